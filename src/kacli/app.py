@@ -1,0 +1,115 @@
+"""The Typer application: global options, one sub-app per noun, and the one error handler."""
+
+from __future__ import annotations
+
+import errno
+from typing import Annotated
+
+import typer
+
+from kacli import __version__, i18n, settings
+from kacli.errors import ExitCode, KacliError
+from kacli.i18n import t
+
+
+class KacliGroup(typer.core.TyperGroup):
+    """Turns every failure into a message on stderr and a documented exit code.
+
+    No traceback reaches the user unless they asked for it with ``--debug``.
+    """
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except typer.TyperException:
+            raise  # usage errors, Exit, Abort: Typer reports them itself
+        except KacliError as exc:
+            _report(exc)
+            raise typer.Exit(int(exc.exit_code)) from None
+        except KeyboardInterrupt:
+            raise
+        except Exception as exc:
+            if isinstance(exc, OSError) and exc.errno == errno.EPIPE:
+                raise  # the reader of a pipe went away (| head): not our failure
+            from kacli.store.dossier import translate
+
+            mapped = translate(exc)
+            if mapped is not None:
+                _report(mapped)
+                raise typer.Exit(int(mapped.exit_code)) from None
+            if settings.get().debug:
+                raise
+            from kacli import render
+
+            render.error(t("error.unexpected", detail=f"{type(exc).__name__}: {exc}"))
+            raise typer.Exit(int(ExitCode.FAILURE)) from None
+
+
+def _report(exc: KacliError) -> None:
+    from kacli import render
+
+    render.error(exc.message())
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kacli {__version__}")
+        raise typer.Exit()
+
+
+app = typer.Typer(
+    cls=KacliGroup,
+    name="kacli",
+    help=t("help.app"),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+    add_completion=False,
+)
+
+
+@app.callback()
+def global_options(
+    db: Annotated[
+        str | None, typer.Option("--db", envvar="KACLI_DB", metavar="PATH", help=t("help.opt.db"))
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option("--today", envvar="KACLI_TODAY", metavar="DATE", help=t("help.opt.today")),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", envvar="KACLI_LANG", metavar="LANG", help=t("help.opt.lang")),
+    ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", envvar="KACLI_DEBUG", help=t("help.opt.debug"))
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help=t("help.opt.version")),
+    ] = False,
+) -> None:
+    i18n.set_lang(i18n.resolve(lang))
+    pinned = None
+    settings.set(settings.Settings(db=db, today=None, debug=debug))
+    if today:
+        from kacli.domain.dates import parse_date
+
+        pinned = parse_date(today, settings.today(), prefer="past")
+    settings.set(settings.Settings(db=db, today=pinned, debug=debug))
+
+
+def _register() -> None:
+    from kacli.commands import NOUNS
+
+    for name, module_name in NOUNS:
+        module = __import__(f"kacli.commands.{module_name}", fromlist=["app"])
+        sub = getattr(module, "app", None)
+        if isinstance(sub, typer.Typer):
+            app.add_typer(sub, name=name)
+        else:  # a single top-level verb (week, remind, demo...)
+            module.register(app)
+
+
+_register()

@@ -1,0 +1,48 @@
+"""What every command module shares: opening the dossier, asking before destroying, --json."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from typing import Annotated
+
+import typer
+
+from kacli import settings
+from kacli.errors import BadInput
+from kacli.i18n import t
+
+JsonOpt = Annotated[bool, typer.Option("--json", help=t("help.opt.json"))]
+YesOpt = Annotated[bool, typer.Option("--yes", "-y", help=t("help.opt.yes"))]
+
+
+@contextmanager
+def reading():
+    """The dossier for a read command (stdlib sqlite3 only: fast to start)."""
+    from kacli.store.dossier import reading as open_reading
+
+    with open_reading(settings.get().db) as db:
+        yield db
+
+
+@contextmanager
+def writing():
+    """One transaction for a write command: all of its changes, or none."""
+    from kacli.store.unit import writing as open_writing
+
+    with open_writing(settings.get().db) as uow:
+        yield uow
+
+
+def today():
+    return settings.today()
+
+
+def confirm(question: str, yes: bool) -> None:
+    """Ask before destroying data; on a pipe without --yes, refuse rather than hang."""
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        raise BadInput("error.needs_yes")
+    if not typer.confirm(question, default=False, err=True):
+        raise typer.Exit(int(BadInput.exit_code))

@@ -1,0 +1,244 @@
+"""``kacli customer``: add, update, show, list, remove, history, competitor."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from kacli import render
+from kacli.commands import customer_options as o
+from kacli.commands._common import JsonOpt, YesOpt, confirm, reading, today, writing
+from kacli.domain import text, vocab
+from kacli.i18n import t
+
+app = typer.Typer(help=t("help.customer"), no_args_is_help=True)
+
+Ref = Annotated[str, typer.Argument(help=t("help.arg.customer_ref"), metavar="REF")]
+
+
+def _values(**options):
+    return o.values(options, today())
+
+
+@app.command("add")
+def add(
+    name: Annotated[str, typer.Argument(help=t("help.arg.customer_name"))],
+    kind: o.Kind = None, scope: o.Scope = None, industry: o.Industry = None,
+    ownership: o.Ownership = None, country: o.Country = None, employees: o.Employees = None,
+    revenue: o.Revenue = None, credit: o.Credit = None, address: o.Address = None,
+    phone: o.Phones = None, source: o.Source = None, product: o.Products = None,
+    tech: o.Tech = None, buying_dept: o.BuyingDept = None, support_depts: o.SupportDepts = None,
+    org_notes: o.OrgNotes = None, business: o.Business = None, tag: o.Tags = None,
+    status: o.Status = None, buy_within: o.BuyWithin = None,
+    expect_purchase: o.ExpectPurchase = None, cycle: o.Cycle = None, batch: o.Batch = None,
+    grade: o.Grade = None, grade_reason: o.GradeReason = None,
+    need: o.Need = None, can_pay: o.CanPay = None, authority: o.Authority = None,
+    industry_fit: o.IndustryFit = None, project_info: o.ProjectInfo = None,
+    tech_fit: o.TechFit = None, good_credit: o.GoodCredit = None, sound: o.SoundSize = None,
+    reach_dept: o.ReachDept = None, reach_dm: o.ReachDm = None,
+    set_: o.SetFacts = None,
+) -> None:
+    """Add a customer to the dossier.
+
+    Example: kacli customer add 华信地产 --industry 房地产 --scope regional --cycle short --batch large
+    """
+    from kacli.store import customers
+
+    clean_name = text.name(name)
+    values = _values(
+        kind=kind, scope=scope, industry=industry, ownership=ownership,
+        ownership_country=country, employees=employees, annual_revenue=revenue,
+        credit_rating=credit, address=address, phones=phone, lead_source=source,
+        product_lines=product, tech_notes=tech, buying_department=buying_dept,
+        supporting_departments=support_depts, org_notes=org_notes, business_notes=business,
+        tags=tag, status=status, buy_within=buy_within, expected_purchase=expect_purchase,
+        purchase_cycle=cycle, batch=batch, grade_manual=grade, grade_reason=grade_reason,
+        need=need, can_pay=can_pay, has_authority=authority, industry_fit=industry_fit,
+        has_project_info=project_info, tech_fit=tech_fit, credit_good=good_credit,
+        size_sound=sound, reach_department=reach_dept, reach_decision_maker=reach_dm,
+    )
+    new_facts = o.facts(set_)
+    with writing() as uow:
+        customer = customers.add(uow, clean_name, values, new_facts)
+        customer_id = customer.id
+    render.message(t("customer.added", id=customer_id, name=clean_name))
+
+
+@app.command("update")
+def update(
+    ref: Ref,
+    name: Annotated[str | None, typer.Option("--name", help=t("help.customer.rename"))] = None,
+    kind: o.Kind = None, scope: o.Scope = None, industry: o.Industry = None,
+    ownership: o.Ownership = None, country: o.Country = None, employees: o.Employees = None,
+    revenue: o.Revenue = None, credit: o.Credit = None, address: o.Address = None,
+    phone: o.Phones = None, source: o.Source = None, product: o.Products = None,
+    tech: o.Tech = None, buying_dept: o.BuyingDept = None, support_depts: o.SupportDepts = None,
+    org_notes: o.OrgNotes = None, business: o.Business = None, tag: o.Tags = None,
+    status: o.Status = None, buy_within: o.BuyWithin = None,
+    expect_purchase: o.ExpectPurchase = None, cycle: o.Cycle = None, batch: o.Batch = None,
+    grade: o.Grade = None, grade_reason: o.GradeReason = None,
+    need: o.Need = None, can_pay: o.CanPay = None, authority: o.Authority = None,
+    industry_fit: o.IndustryFit = None, project_info: o.ProjectInfo = None,
+    tech_fit: o.TechFit = None, good_credit: o.GoodCredit = None, sound: o.SoundSize = None,
+    reach_dept: o.ReachDept = None, reach_dm: o.ReachDm = None,
+    set_: o.SetFacts = None,
+    unset: Annotated[list[str] | None, typer.Option("--unset", help=t("help.opt.unset"),
+                                                   metavar="KEY")] = None,
+) -> None:
+    """Change a customer's facts; every change is kept in its history.
+
+    List options (--phone, --product, --tag) replace the whole list; an empty value clears a
+    field. Example: kacli customer update hxdc --status active --grade A --grade-reason 年度框架
+    """
+    from kacli.store import customers, refs
+
+    values = _values(
+        name=text.name(name) if name is not None else None,
+        kind=kind, scope=scope, industry=industry, ownership=ownership,
+        ownership_country=country, employees=employees, annual_revenue=revenue,
+        credit_rating=credit, address=address, phones=phone, lead_source=source,
+        product_lines=product, tech_notes=tech, buying_department=buying_dept,
+        supporting_departments=support_depts, org_notes=org_notes, business_notes=business,
+        tags=tag, status=status, buy_within=buy_within, expected_purchase=expect_purchase,
+        purchase_cycle=cycle, batch=batch, grade_manual=grade, grade_reason=grade_reason,
+        need=need, can_pay=can_pay, has_authority=authority, industry_fit=industry_fit,
+        has_project_info=project_info, tech_fit=tech_fit, credit_good=good_credit,
+        size_sound=sound, reach_department=reach_dept, reach_decision_maker=reach_dm,
+    )
+    if "name" in values and values["name"] is None:
+        values.pop("name")
+    set_facts = o.facts(set_)
+    unset_keys = [text.name(k, field="key") for k in unset or []]
+    with writing() as uow:
+        found = refs.customer(uow.db, ref)
+        changed = customers.update(uow, found.id, values, set_facts, unset_keys)
+    if changed:
+        render.message(t("customer.updated", id=found.id, name=found.name,
+                         fields=render.field_names(changed)))
+    else:
+        render.message(t("customer.unchanged", id=found.id, name=found.name))
+
+
+@app.command("show")
+def show(ref: Ref, json: JsonOpt = False) -> None:
+    """Show everything the dossier knows about a customer, grouped as the seed does.
+
+    Example: kacli customer show hxdc
+    """
+    from kacli.render import customers as view
+    from kacli.services.profile import customer_profile
+    from kacli.store import refs
+
+    with reading() as db:
+        found = refs.customer(db, ref)
+        profile = customer_profile(db, found.id, today())
+    if json:
+        render.emit_json(view.profile_json(profile))
+    else:
+        view.profile(profile)
+
+
+@app.command("list")
+def list_(
+    kind: Annotated[str | None, typer.Option("--kind", help=t("help.list.kind"))] = None,
+    status: Annotated[str | None, typer.Option("--status", help=t("help.list.status"))] = None,
+    tag: Annotated[str | None, typer.Option("--tag", help=t("help.list.tag"))] = None,
+    json: JsonOpt = False,
+) -> None:
+    """List customers, by name.
+
+    Example: kacli customer list --status active --json
+    """
+    from kacli.render import customers as view
+    from kacli.store import customers
+
+    with reading() as db:
+        rows = customers.listing(
+            db,
+            kind=vocab.KIND.parse(kind) if kind else None,
+            status=vocab.STATUS.parse(status) if status else None,
+            tag=tag.strip() if tag else None,
+        )
+    if json:
+        render.emit_json(view.listing_json(rows))
+    else:
+        view.listing(rows)
+
+
+@app.command("remove")
+def remove(ref: Ref, yes: YesOpt = False) -> None:
+    """Remove a customer and everything recorded about it (asks first unless --yes).
+
+    Example: kacli customer remove 华信地产 --yes
+    """
+    from kacli.render import customers as view
+    from kacli.store import customers, refs
+
+    with reading() as db:
+        found = refs.customer(db, ref)
+        counts = customers.dependents(db, found.id)
+    render.message(view.what_goes(found.name, counts))
+    confirm(t("customer.remove_confirm", name=found.name), yes)
+    with writing() as uow:
+        again = refs.customer(uow.db, str(found.id))
+        customers.remove(uow, again.id)
+    render.message(t("customer.removed", id=found.id, name=found.name))
+
+
+@app.command("history")
+def history_(ref: Ref, json: JsonOpt = False) -> None:
+    """Show every change to a customer and its contacts, newest first.
+
+    Example: kacli customer history hxdc
+    """
+    from kacli.render import customers as view
+    from kacli.store import history, refs
+
+    with reading() as db:
+        found = refs.customer(db, ref)
+        rows = history.for_customer(db, found.id)
+    if json:
+        render.emit_json(view.history_json(found, rows))
+    else:
+        view.history(found, rows)
+
+
+@app.command("competitor")
+def competitor(
+    ref: Ref,
+    name: Annotated[str, typer.Argument(help=t("help.arg.competitor"))],
+    product: Annotated[str | None, typer.Option("--product", help=t("help.comp.product"))] = None,
+    satisfaction: Annotated[str | None, typer.Option(
+        "--satisfaction", help=t("help.comp.satisfaction"), metavar="1-5")] = None,
+    salesperson: Annotated[str | None, typer.Option(
+        "--salesperson", help=t("help.comp.salesperson"))] = None,
+    style: Annotated[str | None, typer.Option("--style", help=t("help.comp.style"))] = None,
+    relationship: Annotated[str | None, typer.Option(
+        "--relationship", help=t("help.comp.relationship"))] = None,
+    remove_: Annotated[bool, typer.Option("--remove", help=t("help.comp.remove"))] = False,
+) -> None:
+    """Record a competitor at a customer: their product, the customer's satisfaction with it,
+    their salesperson's name, style and relationship. Run again to update; --remove to drop.
+
+    Example: kacli customer competitor 华信地产 天福茗茶 --product 铁观音礼盒 --satisfaction 3
+    """
+    from kacli.store import customers, refs
+
+    clean = text.name(name, field="competitor")
+    values = {
+        "product": text.free_text(product, field="product"),
+        "satisfaction": text.integer(satisfaction, field="satisfaction", low=1, high=5),
+        "salesperson": text.free_text(salesperson, field="salesperson"),
+        "style": text.free_text(style, field="style"),
+        "relationship": text.free_text(relationship, field="relationship"),
+    }
+    with writing() as uow:
+        found = refs.customer(uow.db, ref)
+        if remove_:
+            customers.remove_competitor(uow, found.id, clean)
+            key = "competitor.removed"
+        else:
+            _, new = customers.save_competitor(uow, found.id, clean, values)
+            key = "competitor.added" if new else "competitor.updated"
+    render.message(t(key, name=clean, customer=found.name))

@@ -1,0 +1,93 @@
+"""Every message a user reads, in English, 简体中文 and 繁體中文.
+
+Messages live in ``kacli.i18n.catalog``: one module per area, each a dict of
+``key -> (English, 简体, 繁體)``. ``t(key, **params)`` formats the current language's text.
+The language comes from ``--lang``, else ``KACLI_LANG``, else the locale (LC_ALL, LC_MESSAGES, LANG).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+LANGS = ("en", "zh-Hans", "zh-Hant")
+
+_ALIASES = {
+    "en": "en", "english": "en", "c": "en", "posix": "en",
+    "zh": "zh-Hans", "zh-hans": "zh-Hans", "zh-cn": "zh-Hans", "zh-sg": "zh-Hans",
+    "zh-hans-cn": "zh-Hans", "cn": "zh-Hans", "简体": "zh-Hans", "简体中文": "zh-Hans",
+    "zh-hant": "zh-Hant", "zh-tw": "zh-Hant", "zh-hk": "zh-Hant", "zh-mo": "zh-Hant",
+    "zh-hant-tw": "zh-Hant", "tw": "zh-Hant", "繁體": "zh-Hant", "繁體中文": "zh-Hant",
+}
+
+_current: str | None = None
+_messages: dict[str, tuple[str, str, str]] | None = None
+
+
+def normalise(text: str | None) -> str | None:
+    """The language code for ``text`` (``zh_CN.UTF-8`` -> ``zh-Hans``), or None if unknown."""
+    if not text:
+        return None
+    key = text.split(".")[0].split("@")[0].replace("_", "-").strip().lower()
+    if key in _ALIASES:
+        return _ALIASES[key]
+    if key.startswith("zh"):
+        return "zh-Hant" if any(p in key for p in ("hant", "tw", "hk", "mo")) else "zh-Hans"
+    if key.startswith("en"):
+        return "en"
+    return None
+
+
+def resolve(explicit: str | None = None, env: Mapping[str, str] | None = None) -> str:
+    """Pick the language: an explicit choice, then KACLI_LANG, then the locale, then English."""
+    env = os.environ if env is None else env
+    for candidate in (explicit, env.get("KACLI_LANG")):
+        lang = normalise(candidate)
+        if lang:
+            return lang
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var)
+        if value:
+            return normalise(value) or "en"
+    return "en"
+
+
+def set_lang(lang: str) -> None:
+    global _current
+    _current = lang
+
+
+def current() -> str:
+    global _current
+    if _current is None:
+        _current = resolve()
+    return _current
+
+
+def messages() -> dict[str, tuple[str, str, str]]:
+    global _messages
+    if _messages is None:
+        from kacli.i18n.catalog import load
+
+        _messages = load()
+    return _messages
+
+
+def t(key: str, **params: object) -> str:
+    """The message ``key`` in the current language, formatted with ``params``."""
+    entry = messages().get(key)
+    if entry is None:
+        # A missing key is a bug; show the key rather than crash in front of the user.
+        return key if not params else f"{key} {params}"
+    text = entry[LANGS.index(current())] or entry[0]
+    return text.format(**params) if params else text
+
+
+def label_or_code(key: str, code: object) -> str:
+    """The translated label ``key`` if the catalogue has it, else ``code`` as it is."""
+    return t(key) if key in messages() else str(code)
+
+
+def pick(en: str, hans: str, hant: str) -> str:
+    """Choose among three spellings of one label by the current language."""
+    return (en, hans, hant)[LANGS.index(current())]

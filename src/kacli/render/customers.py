@@ -1,0 +1,199 @@
+"""How customers look: a panel per group of facts, tables for lists and history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kacli import i18n
+from kacli.domain import vocab
+from kacli.domain.money import format_amount
+from kacli.i18n import t
+from kacli.render import field_name, out, text
+
+
+def _label(vocabulary: vocab.Vocabulary, code: str | None) -> str:
+    return vocabulary.label(code, i18n.current()) if code else ""
+
+
+def _yes_no(value: bool | None) -> str:
+    if value is None:
+        return t("label.unknown")
+    return t("label.yes") if value else t("label.no")
+
+
+def _grid(rows: list[tuple[str, Any]]):
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    for label, value in rows:
+        if value not in (None, "", [], {}):
+            grid.add_row(text(label), text(", ".join(value) if isinstance(value, list) else value))
+    return grid
+
+
+def _panel(title: str, body):
+    from rich.panel import Panel
+
+    return Panel(body, title=text(title, style="bold cyan"), title_align="left", expand=True)
+
+
+def grade_line(grade: dict[str, Any]) -> str:
+    if not grade.get("grade"):
+        return t("grade.none")
+    key = "grade.manual" if grade["source"] == "manual" else "grade.rules"
+    line = t(key, grade=grade["grade"])
+    if grade.get("reason"):
+        line += f" — {grade['reason']}"
+    return line
+
+
+def qualification_line(q: dict[str, Any]) -> str:
+    verdict = t(f"qualify.{q['verdict']}")
+    if not q["missing"]:
+        return verdict
+    missing = ", ".join(
+        " / ".join(t(f"fact.{code}") for code in item.split("|")) for item in q["missing"]
+    )
+    return f"{verdict} — {t('qualify.missing')}: {missing}"
+
+
+def profile(p: dict[str, Any]) -> None:
+    console = out()
+    ownership = _label(vocab.OWNERSHIP, p["ownership"])
+    if p["ownership_country"]:
+        ownership = f"{ownership} ({p['ownership_country']})"
+    gi = p["grade_inputs"]
+    rows = [
+        (t("field.kind"), _label(vocab.KIND, p["kind"])),
+        (t("field.status"), _label(vocab.STATUS, p["status"])),
+        (t("field.grade"), grade_line(p["grade"])),
+        (t("field.qualification"), qualification_line(p["qualification"])),
+        (t("field.buy_within"), _label(vocab.BUY_WITHIN, gi["buy_within"])),
+        (t("field.expected_purchase"), gi["expected_purchase"]),
+        (t("field.purchase_cycle"), _label(vocab.CYCLE, gi["purchase_cycle"])),
+        (t("field.batch"), _label(vocab.BATCH, gi["batch"])),
+        (t("field.scope"), _label(vocab.SCOPE, p["scope"])),
+        (t("field.industry"), p["industry"]),
+        (t("field.ownership"), ownership),
+        (t("field.employees"), None if p["employees"] is None else f"{p['employees']:,}"),
+        (t("field.annual_revenue"), format_amount(p["annual_revenue"])),
+        (t("field.credit_rating"), p["credit_rating"]),
+        (t("field.address"), p["address"]),
+        (t("field.phones"), p["phones"]),
+        (t("field.lead_source"), _label(vocab.LEAD_SOURCE, p["lead_source"])),
+        (t("field.product_lines"), p["product_lines"]),
+        (t("field.tech_notes"), p["tech_notes"]),
+        (t("field.buying_department"), p["buying_department"]),
+        (t("field.supporting_departments"), p["supporting_departments"]),
+        (t("field.org_notes"), p["org_notes"]),
+        (t("field.business_notes"), p["business_notes"]),
+        (t("field.tags"), p["tags"]),
+    ]
+    rows += [(key, value) for key, value in p["facts"].items()]
+    console.print(_panel(f"#{p['id']} {p['name']} · {t('group.customer')}", _grid(rows)))
+    for group in p.get("extra_groups", []):
+        console.print(group)
+    if p["competitors"]:
+        console.print(_panel(t("group.competitors"), competitors_table(p["competitors"])))
+    console.print(_panel(t("group.people"), people_table(p["contacts"])))
+
+
+def competitors_table(items: list[dict[str, Any]]):
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False)
+    for key in ("comp.name", "comp.product", "comp.satisfaction", "comp.salesperson",
+                "comp.style", "comp.relationship"):
+        table.add_column(t(key))
+    for c in items:
+        table.add_row(*(text(v) for v in (
+            c["name"], c["product"], c["satisfaction"], c["salesperson"], c["style"],
+            c["relationship"])))
+    return table
+
+
+def people_table(items: list[dict[str, Any]]):
+    from rich.table import Table
+
+    if not items:
+        return text(t("contact.none"), style="dim")
+    lang = i18n.current()
+    table = Table(box=None, pad_edge=False)
+    for key in ("col.id", "col.name", "field.title", "field.roles", "field.attitude",
+                "field.stage", "field.phones"):
+        table.add_column(t(key))
+    for c in items:
+        name = c["name"] + (" ★" if c["is_primary"] else "")
+        table.add_row(
+            text(c["id"]), text(name), text(c["title"]),
+            text(", ".join(vocab.ROLE.label(r, lang) for r in c["roles"])),
+            text(vocab.ATTITUDE.label(c["attitude"], lang)),
+            text(vocab.STAGE.label(c["stage"], lang)),
+            text(", ".join(c["phones"])),
+        )
+    return table
+
+
+def profile_json(p: dict[str, Any]) -> dict[str, Any]:
+    data = {k: v for k, v in p.items() if k != "extra_groups"}
+    data["annual_revenue_fen"] = data.pop("annual_revenue")
+    return data
+
+
+def listing(rows: list[dict[str, Any]]) -> None:
+    from rich.table import Table
+
+    lang = i18n.current()
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for key in ("col.id", "col.name", "field.kind", "field.grade", "field.status",
+                "field.industry", "col.contacts", "field.tags"):
+        table.add_column(t(key))
+    for r in rows:
+        table.add_row(
+            text(r["id"]), text(r["name"]), text(vocab.KIND.label(r["kind"], lang)),
+            text(r.get("grade") or r["grade_manual"] or ""),
+            text(vocab.STATUS.label(r["status"], lang)), text(r["industry"]),
+            text(r["contacts"]), text(", ".join(r["tags"])),
+        )
+    out().print(table)
+    if not rows:
+        from kacli.render import message
+
+        message(t("customer.none"))
+
+
+def listing_json(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        {"id": r["id"], "name": r["name"], "kind": r["kind"], "status": r["status"],
+         "grade": r.get("grade") or r["grade_manual"], "industry": r["industry"],
+         "contacts": r["contacts"], "tags": r["tags"]}
+        for r in rows
+    ]
+
+
+def what_goes(name: str, counts: dict[str, int]) -> str:
+    parts = [t(f"count.{k}", n=v) for k, v in counts.items() if v and k != "changes"]
+    return t("customer.remove_what", name=name, what=", ".join(parts) or t("count.nothing_else"))
+
+
+def history(found, rows) -> None:
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, header_style="bold",
+                  title=text(t("history.title", name=found.name)))
+    for key in ("history.at", "history.who", "history.field", "history.old", "history.new"):
+        table.add_column(t(key))
+    for r in rows:
+        table.add_row(text(r["at"].replace("T", " ").rstrip("Z")), text(r["contact_name"]),
+                      text(field_name(r["field"])), text(r["old"]), text(r["new"]))
+    out().print(table)
+
+
+def history_json(found, rows) -> dict[str, Any]:
+    return {
+        "customer": found.name, "customer_id": found.id,
+        "changes": [{"at": r["at"], "contact_id": r["contact_id"], "contact": r["contact_name"],
+                     "field": r["field"], "old": r["old"], "new": r["new"]} for r in rows],
+    }

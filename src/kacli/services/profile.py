@@ -1,0 +1,49 @@
+"""A customer's whole profile: the seed's four groups of facts, plus what the rules conclude."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from kacli.domain.qualification import qualify
+from kacli.store import contacts as contact_store
+from kacli.store import customers
+from kacli.store.db import Db
+
+CUSTOMER_FIELDS = (
+    "kind", "status", "scope", "industry", "ownership", "ownership_country", "employees",
+    "annual_revenue", "credit_rating", "address", "phones", "lead_source", "product_lines",
+    "tech_notes", "buying_department", "supporting_departments", "org_notes", "business_notes",
+    "tags",
+)
+
+
+def grade_of(customer: dict[str, Any], today: dt.date) -> dict[str, Any]:
+    """The customer's grade and where it came from: set by hand, or (later) by the rules."""
+    if customer.get("grade_manual"):
+        return {"grade": customer["grade_manual"], "source": "manual",
+                "reason": customer.get("grade_reason")}
+    return {"grade": None, "source": None, "reason": None}
+
+
+def customer_profile(db: Db, customer_id: int, today: dt.date) -> dict[str, Any]:
+    row = customers.get(db, customer_id)
+    flags = {f: row[f] for f in customers.FLAG_FIELDS}
+    q = qualify(row["kind"], flags)
+    profile: dict[str, Any] = {"id": row["id"], "name": row["name"]}
+    profile.update({f: row[f] for f in CUSTOMER_FIELDS})
+    profile["grade"] = grade_of(row, today)
+    profile["grade_inputs"] = {
+        "buy_within": row["buy_within"], "expected_purchase": row["expected_purchase"],
+        "purchase_cycle": row["purchase_cycle"], "batch": row["batch"],
+    }
+    profile["qualification"] = {
+        "qualified": q.qualified, "verdict": q.verdict, "missing": list(q.missing),
+        "standards": q.standards, "facts": flags,
+    }
+    profile["facts"] = customers.facts(db, customer_id)
+    profile["competitors"] = customers.competitors(db, customer_id)
+    profile["contacts"] = contact_store.summaries(db, customer_id)
+    profile["created_at"] = row["created_at"]
+    profile["updated_at"] = row["updated_at"]
+    return profile

@@ -1,0 +1,38 @@
+"""What the global options decided for this run: the dossier, today's date, the language, debug.
+
+Set once by the Typer callback in ``cli.py``; read by commands. Kept in one small object so
+commands need no context parameter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass
+class Settings:
+    db: str | None = None  # --db / KACLI_DB: a path or a sqlite:/// URL; None = the default place
+    today: dt.date | None = None  # --today / KACLI_TODAY; None = the local calendar's today
+    debug: bool = False
+
+
+_settings = Settings()
+
+
+def get() -> Settings:
+    return _settings
+
+
+def set(settings: Settings) -> None:  # noqa: A001 - mirrors get()
+    global _settings
+    _settings = settings
+
+
+def today() -> dt.date:
+    """Today in the user's local calendar, unless pinned by --today or KACLI_TODAY."""
+    if _settings.today is not None:
+        return _settings.today
+    import pendulum
+
+    return pendulum.today().date()

@@ -1,0 +1,41 @@
+"""A small query interface over one SQLite connection: ``rows``, ``row``, ``scalar``, ``execute``.
+
+Query functions in ``kacli.store`` take a ``Db`` so the same query serves a read command (a
+plain stdlib connection, fast to open) and a write (the connection under the SQLModel session,
+inside its transaction). Parameters are named (``:name``), which SQLAlchemy's ``text()`` accepts
+too, so the queries can move to another database with a different ``Db``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from typing import Any
+
+Row = sqlite3.Row
+
+
+class Db:
+    def __init__(self, conn: sqlite3.Connection, before_read: Callable[[], None] | None = None):
+        self.conn = conn
+        self._before_read = before_read  # e.g. flush the ORM session first
+
+    def rows(self, sql: str, **params: Any) -> list[Row]:
+        if self._before_read:
+            self._before_read()
+        return self.conn.execute(sql, params).fetchall()
+
+    def row(self, sql: str, **params: Any) -> Row | None:
+        if self._before_read:
+            self._before_read()
+        return self.conn.execute(sql, params).fetchone()
+
+    def scalar(self, sql: str, **params: Any) -> Any:
+        found = self.row(sql, **params)
+        return None if found is None else found[0]
+
+    def execute(self, sql: str, **params: Any) -> int:
+        """Run a statement; the number of rows it changed."""
+        if self._before_read:
+            self._before_read()
+        return self.conn.execute(sql, params).rowcount

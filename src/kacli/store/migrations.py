@@ -1,0 +1,254 @@
+"""The dossier's schema, as an ordered list of migrations.
+
+Migrations are the only source of schema for a dossier file: each is applied, with its row in
+``kacli_migrations``, in one transaction. A dossier records the highest version applied; kacli
+refuses one with a version it does not know (made by a newer kacli), and copies an older one
+beside itself before upgrading it. Never drop a user's table here.
+
+SQLite-only: the DDL below uses SQLite's AUTOINCREMENT and type affinity; a PostgreSQL dossier
+would need its own list.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+_TS = "TEXT NOT NULL"  # instants: UTC ISO-8601 text, e.g. 2026-11-22T08:30:00Z
+
+V1_DOSSIER = [
+    """CREATE TABLE customer (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL,
+        name_pinyin TEXT NOT NULL DEFAULT '',
+        name_initials TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL DEFAULT 'org',
+        scope TEXT, industry TEXT, ownership TEXT, ownership_country TEXT,
+        employees INTEGER, annual_revenue INTEGER, credit_rating TEXT, address TEXT,
+        phones TEXT NOT NULL DEFAULT '[]',
+        lead_source TEXT,
+        product_lines TEXT NOT NULL DEFAULT '[]',
+        tech_notes TEXT, buying_department TEXT, supporting_departments TEXT,
+        org_notes TEXT, business_notes TEXT,
+        tags TEXT NOT NULL DEFAULT '[]',
+        status TEXT NOT NULL DEFAULT 'prospect',
+        buy_within TEXT, expected_purchase TEXT, purchase_cycle TEXT, batch TEXT,
+        grade_manual TEXT, grade_reason TEXT,
+        need INTEGER, can_pay INTEGER, has_authority INTEGER,
+        industry_fit INTEGER, has_project_info INTEGER, tech_fit INTEGER,
+        credit_good INTEGER, size_sound INTEGER,
+        reach_department INTEGER, reach_decision_maker INTEGER,
+        created_at """ + _TS + """,
+        updated_at """ + _TS + """
+    )""",
+    "CREATE UNIQUE INDEX customer_name ON customer(name)",
+    """CREATE TABLE competitor (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        product TEXT, satisfaction INTEGER, salesperson TEXT, style TEXT, relationship TEXT
+    )""",
+    "CREATE INDEX competitor_customer ON competitor(customer_id)",
+    """CREATE TABLE contact (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        name_pinyin TEXT NOT NULL DEFAULT '',
+        name_initials TEXT NOT NULL DEFAULT '',
+        title TEXT, department TEXT,
+        roles TEXT NOT NULL DEFAULT '[]',
+        attitude TEXT,
+        stage TEXT NOT NULL DEFAULT 'acquainted',
+        is_primary INTEGER NOT NULL DEFAULT 0,
+        phones TEXT NOT NULL DEFAULT '[]',
+        email TEXT, wechat TEXT,
+        birth_year INTEGER, birth_month INTEGER, birth_day INTEGER,
+        birthday_lunar INTEGER NOT NULL DEFAULT 0,
+        birthday_leap INTEGER NOT NULL DEFAULT 0,
+        family TEXT, hometown TEXT, university TEXT, sports TEXT, food TEXT, pets TEXT,
+        books TEXT, last_holiday TEXT, next_holiday TEXT, travel TEXT, org_role TEXT,
+        colleagues TEXT, goals TEXT, career TEXT,
+        forgotten_at TEXT,
+        created_at """ + _TS + """,
+        updated_at """ + _TS + """
+    )""",
+    "CREATE INDEX contact_customer ON contact(customer_id)",
+    "CREATE UNIQUE INDEX contact_name ON contact(customer_id, name)",
+    """CREATE TABLE customer_fact (
+        customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (customer_id, key)
+    )""",
+    """CREATE TABLE contact_fact (
+        contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (contact_id, key)
+    )""",
+    # The "dynamic" dossier: every change to a customer or contact, field by field.
+    """CREATE TABLE change (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+        contact_id INTEGER REFERENCES contact(id) ON DELETE CASCADE,
+        field TEXT NOT NULL,
+        old TEXT, new TEXT,
+        at """ + _TS + """
+    )""",
+    "CREATE INDEX change_customer ON change(customer_id, at)",
+    "CREATE INDEX change_contact ON change(contact_id)",
+]
+
+V2_SALES = [
+    """CREATE TABLE visit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        note TEXT,
+        planned INTEGER NOT NULL DEFAULT 0,
+        purpose TEXT,
+        gift_value INTEGER,
+        satisfaction INTEGER,
+        created_at """ + _TS + """
+    )""",
+    "CREATE INDEX visit_customer_date ON visit(customer_id, planned, date)",
+    """CREATE TABLE visit_contact (
+        visit_id INTEGER NOT NULL REFERENCES visit(id) ON DELETE CASCADE,
+        contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+        PRIMARY KEY (visit_id, contact_id)
+    )""",
+    "CREATE INDEX visit_contact_contact ON visit_contact(contact_id)",
+    """CREATE TABLE next_action (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+        contact_id INTEGER REFERENCES contact(id) ON DELETE SET NULL,
+        visit_id INTEGER REFERENCES visit(id) ON DELETE SET NULL,
+        deal_id INTEGER,
+        kind TEXT NOT NULL DEFAULT 'next',
+        text TEXT NOT NULL,
+        due TEXT,
+        done_on TEXT,
+        created_at """ + _TS + """
+    )""",
+    "CREATE INDEX next_action_open ON next_action(customer_id, done_on)",
+    """CREATE TABLE deal (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+        title TEXT NOT NULL,
+        title_pinyin TEXT NOT NULL DEFAULT '',
+        title_initials TEXT NOT NULL DEFAULT '',
+        amount INTEGER,
+        expected_close TEXT,
+        stage TEXT NOT NULL DEFAULT 'discover',
+        outcome TEXT NOT NULL DEFAULT 'open',
+        lost_reason TEXT,
+        chance INTEGER,
+        purchase_plan TEXT, problem TEXT, timetable TEXT, budget INTEGER, process TEXT,
+        price INTEGER, delivery_date TEXT, warranty TEXT, payment_terms TEXT, service TEXT,
+        contract_date TEXT,
+        delivered_on TEXT,
+        closed_on TEXT,
+        created_at """ + _TS + """,
+        updated_at """ + _TS + """
+    )""",
+    "CREATE INDEX deal_customer ON deal(customer_id, outcome)",
+    # Every stage move and outcome, with its date: how long a deal has sat in a stage.
+    """CREATE TABLE deal_event (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        deal_id INTEGER NOT NULL REFERENCES deal(id) ON DELETE CASCADE,
+        on_date TEXT NOT NULL,
+        from_stage TEXT,
+        to_stage TEXT,
+        outcome TEXT,
+        note TEXT,
+        created_at """ + _TS + """
+    )""",
+    "CREATE INDEX deal_event_deal ON deal_event(deal_id, on_date)",
+    """CREATE TABLE deal_competitor (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        deal_id INTEGER NOT NULL REFERENCES deal(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        position TEXT
+    )""",
+    "CREATE UNIQUE INDEX deal_competitor_name ON deal_competitor(deal_id, name)",
+    """CREATE TABLE deal_role (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        deal_id INTEGER NOT NULL REFERENCES deal(id) ON DELETE CASCADE,
+        contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        attitude TEXT
+    )""",
+    "CREATE UNIQUE INDEX deal_role_unique ON deal_role(deal_id, contact_id, role)",
+    "CREATE INDEX deal_role_contact ON deal_role(contact_id)",
+    """CREATE TABLE instalment (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        deal_id INTEGER NOT NULL REFERENCES deal(id) ON DELETE CASCADE,
+        amount INTEGER NOT NULL CHECK (amount > 0),
+        due TEXT NOT NULL,
+        created_at """ + _TS + """
+    )""",
+    "CREATE INDEX instalment_deal ON instalment(deal_id, due)",
+    """CREATE TABLE payment (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        deal_id INTEGER NOT NULL REFERENCES deal(id) ON DELETE CASCADE,
+        amount INTEGER NOT NULL CHECK (amount > 0),
+        date TEXT NOT NULL,
+        note TEXT,
+        created_at """ + _TS + """
+    )""",
+    "CREATE INDEX payment_deal ON payment(deal_id, date)",
+]
+
+# (version, name, statements). Append only; never edit a released migration.
+MIGRATIONS: list[tuple[int, str, list[str]]] = [
+    (1, "dossier: customers, competitors, contacts, facts, history", V1_DOSSIER),
+    (2, "sales: visits, next actions, deals, buying roles, receivables", V2_SALES),
+]
+
+LATEST = MIGRATIONS[-1][0]
+
+_BOOKKEEPING = """CREATE TABLE IF NOT EXISTS kacli_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+)"""
+
+
+def version(conn: sqlite3.Connection) -> int:
+    """The highest migration applied to this dossier (0 for an empty file)."""
+    has = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='kacli_migrations'"
+    ).fetchone()
+    if not has:
+        return 0
+    row = conn.execute("SELECT MAX(version) FROM kacli_migrations").fetchone()
+    return row[0] or 0
+
+
+def apply(conn: sqlite3.Connection, *, upto: int = LATEST, now: str) -> list[int]:
+    """Apply the pending migrations up to ``upto``, each in its own transaction; their versions.
+
+    ``conn`` must be in autocommit mode (isolation_level=None) so the transactions here are ours.
+    """
+    applied: list[int] = []
+    conn.execute(_BOOKKEEPING)
+    for number, name, statements in MIGRATIONS:
+        if number > upto or number <= version(conn):
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if number <= version(conn):  # another process migrated while we waited for the lock
+                conn.execute("ROLLBACK")
+                continue
+            for statement in statements:
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO kacli_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                (number, name, now),
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(number)
+    return applied

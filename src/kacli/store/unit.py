@@ -1,0 +1,69 @@
+"""One command's changes as one transaction, through a SQLModel session.
+
+``with writing(db) as uow:`` opens (creating if needed) and upgrades the dossier, takes the write
+lock at once (``BEGIN IMMEDIATE``), and commits when the block ends — or rolls everything back if
+anything in it raises, so an error halfway leaves the dossier as it was.
+
+Importing this module loads SQLModel; only write paths do.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import event
+from sqlalchemy.pool import StaticPool
+from sqlmodel import Session, create_engine
+
+from kacli.store import dossier
+from kacli.store.db import Db
+
+
+@dataclass
+class UnitOfWork:
+    session: Session
+    db: Db  # raw queries on the same connection, inside the same transaction
+    path: Path
+    now: str  # this command's instant (UTC ISO), for created_at / updated_at / history
+
+    def add(self, obj):
+        self.session.add(obj)
+        return obj
+
+    def flush(self) -> None:
+        self.session.flush()
+
+
+@contextmanager
+def writing(db: str | None) -> Iterator[UnitOfWork]:
+    path = dossier.resolve_path(db)
+    conn = dossier.open_dossier(path, create=True)
+    engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection) -> None:
+        # SQLite-only: take the write lock now, not at the first write, so two writers never
+        # deadlock upgrading a read lock; the busy timeout makes the second one wait.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    session = Session(engine, expire_on_commit=False)
+    try:
+        session.connection()  # begin the transaction before any read
+        uow = UnitOfWork(session, Db(conn, before_read=session.flush), path, dossier.utc_now())
+        yield uow
+        session.commit()
+    except BaseException as exc:
+        session.rollback()
+        if isinstance(exc, sqlite3.Error) or hasattr(exc, "orig"):
+            mapped = dossier.translate(exc, path)
+            if mapped is not None:
+                raise mapped from exc
+        raise
+    finally:
+        session.close()
+        engine.dispose()
+        conn.close()
