@@ -11,12 +11,39 @@ from kacli import __version__, i18n, settings
 from kacli.errors import ExitCode, KacliError
 from kacli.i18n import t
 
+_GLOBAL_WITH_VALUE = ("--db", "--today", "--lang")
+_GLOBAL_FLAGS = ("--debug",)
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """Move global options given after the command to the front, so that
+    ``kacli week --today 2026-11-23`` works like ``kacli --today 2026-11-23 week``."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        name = arg.split("=", 1)[0]
+        if name in _GLOBAL_WITH_VALUE and "=" not in arg and i + 1 < len(args):
+            front.extend(args[i:i + 2])
+            i += 2
+            continue
+        (front if name in _GLOBAL_WITH_VALUE or arg in _GLOBAL_FLAGS else rest).append(arg)
+        i += 1
+    return front + rest
+
 
 class KacliGroup(typer.core.TyperGroup):
     """Turns every failure into a message on stderr and a documented exit code.
 
     No traceback reaches the user unless they asked for it with ``--debug``.
     """
+
+    def parse_args(self, ctx, args):
+        return super().parse_args(ctx, hoist_global_options(list(args)))
 
     def invoke(self, ctx):
         try:

@@ -6,4 +6,5 @@ A module exposes ``app`` (a Typer sub-app) or ``register(app)`` for top-level ve
 
 NOUNS: list[tuple[str, str]] = [
     ("customer", "customers"),
+    ("dossier", "dossier"),
 ]

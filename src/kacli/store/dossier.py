@@ -91,6 +91,8 @@ def copy_to(conn: sqlite3.Connection, dest: Path) -> None:
     target = sqlite3.connect(dest)
     try:
         conn.backup(target)
+        # A backup is one self-contained file: no -wal/-shm beside it when it is opened later.
+        target.execute("PRAGMA journal_mode = DELETE")
     finally:
         target.close()
 

@@ -1,0 +1,93 @@
+"""``kacli dossier``: where it is, what it holds, is it sound, copy it, put a copy back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kacli import render, settings
+from kacli.commands._common import JsonOpt, YesOpt, confirm
+from kacli.i18n import t
+
+app = typer.Typer(help=t("help.dossier"), no_args_is_help=True)
+
+
+@app.command("path")
+def path_() -> None:
+    """Print where the dossier file is (it may not exist yet).
+
+    Example: kacli dossier path
+    """
+    from kacli.store.dossier import resolve_path
+
+    typer.echo(str(resolve_path(settings.get().db)))
+
+
+@app.command("info")
+def info(json: JsonOpt = False) -> None:
+    """Show the dossier's file, schema version and how many records it holds.
+
+    Example: kacli dossier info --json
+    """
+    from kacli.render import dossier as view
+    from kacli.store import dossier, files
+
+    with dossier.raw(settings.get().db) as (where, conn):
+        facts = files.info(where, conn)
+    render.emit_json(facts) if json else view.info(facts)
+
+
+@app.command("check")
+def check() -> None:
+    """Check the dossier's integrity (SQLite's integrity and foreign-key checks).
+
+    Exits 0 when sound, 3 when damaged. Example: kacli dossier check
+    """
+    from kacli.store import dossier, files
+
+    where = dossier.resolve_path(settings.get().db)
+    found = files.problems(where)
+    if found:
+        for line in found[:20]:
+            render.warn(line)
+        raise dossier.damaged(where, found[0])
+    render.message(t("dossier.check_ok", path=where))
+
+
+@app.command("backup")
+def backup(
+    file: Annotated[Path, typer.Argument(help=t("help.arg.backup_file"), metavar="FILE")],
+    force: Annotated[bool, typer.Option("--force", help=t("help.dossier.force"))] = False,
+) -> None:
+    """Copy the dossier to FILE while it is in use (SQLite's backup API); FILE is made 0600.
+
+    Example: kacli dossier backup ~/backups/dossier-$(date +%F).db
+    """
+    from kacli.store import dossier, files
+
+    with dossier.raw(settings.get().db) as (_, conn):
+        dest = files.backup(conn, file, force=force)
+    render.message(t("dossier.backed_up", path=dest))
+
+
+@app.command("restore")
+def restore(
+    file: Annotated[Path, typer.Argument(help=t("help.arg.restore_file"), metavar="FILE")],
+    yes: YesOpt = False,
+) -> None:
+    """Put a backup back in place of the dossier, after checking it is sound.
+
+    The dossier it replaces is kept beside it. Example: kacli dossier restore ~/backups/d.db --yes
+    """
+    from kacli.store import dossier, files
+
+    where = dossier.resolve_path(settings.get().db)
+    confirm(t("dossier.restore_confirm", source=file, path=where), yes)
+    aside = files.restore(file, where)
+    render.message(t("dossier.restored", source=file, path=where))
+    if aside:
+        render.message(t("dossier.kept_aside", path=aside))
+
+

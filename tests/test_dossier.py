@@ -1,0 +1,177 @@
+"""The dossier file: where it lives, how it is opened, upgraded, checked, copied and restored."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import snapshot
+from kacli.errors import ExitCode
+from kacli.store import migrations
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_path_follows_kacli_db(kacli, db_path):
+    assert kacli.ok("dossier", "path").stdout.strip() == str(db_path)
+
+
+def test_default_path_is_the_user_data_folder(kacli, monkeypatch, tmp_path):
+    monkeypatch.delenv("KACLI_DB")
+    out = kacli.ok("dossier", "path").stdout.strip()
+    assert out.endswith("kacli/dossier.db")
+    assert out.startswith(str(tmp_path))  # XDG_DATA_HOME points into tmp_path
+
+
+def test_first_write_creates_private_folder_and_file(kacli, tmp_path):
+    target = tmp_path / "new" / "deeper" / "d.db"
+    kacli.ok("--db", str(target), "customer", "add", "Acme")
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert target.parent.stat().st_mode & 0o777 == 0o700
+    assert target.parent.parent.stat().st_mode & 0o777 == 0o700
+
+
+def test_sqlite_url_accepted_and_other_urls_refused(kacli, tmp_path):
+    target = tmp_path / "url.db"
+    kacli.ok("--db", f"sqlite:///{target}", "customer", "add", "Acme")
+    assert target.exists()
+    result = kacli("--db", "postgresql://localhost/kacli", "customer", "list")
+    assert result.exit_code == ExitCode.DOSSIER
+    assert "SQLite" in result.stderr
+
+
+def test_global_options_accepted_after_the_command(kacli, tmp_path):
+    target = tmp_path / "late.db"
+    kacli.ok("customer", "add", "Acme", "--db", str(target), "--lang", "zh-Hans")
+    assert target.exists()
+
+
+def test_opened_in_wal_with_foreign_keys(kacli, db_path):
+    kacli.ok("customer", "add", "Acme")
+    info = kacli.json("dossier", "info")
+    assert info["journal_mode"] == "wal"
+    assert info["schema_version"] == migrations.LATEST
+    assert info["counts"]["customer"] == 1
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_upgrade_from_first_schema_keeps_data_and_a_copy(kacli, db_path):
+    shutil.copy(FIXTURES / "dossier-v1.db", db_path)
+    before = snapshot(db_path)
+    data = kacli.json("customer", "show", "hxdc")
+    assert data["name"] == "华信地产"
+    assert data["facts"] == {"年会": "12月"}
+    assert data["contacts"][0]["name"] == "王总"
+    after = snapshot(db_path)
+    for table in ("customer", "contact", "customer_fact", "change"):
+        assert after[table] == before[table]
+    copies = list(db_path.parent.glob("dossier.db.v1-*.bak"))
+    assert len(copies) == 1
+    assert copies[0].stat().st_mode & 0o777 == 0o600
+    assert snapshot(copies[0])["customer"] == before["customer"]
+    assert kacli.json("dossier", "info")["schema_version"] == migrations.LATEST
+
+
+def test_dossier_from_a_newer_kacli_is_refused_untouched(kacli, db_path):
+    kacli.ok("customer", "add", "Acme")
+    conn = sqlite3.connect(db_path)
+    conn.execute("INSERT INTO kacli_migrations VALUES (99, 'future', '2030-01-01T00:00:00Z')")
+    conn.commit()
+    conn.close()
+    before = db_path.read_bytes()
+    for args in (["customer", "list"], ["customer", "add", "Other"]):
+        result = kacli(*args)
+        assert result.exit_code == ExitCode.DOSSIER
+        assert "newer kacli" in result.stderr
+    assert db_path.read_bytes() == before
+
+
+def test_a_foreign_sqlite_file_is_not_touched(kacli, db_path):
+    conn = sqlite3.connect(db_path)
+    conn.execute("CREATE TABLE notes (x)")
+    conn.commit()
+    conn.close()
+    result = kacli("customer", "add", "Acme")
+    assert result.exit_code == ExitCode.DOSSIER
+    assert "not a kacli dossier" in result.stderr
+
+
+def test_damaged_file_exit_3_points_at_check_and_backup(kacli, db_path):
+    kacli.ok("customer", "add", "Acme")
+    kacli.ok("customer", "update", "Acme", "--status", "active")
+    db_path.write_bytes(b"this is not a database" * 500)
+    result = kacli("customer", "list")
+    assert result.exit_code == ExitCode.DOSSIER
+    assert "kacli dossier check" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert kacli("dossier", "check").exit_code == ExitCode.DOSSIER
+
+
+def test_check_passes_on_a_sound_dossier(kacli):
+    kacli.ok("customer", "add", "Acme")
+    assert "sound" in kacli.ok("dossier", "check").stderr
+
+
+def test_backup_is_private_whole_and_never_overwrites(kacli, tmp_path):
+    kacli.ok("customer", "add", "华信地产")
+    target = tmp_path / "copies" / "b.db"
+    kacli.ok("dossier", "backup", str(target))
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert [r[1] for r in snapshot(target)["customer"]] == ["华信地产"]
+    assert not Path(f"{target}-wal").exists()
+    assert kacli("dossier", "backup", str(target)).exit_code == ExitCode.BAD_INPUT
+    kacli.ok("dossier", "backup", str(target), "--force")
+
+
+def test_restore_checks_the_backup_and_keeps_the_replaced_file(kacli, db_path, tmp_path):
+    kacli.ok("customer", "add", "Before")
+    backup = tmp_path / "b.db"
+    kacli.ok("dossier", "backup", str(backup))
+    kacli.ok("customer", "add", "After")
+    kacli.ok("dossier", "restore", str(backup), "--yes")
+    assert [c["name"] for c in kacli.json("customer", "list")] == ["Before"]
+    assert db_path.stat().st_mode & 0o777 == 0o600
+    kept = list(tmp_path.glob("dossier.db.pre-restore-*.bak"))
+    assert len(kept) == 1
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"junk" * 1000)
+    with_before = snapshot(db_path)
+    assert kacli("dossier", "restore", str(broken), "--yes").exit_code == ExitCode.BAD_INPUT
+    assert snapshot(db_path) == with_before
+
+
+def test_removing_a_customer_cascades(kacli, db_path):
+    shutil.copy(FIXTURES / "dossier-v1.db", db_path)
+    kacli.ok("customer", "remove", "hxdc", "--yes")
+    tables = snapshot(db_path)
+    assert tables["contact"] == [] and tables["customer_fact"] == [] and tables["change"] == []
+
+
+def test_version_does_not_load_heavy_modules():
+    code = (
+        "import sys\n"
+        "sys.argv = ['kacli', '--version']\n"
+        "from kacli.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = {'sqlmodel', 'sqlalchemy', 'pypinyin', 'pendulum', 'lunardate', 'rich'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout
+
+
+def test_a_read_does_not_load_the_orm(kacli, db_path):
+    kacli.ok("customer", "add", "Acme")
+    code = (
+        "import sys\n"
+        f"sys.argv = ['kacli', '--db', {str(db_path)!r}, 'customer', 'show', 'Acme', '--json']\n"
+        "from kacli.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted({'sqlmodel', 'sqlalchemy', 'pypinyin'} & set(sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout
