@@ -45,11 +45,25 @@ class KacliGroup(typer.core.TyperGroup):
     def parse_args(self, ctx, args):
         return super().parse_args(ctx, hoist_global_options(list(args)))
 
+    # Command modules load on first use, so a command pays only for its own imports.
+    def list_commands(self, ctx):
+        from kacli.commands import NOUNS
+
+        return [name for name, _ in NOUNS]
+
+    def get_command(self, ctx, name):
+        if name not in self.commands:
+            loaded = _load_command(name)
+            if loaded is None:
+                return None
+            self.commands[name] = loaded
+        return self.commands[name]
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
-        except typer.TyperException:
-            raise  # usage errors, Exit, Abort: Typer reports them itself
+        except (typer.TyperException, typer.Exit, typer.Abort):
+            raise  # usage errors, --help, Exit, Abort: Typer reports them itself
         except KacliError as exc:
             _report(exc)
             raise typer.Exit(int(exc.exit_code)) from None
@@ -127,16 +141,19 @@ def global_options(
     settings.set(settings.Settings(db=db, today=pinned, debug=debug))
 
 
-def _register() -> None:
+def _load_command(name: str):
+    """The click command for the noun ``name``, built from its module's Typer app."""
+    import importlib
+
     from kacli.commands import NOUNS
 
-    for name, module_name in NOUNS:
-        module = __import__(f"kacli.commands.{module_name}", fromlist=["app"])
-        sub = getattr(module, "app", None)
-        if isinstance(sub, typer.Typer):
-            app.add_typer(sub, name=name)
-        else:  # a single top-level verb (week, remind, demo...)
-            module.register(app)
-
-
-_register()
+    module_name = dict(NOUNS).get(name)
+    if module_name is None:
+        return None
+    module = importlib.import_module(f"kacli.commands.{module_name}")
+    # Every noun looks like the root: plain help, no shell-completion options.
+    module.app._add_completion = False
+    module.app.rich_markup_mode = None
+    command = typer.main.get_command(module.app)
+    command.name = name
+    return command
