@@ -9,6 +9,7 @@ from kacli.domain import vocab
 from kacli.domain.money import format_amount
 from kacli.i18n import t
 from kacli.render import field_name, out, text
+from kacli.render.visits import activity_json, activity_panels
 
 
 def _label(vocabulary: vocab.Vocabulary, code: str | None) -> str:
@@ -98,6 +99,8 @@ def profile(p: dict[str, Any]) -> None:
     if p["competitors"]:
         console.print(_panel(t("group.competitors"), competitors_table(p["competitors"])))
     console.print(_panel(t("group.people"), people_table(p["contacts"])))
+    for panel in activity_panels(p):  # recent visits, open next actions
+        console.print(panel)
 
 
 def competitors_table(items: list[dict[str, Any]]):
@@ -139,6 +142,7 @@ def people_table(items: list[dict[str, Any]]):
 def profile_json(p: dict[str, Any]) -> dict[str, Any]:
     data = {k: v for k, v in p.items() if k != "extra_groups"}
     data["annual_revenue_fen"] = data.pop("annual_revenue")
+    data.update(activity_json(p))
     return data
 
 

@@ -1,0 +1,81 @@
+"""``kacli next``: list, add, done — the next actions (下一步) that stay open until done."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from kacli import render
+from kacli.commands._common import JsonOpt, reading, today, writing
+from kacli.commands.visit_options import next_action
+from kacli.domain import text
+from kacli.i18n import t
+
+app = typer.Typer(help=t("help.next"), no_args_is_help=True)
+
+
+@app.command("list")
+def list_(
+    customer: Annotated[str | None, typer.Argument(help=t("help.arg.customer_ref_optional"),
+                                                   metavar="[CUSTOMER]")] = None,
+    all_: Annotated[bool, typer.Option("--all", help=t("help.next.all"))] = False,
+    json: JsonOpt = False,
+) -> None:
+    """List open next actions, soonest due first; overdue ones are marked.
+
+    Example: kacli next list 华信地产
+    """
+    from kacli.render import visits as view
+    from kacli.services.visits import mark_overdue
+    from kacli.store import next_actions, refs
+
+    with reading() as db:
+        customer_id = refs.customer(db, customer).id if customer else None
+        rows = next_actions.listing(db, customer_id=customer_id, include_done=all_)
+    rows = mark_overdue(rows, today())
+    if json:
+        render.emit_json([view.next_json(a) for a in rows])
+    else:
+        view.next_listing(rows)
+
+
+@app.command("add")
+def add(
+    customer: Annotated[str, typer.Argument(help=t("help.arg.customer_ref"), metavar="CUSTOMER")],
+    what: Annotated[str, typer.Argument(help=t("help.next.text"), metavar="TEXT")],
+    date: Annotated[str | None, typer.Option("--date", "-d", help=t("help.next.date"),
+                                             metavar="DATE")] = None,
+    contact: Annotated[str | None, typer.Option("--contact", "-c", help=t("help.next.contact"),
+                                                metavar="REF")] = None,
+) -> None:
+    """Add a next action for a customer, due on --date.
+
+    Example: kacli next add 华信地产 "寄报价单" --date 周五 --contact 王总
+    """
+    from kacli.store import next_actions, refs
+
+    clean, due = next_action(what, date, today())
+    with writing() as uow:
+        found = refs.customer(uow.db, customer)
+        person = refs.contact(uow.db, contact, customer_id=found.id) if contact else None
+        action_id = next_actions.add(uow, customer_id=found.id, text=clean, due=due,
+                                     contact_id=person.id if person else None)
+    render.message(t("next.added", id=action_id, text=clean, due=due))
+
+
+@app.command("done")
+def done(
+    action_id: Annotated[int, typer.Argument(help=t("help.arg.next_id"), metavar="ID")],
+    note: Annotated[str | None, typer.Option("--note", "-n", help=t("help.next.note"))] = None,
+) -> None:
+    """Mark a next action done (today); a note goes to the customer's history.
+
+    Example: kacli next done 7 --note 样品已送到
+    """
+    from kacli.store import next_actions
+
+    clean = text.free_text(note, field="visit_note")
+    with writing() as uow:
+        action = next_actions.close(uow, action_id, on=today().isoformat(), note=clean)
+    render.message(t("next.closed", id=action_id, text=action["text"]))
