@@ -1,0 +1,291 @@
+"""The grading rules: how kacli grades customers, how often each grade is visited, and how the
+week list weighs what is due.
+
+Every number has a default taken from the seeds (../shared/domain.md, "Grading and visit cadence");
+a salesperson may override any of them in a TOML rules file (``kacli rules init`` writes
+:func:`default_toml`). A file need only name what it changes; everything else keeps its default.
+A broken file is an error naming the line and the key, never silently ignored: a typo in a rules
+file would otherwise quietly change whom the salesperson calls.
+
+"Due" and "overdue" are by date, not by settings: a reason is overdue once its day has passed and
+due on its day (red and yellow in ``kacli week``).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Any
+
+from kacli.domain.calendar import Festival, check_day
+from kacli.domain.rules_toml import Bad, check_table, line_of, path_text, syntax_error_at
+from kacli.errors import BadInput
+from kacli.i18n import t
+
+PERSON_GRADES = ("O", "A", "B", "C")
+ORG_GRADES = ("A", "B", "C", "D")
+ALL_GRADES = ("O", "A", "B", "C", "D")
+DEAL_STAGES = ("discover", "validate", "negotiate", "contract", "deliver")
+REASON_CODES = (
+    "never_contacted", "cadence", "next_action", "planned_visit", "birthday", "festival",
+    "deal_closing", "deal_stalled", "roles_uncovered", "payment_due", "payment_overdue",
+    "after_sale",
+)
+
+def _frozen(**items: Any) -> Any:
+    return field(default_factory=lambda: MappingProxyType(dict(items)))
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Every setting of the grading rules, with the seeds' defaults. Maps are read-only."""
+
+    # Individuals (seed 003): grade by how soon they mean to buy; revisit O twice a week,
+    # A weekly, B twice a month, C every two months.
+    person_buy_within_days: MappingProxyType[str, int] = _frozen(O=7, A=30, B=90, C=180)
+    person_revisit_days: MappingProxyType[str, int] = _frozen(O=3, A=7, B=15, C=60)
+    # Organisations: A short cycle + large batch, B short + small, C long + large, D long + small.
+    org_short_cycle_days: int = 90  # at most this many days between orders is a short cycle
+    org_large_batch_fen: int = 100_000_000  # 100万 yuan per order or more is a large batch
+    org_revisit_days: MappingProxyType[str, int] = _frozen(A=7, B=14, C=30, D=90)
+    ungraded_revisit_days: int = 30
+    # Key tier (80/20): the customers making up the first 80% of revenue over 12 months.
+    key_share: float = 0.8
+    key_months: int = 12
+    stalled_days: MappingProxyType[str, int] = _frozen(
+        discover=30, validate=30, negotiate=21, contract=14, deliver=30
+    )
+    festival_lead_days: int = 14
+    festival_for_key_tier: bool = True
+    festival_grades: tuple[str, ...] = ("O", "A")
+    festivals: tuple[Festival, ...] = ()  # the user's own dates, besides the three festivals
+    after_sale_days: int = 7  # the follow-up call after a deal is delivered
+    # The priority score of `kacli week` (explained term by term by `kacli why`).
+    weight_grade: MappingProxyType[str, float] = _frozen(O=6.0, A=5.0, B=3.0, C=1.5, D=0.5)
+    weight_ungraded: float = 1.0
+    weight_key_tier: float = 8.0
+    weight_overdue_day: float = 0.5
+    overdue_cap_days: int = 30
+    weight_money_wan: float = 0.02
+    money_cap_wan: int = 500
+    weight_reason: MappingProxyType[str, float] = _frozen(
+        never_contacted=6.0, cadence=4.0, next_action=8.0, planned_visit=10.0, birthday=5.0,
+        festival=3.0, deal_closing=7.0, deal_stalled=4.0, roles_uncovered=5.0,
+        payment_due=6.0, payment_overdue=9.0, after_sale=6.0,
+    )
+
+
+def defaults() -> Rules:
+    return Rules()
+
+
+# --- reading a rules file -------------------------------------------------------------------
+
+_DAYS = ("int", 1, 3650)
+_WEIGHT = ("float", -1000.0, 1000.0)
+
+# The file's shape: a nested dict of tables; each leaf is (field name, check).
+SCHEMA: dict[str, Any] = {
+    "person": {
+        "buy_within_days": ("person_buy_within_days", ("map", PERSON_GRADES, _DAYS)),
+        "revisit_days": ("person_revisit_days", ("map", PERSON_GRADES, _DAYS)),
+    },
+    "org": {
+        "short_cycle_days": ("org_short_cycle_days", _DAYS),
+        "large_batch": ("org_large_batch_fen", ("amount",)),
+        "revisit_days": ("org_revisit_days", ("map", ORG_GRADES, _DAYS)),
+    },
+    "ungraded": {"revisit_days": ("ungraded_revisit_days", _DAYS)},
+    "key_tier": {
+        "share": ("key_share", ("float", 0.01, 1.0)),
+        "months": ("key_months", ("int", 1, 120)),
+    },
+    "stalled_days": {stage: (f"stalled_days.{stage}", _DAYS) for stage in DEAL_STAGES},
+    "festivals": {
+        "lead_days": ("festival_lead_days", ("int", 0, 365)),
+        "key_tier": ("festival_for_key_tier", ("bool",)),
+        "grades": ("festival_grades", ("grades", ALL_GRADES)),
+        "custom": ("festivals", ("festivals",)),
+    },
+    "after_sale": {"days": ("after_sale_days", ("int", 1, 365))},
+    "score": {
+        "grade": ("weight_grade", ("map", ALL_GRADES, _WEIGHT)),
+        "ungraded": ("weight_ungraded", _WEIGHT),
+        "key_tier": ("weight_key_tier", _WEIGHT),
+        "overdue_per_day": ("weight_overdue_day", _WEIGHT),
+        "overdue_cap_days": ("overdue_cap_days", _DAYS),
+        "money_per_wan": ("weight_money_wan", _WEIGHT),
+        "money_cap_wan": ("money_cap_wan", ("int", 0, 1_000_000)),
+        "reasons": ("weight_reason", ("map", REASON_CODES, _WEIGHT)),
+    },
+}
+
+
+def parse(text: str, source: str) -> Rules:
+    """The rules in TOML ``text`` (read from ``source``, a path for messages), over the defaults.
+
+    BadInput ``error.rules_invalid`` (exit 2) with ``source``, ``line``, ``setting`` (the dotted
+    key, e.g. ``org.revisit_days.A``) and ``detail``
+    for a syntax error, an unknown key, a wrong type or a value out of range.
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line, key = syntax_error_at(text, str(exc))
+        raise _invalid(source, line, key, t("rules.detail.syntax", message=str(exc))) from None
+    try:
+        values = check_table(data, SCHEMA, ())
+        rules = _build(values)
+        _check_order(rules)
+    except Bad as bad:
+        detail = t(bad.detail_key, **bad.params)
+        raise _invalid(source, line_of(text, bad.path), path_text(bad.path), detail) from None
+    return rules
+
+
+def _invalid(source: str, line: int | None, key: str, detail: str) -> BadInput:
+    # ``setting``, not ``key``: KacliError's own first argument is the message key.
+    return BadInput(
+        "error.rules_invalid", source=source, line=line or "?", setting=key, detail=detail
+    )
+
+
+def _build(values: dict[str, tuple[tuple, Any]]) -> Rules:
+    base = defaults()
+    changes: dict[str, Any] = {}
+    stalled = dict(base.stalled_days)
+    for name, (path, value) in values.items():
+        if name.startswith("stalled_days."):
+            stalled[name.split(".", 1)[1]] = value
+        elif isinstance(value, dict):  # a grade map: merge over the default map
+            changes[name] = MappingProxyType({**getattr(base, name), **value})
+        elif name == "festivals":
+            changes[name] = tuple(_festival(path, i, entry) for i, entry in enumerate(value))
+        else:
+            changes[name] = value
+    changes["stalled_days"] = MappingProxyType(stalled)
+    return replace(base, **changes)
+
+
+def _festival(path: tuple, index: int, entry: dict[str, Any]) -> Festival:
+    where = (*path, index)
+    try:
+        check_day(entry["month"], entry["day"], entry["lunar"])
+    except ValueError:
+        raise Bad((*where, "day"), "rules.detail.invalid_day", **entry) from None
+    return Festival("custom", entry["month"], entry["day"], entry["lunar"], entry["name"])
+
+
+def _check_order(rules: Rules) -> None:
+    """O must be the soonest buyer and C the latest, or grading would contradict itself."""
+    days = [rules.person_buy_within_days[g] for g in PERSON_GRADES]
+    for grade, before, after in zip(PERSON_GRADES[1:], days, days[1:], strict=False):
+        if after <= before:
+            raise Bad(("person", "buy_within_days", grade), "rules.detail.not_increasing",
+                      first=PERSON_GRADES[0], last=PERSON_GRADES[-1])
+
+
+# --- writing the defaults -------------------------------------------------------------------
+
+
+def default_toml() -> str:
+    """The defaults as a commented TOML document; ``parse(default_toml())`` equals the defaults."""
+    r = defaults()
+    reasons = "\n".join(
+        f"{code} = {r.weight_reason[code]!r}  # {_REASON_NOTES[code]}" for code in REASON_CODES
+    )
+    stalled = "\n".join(
+        f"{stage} = {r.stalled_days[stage]}  # days in 「{stage}」 before the deal is stalled"
+        for stage in DEAL_STAGES
+    )
+    return _TEMPLATE.format(
+        person_buy=_inline(r.person_buy_within_days), person_visit=_inline(r.person_revisit_days),
+        short=r.org_short_cycle_days, large=r.org_large_batch_fen // 100,
+        large_wan=r.org_large_batch_fen // 1_000_000, org_visit=_inline(r.org_revisit_days),
+        ungraded=r.ungraded_revisit_days, share=r.key_share, months=r.key_months,
+        stalled=stalled, lead=r.festival_lead_days,
+        fest_key=str(r.festival_for_key_tier).lower(),
+        fest_grades=", ".join(f'"{g}"' for g in r.festival_grades), after=r.after_sale_days,
+        w_grade=_inline(r.weight_grade), w_ungraded=r.weight_ungraded, w_key=r.weight_key_tier,
+        w_overdue=r.weight_overdue_day, cap=r.overdue_cap_days, w_money=r.weight_money_wan,
+        money_cap=r.money_cap_wan, reasons=reasons,
+    )
+
+
+_REASON_NOTES = {
+    "never_contacted": "no visit ever logged",
+    "cadence": "the grade's revisit interval has come round",
+    "next_action": "an open next action is due",
+    "planned_visit": "a visit is planned",
+    "birthday": "a contact's birthday",
+    "festival": "Spring Festival, Dragon Boat, Mid-Autumn or your own date is near",
+    "deal_closing": "a deal's expected close date",
+    "deal_stalled": "a deal has sat too long in its stage",
+    "roles_uncovered": "a late-stage deal lacks a decision maker or a supporter/coach",
+    "payment_due": "an instalment falls due",
+    "payment_overdue": "an instalment is past due and unpaid",
+    "after_sale": "the follow-up call after delivery",
+}
+
+
+def _inline(mapping: MappingProxyType) -> str:
+    return "{ " + ", ".join(f"{k} = {v!r}" for k, v in mapping.items()) + " }"
+
+
+_TEMPLATE = """\
+# kacli grading rules. Delete a line to get its default back; unknown keys are errors.
+# "Due" and "overdue" are by date: overdue once the day has passed (red), due on the day (yellow).
+
+[person]
+# Individuals are graded by purchase intention: buys within this many days -> grade.
+buy_within_days = {person_buy}
+# Revisit every this many days: O twice a week, A weekly, B twice a month, C every two months.
+revisit_days = {person_visit}
+
+[org]
+# At most this many days between orders is a short purchase cycle (longer is long).
+short_cycle_days = {short}
+# An average order of at least this much (yuan; "{large_wan}万" works too) is a large batch.
+large_batch = {large}
+# Revisit every this many days: A short+large, B short+small, C long+large, D long+small.
+revisit_days = {org_visit}
+
+[ungraded]
+revisit_days = {ungraded}  # customers without a grade are revisited this often
+
+[key_tier]
+share = {share}  # the key tier is the top customers making up this share of revenue
+months = {months}  # revenue counted over this many months (won deals, payments)
+
+[stalled_days]
+{stalled}
+
+[festivals]
+lead_days = {lead}  # festivals appear in the week list this many days ahead
+key_tier = {fest_key}  # festivals apply to key-tier customers
+grades = [{fest_grades}]  # and to customers of these grades
+# Your own dates, repeat the block for each (lunar = true for a lunar month/day):
+# [[festivals.custom]]
+# name = "公司周年庆"
+# month = 6
+# day = 18
+# lunar = false
+
+[after_sale]
+days = {after}  # follow-up call this many days after a deal is delivered
+
+[score]
+# The week list's priority score is a weighted sum; `kacli why` shows each term.
+grade = {w_grade}  # weight of each grade
+ungraded = {w_ungraded}  # weight of having no grade
+key_tier = {w_key}  # added for a key-tier customer
+overdue_per_day = {w_overdue}  # per day overdue (negative while still ahead)
+overdue_cap_days = {cap}  # days overdue counted at most
+money_per_wan = {w_money}  # per 万 yuan at stake (open deals, unpaid instalments)
+money_cap_wan = {money_cap}  # 万 yuan counted at most
+
+[score.reasons]
+# Added once for each kind of reason a customer is on the list.
+{reasons}
+"""
