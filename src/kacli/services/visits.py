@@ -16,7 +16,7 @@ from kacli.domain import relationship
 from kacli.domain.dates import parse_date
 from kacli.domain.refs import Candidate
 from kacli.errors import BadInput
-from kacli.store import next_actions, refs, visits
+from kacli.store import contacts, next_actions, refs, visits
 
 
 @dataclass(frozen=True)
@@ -78,8 +78,6 @@ def stage_moves(uow, people: list[Candidate], kind: str, *, advance: bool, visit
         if suggested is None:
             continue
         if advance:
-            from kacli.store import contacts
-
             contacts.set_stage(uow, person.id, suggested, note=f"visit #{visit_id}")
         moves.append(StageMove(person.id, person.name, current[person.id],
                                relationship.marked_stage(kind), suggested, advance))
