@@ -6,6 +6,7 @@ A module exposes ``app`` (a Typer sub-app) or ``register(app)`` for top-level ve
 
 NOUNS: list[tuple[str, str]] = [
     ("customer", "customers"),
+    ("contact", "contacts"),
     ("visit", "visits"),
     ("next", "next_actions"),
     ("dossier", "dossier"),

@@ -1,0 +1,225 @@
+"""``kacli contact``: add, update, show, list, remove, forget, stage."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from kacli import render
+from kacli.commands import contact_options as o
+from kacli.commands._common import JsonOpt, YesOpt, confirm, reading, writing
+from kacli.domain import text, vocab
+from kacli.i18n import t
+
+app = typer.Typer(help=t("help.contact"), no_args_is_help=True)
+
+Ref = Annotated[str, typer.Argument(help=t("help.arg.contact_ref"), metavar="REF")]
+At = Annotated[str | None, typer.Option("--customer", help=t("help.contact.at"), metavar="CUSTOMER")]
+
+
+def _find(db, ref: str, at: str | None):
+    """The contact ``ref`` means, only among ``at``'s contacts when a customer is given."""
+    from kacli.store import refs
+
+    customer_id = refs.customer(db, at).id if at else None
+    return refs.contact(db, ref, customer_id=customer_id)
+
+
+@app.command("add")
+def add(
+    customer: Annotated[str, typer.Argument(help=t("help.arg.customer_ref"), metavar="CUSTOMER")],
+    name: Annotated[str, typer.Argument(help=t("help.arg.contact_name"))],
+    title: o.Title = None, department: o.Department = None, role: o.Roles = None,
+    attitude: o.Attitude = None, stage: o.Stage = None, primary: o.Primary = None,
+    phone: o.Phones = None, email: o.Email = None, wechat: o.Wechat = None,
+    birthday: o.BirthdayOpt = None, lunar: o.Lunar = False, leap: o.Leap = False,
+    family: o.Family = None, hometown: o.Hometown = None, university: o.University = None,
+    sports: o.Sports = None, food: o.Food = None, pets: o.Pets = None, books: o.Books = None,
+    last_holiday: o.LastHoliday = None, next_holiday: o.NextHoliday = None,
+    travel: o.Travel = None, org_role: o.OrgRole = None, colleagues: o.Colleagues = None,
+    goals: o.Goals = None, career: o.Career = None,
+    set_: o.SetFacts = None,
+) -> None:
+    """Add a person at a customer: work facts, birthday and the seed's personal facts.
+
+    Example: kacli contact add 华信地产 王总 --title 总经理 --role 决策者 --birthday 08-15 --lunar
+    """
+    from kacli.store import contacts, refs
+
+    clean_name = text.name(name)
+    values = o.values(
+        dict(title=title, department=department, roles=role, attitude=attitude, stage=stage,
+             is_primary=primary, phones=phone, email=email, wechat=wechat, family=family,
+             hometown=hometown, university=university, sports=sports, food=food, pets=pets,
+             books=books, last_holiday=last_holiday, next_holiday=next_holiday, travel=travel,
+             org_role=org_role, colleagues=colleagues, goals=goals, career=career),
+        birthday, lunar, leap)
+    new_facts = o.facts(set_)
+    with writing() as uow:
+        found = refs.customer(uow.db, customer)
+        contact = contacts.add(uow, found.id, clean_name, values, new_facts)
+        contact_id = contact.id
+    render.message(t("contact.added", id=contact_id, name=clean_name, customer=found.name))
+
+
+@app.command("update")
+def update(
+    ref: Ref,
+    at: At = None,
+    name: Annotated[str | None, typer.Option("--name", help=t("help.contact.rename"))] = None,
+    title: o.Title = None, department: o.Department = None, role: o.Roles = None,
+    attitude: o.Attitude = None, stage: o.Stage = None, primary: o.Primary = None,
+    phone: o.Phones = None, email: o.Email = None, wechat: o.Wechat = None,
+    birthday: o.BirthdayOpt = None, lunar: o.Lunar = False, leap: o.Leap = False,
+    family: o.Family = None, hometown: o.Hometown = None, university: o.University = None,
+    sports: o.Sports = None, food: o.Food = None, pets: o.Pets = None, books: o.Books = None,
+    last_holiday: o.LastHoliday = None, next_holiday: o.NextHoliday = None,
+    travel: o.Travel = None, org_role: o.OrgRole = None, colleagues: o.Colleagues = None,
+    goals: o.Goals = None, career: o.Career = None,
+    set_: o.SetFacts = None, unset: o.Unset = None,
+) -> None:
+    """Change a contact's facts; every change is kept in the history.
+
+    --role and --phone replace the whole list; an empty value clears a field (--birthday "").
+    Example: kacli contact update wangzong --attitude 支持 --next-holiday 春节去三亚
+    """
+    from kacli.store import contacts
+
+    values = o.values(
+        dict(title=title, department=department, roles=role, attitude=attitude, stage=stage,
+             is_primary=primary, phones=phone, email=email, wechat=wechat, family=family,
+             hometown=hometown, university=university, sports=sports, food=food, pets=pets,
+             books=books, last_holiday=last_holiday, next_holiday=next_holiday, travel=travel,
+             org_role=org_role, colleagues=colleagues, goals=goals, career=career),
+        birthday, lunar, leap)
+    if name is not None:
+        values["name"] = text.name(name)
+    set_facts, unset_keys = o.facts(set_), o.unset_keys(unset)
+    with writing() as uow:
+        found = _find(uow.db, ref, at)
+        changed = contacts.update(uow, found.id, values, set_facts, unset_keys)
+    shown = values.get("name", found.name)
+    if changed:
+        render.message(t("contact.updated", id=found.id, name=shown,
+                         fields=render.field_names(changed)))
+    else:
+        render.message(t("contact.unchanged", id=found.id, name=shown))
+
+
+@app.command("show")
+def show(ref: Ref, at: At = None, json: JsonOpt = False) -> None:
+    """Show a contact: work facts, birthday, personal facts, named facts and history.
+
+    Example: kacli contact show wangzong
+    """
+    from kacli.render import contacts as view
+    from kacli.render.visits import add_to_contact
+    from kacli.store import contacts, visits
+
+    with reading() as db:
+        found = _find(db, ref, at)
+        profile = contacts.profile(db, found.id)
+        # Other nouns join the profile here: JSON keys ("visits", "gift_total_fen") and Rich
+        # panels in profile["extra_groups"] (left out of the JSON).
+        add_to_contact(profile, visits.gift_total(db, found.id),
+                       visits.visits_for_contact(db, found.id, 5))
+    if json:
+        render.emit_json(view.profile_json(profile))
+    else:
+        view.profile(profile)
+
+
+@app.command("list")
+def list_(
+    customer: Annotated[str | None, typer.Argument(help=t("help.contact.list_customer"),
+                                                   metavar="[CUSTOMER]")] = None,
+    role: Annotated[str | None, typer.Option("--role", help=t("help.contact.list_role"))] = None,
+    stage: Annotated[str | None, typer.Option("--stage", help=t("help.contact.list_stage"))] = None,
+    json: JsonOpt = False,
+) -> None:
+    """List contacts: one customer's, or everyone's, by customer with the primary contact first.
+
+    Example: kacli contact list 华信地产 --role decision_maker
+    """
+    from kacli.render import contacts as view
+    from kacli.store import contacts, refs
+
+    role_code = vocab.ROLE.parse(role) if role else None
+    stage_code = vocab.STAGE.parse(stage) if stage else None
+    with reading() as db:
+        customer_id = refs.customer(db, customer).id if customer else None
+        rows = contacts.listing(db, customer_id=customer_id, role=role_code, stage=stage_code)
+    if json:
+        render.emit_json(view.listing_json(rows))
+    else:
+        view.listing(rows)
+
+
+@app.command("stage")
+def stage_(
+    ref: Ref,
+    stage: Annotated[str, typer.Argument(help=t("help.contact.stage_arg"),
+                                         metavar="acquainted|dating|trust|alliance")],
+    note: Annotated[str | None, typer.Option("--note", help=t("help.contact.stage_note"))] = None,
+    at: At = None,
+) -> None:
+    """Set a contact's relationship stage by hand (认识 → 约会 → 信赖 → 同盟); kept in the history.
+
+    Example: kacli contact stage wangzong 信赖 --note 一起打了高尔夫
+    """
+    from kacli.render import contacts as view
+    from kacli.store import contacts
+
+    code = vocab.STAGE.parse(stage)
+    clean_note = text.free_text(note, field="stage_note")
+    with writing() as uow:
+        found = _find(uow.db, ref, at)
+        old = contacts.set_stage(uow, found.id, code, clean_note)
+    render.message(view.stage_moved(found.name, old, code))
+
+
+@app.command("remove")
+def remove(ref: Ref, at: At = None, yes: YesOpt = False) -> None:
+    """Remove a contact and what is recorded about them (asks first unless --yes).
+
+    Visits and next actions stay with the customer. Example: kacli contact remove 王总 --yes
+    """
+    from kacli.render import contacts as view
+    from kacli.store import contacts
+
+    with reading() as db:
+        found = _find(db, ref, at)
+        counts = contacts.dependents(db, found.id)
+    render.message(view.what_goes(found.name, counts))
+    confirm(t("contact.remove_confirm", name=found.name), yes)
+    with writing() as uow:
+        again = _find(uow.db, str(found.id), None)
+        contacts.remove(uow, again.id)
+    render.message(t("contact.removed", id=found.id, name=found.name))
+
+
+@app.command("forget")
+def forget(ref: Ref, at: At = None, yes: YesOpt = False) -> None:
+    """Erase a contact's personal data for good, on their request (asks first unless --yes).
+
+    The name becomes "(forgotten #ID)"; phones, email, WeChat, birthday, title, department,
+    personal and named facts and the contact's own history are erased, and the file is cleaned
+    so no trace stays in it. The contact's roles, stage, visits and deals stay, unnamed.
+    Example: kacli contact forget 张三 --yes
+    """
+    from kacli.store import contacts, dossier, maintenance
+
+    with reading() as db:
+        found = _find(db, ref, at)
+    render.message(t("contact.forget_what", name=found.name))
+    confirm(t("contact.forget_confirm", name=found.name), yes)
+    with writing() as uow:
+        again = _find(uow.db, str(found.id), None)
+        contacts.forget(uow, again.id)
+        path = uow.path
+    maintenance.scrub(path)
+    render.message(t("contact.forgotten", id=found.id))
+    backups = dossier.backups_beside(path)
+    if backups:
+        render.warn(t("contact.forget_backups", paths=", ".join(str(b) for b in backups)))

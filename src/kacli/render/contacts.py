@@ -1,0 +1,149 @@
+"""How contacts look: a table for lists, panels for one contact, its stage history and changes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kacli import i18n
+from kacli.domain import vocab
+from kacli.domain.birthdays import from_columns
+from kacli.i18n import t
+from kacli.render import field_name, out, text
+from kacli.render.customers import _grid, _panel
+
+
+def display_name(c: dict[str, Any]) -> str:
+    """A forgotten contact is shown by its placeholder in the reader's language."""
+    if c.get("forgotten_at"):
+        return t("contact.forgotten_name", id=c["id"])
+    return c["name"]
+
+
+def birthday_text(b: dict[str, Any] | None) -> str:
+    """``1975-08-15``, ``08-15``, or for a lunar birthday "lunar 8/15" (农历8月15日), with leap."""
+    if not b:
+        return ""
+    birthday = from_columns(b["year"], b["month"], b["day"], b["lunar"], b["leap"])
+    if not birthday.lunar:
+        date = f"{birthday.month:02d}-{birthday.day:02d}"
+        return f"{birthday.year}-{date}" if birthday.year else date
+    key = "birthday.lunar_leap" if birthday.leap else "birthday.lunar"
+    shown = t(key, month=birthday.month, day=birthday.day)
+    if birthday.year:
+        shown += t("birthday.lunar_year", year=birthday.year)
+    return shown
+
+
+def _roles(codes: list[str]) -> str:
+    lang = i18n.current()
+    return ", ".join(vocab.ROLE.label(r, lang) for r in codes)
+
+
+def _when(at: str) -> str:
+    return at.replace("T", " ").rstrip("Z")
+
+
+def listing(rows: list[dict[str, Any]]) -> None:
+    from rich.table import Table
+
+    lang = i18n.current()
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for key in ("col.id", "col.name", "col.customer", "field.title", "field.roles",
+                "field.attitude", "field.stage", "field.is_primary", "field.phones"):
+        table.add_column(t(key))
+    for r in rows:
+        table.add_row(
+            text(r["id"]), text(display_name(r)), text(r["customer"]), text(r["title"]),
+            text(_roles(r["roles"])), text(vocab.ATTITUDE.label(r["attitude"], lang)),
+            text(vocab.STAGE.label(r["stage"], lang)), text("★" if r["is_primary"] else ""),
+            text(", ".join(r["phones"])),
+        )
+    out().print(table)
+    if not rows:
+        from kacli.render import message
+
+        message(t("contact.none"))
+
+
+def listing_json(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        {"id": r["id"], "name": r["name"], "customer_id": r["customer_id"],
+         "customer": r["customer"], "title": r["title"], "department": r["department"],
+         "roles": r["roles"], "attitude": r["attitude"], "stage": r["stage"],
+         "is_primary": r["is_primary"], "phones": r["phones"], "email": r["email"],
+         "wechat": r["wechat"], "forgotten": r["forgotten_at"] is not None}
+        for r in rows
+    ]
+
+
+def profile(p: dict[str, Any]) -> None:
+    console = out()
+    lang = i18n.current()
+    work = [
+        (t("field.title"), p["title"]),
+        (t("field.department"), p["department"]),
+        (t("field.roles"), _roles(p["roles"])),
+        (t("field.attitude"), vocab.ATTITUDE.label(p["attitude"], lang)),
+        (t("field.stage"), vocab.STAGE.label(p["stage"], lang)),
+        (t("field.is_primary"), t("label.yes") if p["is_primary"] else None),
+        (t("field.phones"), p["phones"]),
+        (t("field.email"), p["email"]),
+        (t("field.wechat"), p["wechat"]),
+        (t("field.birthday"), birthday_text(p["birthday"])),
+    ]
+    if p["forgotten_at"]:
+        work.append((t("field.forgotten"), _when(p["forgotten_at"])))
+    title = t("contact.panel", id=p["id"], name=display_name(p), customer=p["customer"])
+    console.print(_panel(title, _grid(work)))
+    personal = [(t(f"field.{k}"), v) for k, v in p["personal"].items()]
+    personal += list(p["facts"].items())
+    if any(v for _, v in personal):
+        console.print(_panel(t("group.personal"), _grid(personal)))
+    for group in p.get("extra_groups", []):
+        console.print(group)
+    if p["stage_history"]:
+        console.print(_panel(t("group.stage_history"), _stage_table(p["stage_history"])))
+    if p["history"]:
+        console.print(_panel(t("group.contact_history"), _history_table(p["history"])))
+
+
+def _stage_table(moves: list[dict[str, Any]]):
+    from rich.table import Table
+
+    lang = i18n.current()
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for key in ("history.at", "history.old", "history.new", "field.stage_note"):
+        table.add_column(t(key))
+    for m in moves:
+        table.add_row(text(_when(m["at"])), text(vocab.STAGE.label(m["from"], lang)),
+                      text(vocab.STAGE.label(m["to"], lang)), text(m["note"]))
+    return table
+
+
+def _history_table(rows: list[dict[str, Any]]):
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for key in ("history.at", "history.field", "history.old", "history.new"):
+        table.add_column(t(key))
+    for r in rows:
+        table.add_row(text(_when(r["at"])), text(field_name(r["field"])), text(r["old"]),
+                      text(r["new"]))
+    return table
+
+
+def profile_json(p: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in p.items() if k != "extra_groups"}
+
+
+def what_goes(name: str, counts: dict[str, int]) -> str:
+    parts = [t(f"count.{k}", n=v) for k, v in counts.items() if v]
+    return t("contact.remove_what", name=name, what=", ".join(parts) or t("count.nothing_else"))
+
+
+def stage_moved(name: str, old: str | None, new: str) -> str:
+    lang = i18n.current()
+    if old is None:
+        return t("contact.stage_same", name=name, stage=vocab.STAGE.label(new, lang))
+    return t("contact.stage_moved", name=name, old=vocab.STAGE.label(old, lang),
+             new=vocab.STAGE.label(new, lang))
