@@ -134,3 +134,13 @@ def test_chinese_messages(kacli):
     assert "已添加客户" in result.stderr
     result = kacli("--lang", "zh-Hant", "customer", "add", "华信地产")
     assert "已經有名為" in result.stderr
+
+
+def test_unset_unknown_fact_is_bad_input(kacli, unchanged):
+    kacli.ok("customer", "add", "Acme", "--set", "年会=12月")
+    with unchanged():
+        result = kacli("customer", "update", "Acme", "--unset", "生日")
+    assert result.exit_code == ExitCode.BAD_INPUT
+    assert "生日" in result.stderr
+    kacli.ok("customer", "update", "Acme", "--unset", "年会")
+    assert kacli.json("customer", "show", "Acme")["facts"] == {}

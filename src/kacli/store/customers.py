@@ -149,7 +149,7 @@ def set_fact_values(uow, model, owner_field: str, owner_id: int, set_facts: dict
     for key in unset_facts:
         fact = uow.session.get(model, (owner_id, key))
         if fact is None:
-            raise BadInput("error.unknown_fact", key=key)
+            raise BadInput("error.unknown_fact", name=key)
         history.record(uow, customer_id=customer_id, contact_id=contact_id,
                        field=f"fact:{key}", old=fact.value, new=None)
         uow.session.delete(fact)

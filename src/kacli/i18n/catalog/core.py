@@ -108,9 +108,9 @@ MESSAGES = {
         "「{value}」不是「鍵=值」的格式。",
     ),
     "error.unknown_fact": (
-        "There is no fact named '{key}' to remove.",
-        "没有名为“{key}”的自定义信息可删除。",
-        "沒有名為「{key}」的自訂資訊可刪除。",
+        "There is no fact named '{name}' to remove.",
+        "没有名为“{name}”的自定义信息可删除。",
+        "沒有名為「{name}」的自訂資訊可刪除。",
     ),
     "error.not_a_number": (
         "The {field} must be a whole number, not '{value}'.",
