@@ -10,4 +10,6 @@ NOUNS: list[tuple[str, str]] = [
     ("visit", "visits"),
     ("next", "next_actions"),
     ("dossier", "dossier"),
+    ("deal", "deals"),
+    ("payment", "payments"),
 ]

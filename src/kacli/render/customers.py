@@ -98,6 +98,10 @@ def profile(p: dict[str, Any]) -> None:
         console.print(group)
     if p["competitors"]:
         console.print(_panel(t("group.competitors"), competitors_table(p["competitors"])))
+    from kacli.render.deals import profile_panels
+
+    for panel in profile_panels(p):  # the project group of open deals, money owed
+        console.print(panel)
     console.print(_panel(t("group.people"), people_table(p["contacts"])))
     for panel in activity_panels(p):  # recent visits, open next actions
         console.print(panel)

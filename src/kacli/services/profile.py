@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from kacli.domain.qualification import qualify
+from kacli.services.deals import customer_sales
 from kacli.services.visits import customer_activity
 from kacli.store import contacts as contact_store
 from kacli.store import customers
@@ -45,6 +46,7 @@ def customer_profile(db: Db, customer_id: int, today: dt.date) -> dict[str, Any]
     profile["facts"] = customers.facts(db, customer_id)
     profile["competitors"] = customers.competitors(db, customer_id)
     profile["contacts"] = contact_store.summaries(db, customer_id)
+    profile.update(customer_sales(db, customer_id, today))  # "deals", "receivable"
     profile.update(customer_activity(db, customer_id, today))  # "visits", "next_actions"
     profile["created_at"] = row["created_at"]
     profile["updated_at"] = row["updated_at"]

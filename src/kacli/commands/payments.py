@@ -1,0 +1,95 @@
+"""``kacli payment``: plan instalments, record money received, list what is owed (应收账款)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from kacli import render
+from kacli.commands import deal_options as o
+from kacli.commands._common import JsonOpt, reading, today, writing
+from kacli.domain import text
+from kacli.domain.dates import parse_date
+from kacli.domain.money import format_amount, parse_amount
+from kacli.i18n import t
+
+app = typer.Typer(help=t("help.payment"), no_args_is_help=True)
+
+DealRef = Annotated[str, typer.Argument(help=t("help.arg.deal_ref"), metavar="DEAL")]
+Amount = Annotated[str, typer.Argument(help=t("help.arg.payment_amount"), metavar="AMOUNT")]
+
+
+@app.command("plan")
+def plan(
+    deal: DealRef,
+    amount: Amount,
+    due: Annotated[str, typer.Option("--due", help=t("help.payment.due"), metavar="DATE")],
+) -> None:
+    """Plan one instalment of a deal's payment schedule; run again for the next ones.
+
+    Example: kacli payment plan 自动化改造 84万 --due 2026-12-31
+    """
+    from kacli.store import payments, refs
+
+    fen = parse_amount(amount)
+    day = parse_date(due, today())
+    with writing() as uow:
+        found = refs.deal(uow.db, deal)
+        owed, worth = payments.plan(uow, found.id, fen, day, today())
+    render.message(t("payment.planned", amount=format_amount(fen), due=day.isoformat(), title=found.name,
+                     planned=format_amount(owed.planned)))
+    if worth is not None and owed.planned > worth:
+        render.warn(t("payment.plan_exceeds", planned=format_amount(owed.planned), value=format_amount(worth)))
+
+
+@app.command("received")
+def received(
+    deal: DealRef,
+    amount: Amount,
+    date: Annotated[str | None, typer.Option("--date", help=t("help.payment.date"), metavar="DATE")] = None,
+    note: Annotated[str | None, typer.Option("--note", help=t("help.payment.note"))] = None,
+) -> None:
+    """Record money received on a deal; more than is outstanding, or no plan, is refused.
+
+    Example: kacli payment received 自动化改造 84万 --date 2026-12-28 --note 首付款
+    """
+    from kacli.domain.receivables import complete
+    from kacli.store import deals, payments, refs
+
+    fen = parse_amount(amount)
+    day = o.outcome_date(date, today())
+    clean_note = text.free_text(note, field="payment_note")
+    with writing() as uow:
+        found = refs.deal(uow.db, deal)
+        after = payments.receive(uow, found.id, fen, day, clean_note, today())
+        outcome = deals.get(uow.db, found.id)["outcome"]
+    render.message(t("payment.received", amount=format_amount(fen), title=found.name,
+                     outstanding=format_amount(after.outstanding)))
+    if complete(outcome, after.outstanding):
+        render.message(t("payment.deal_complete", title=found.name))
+
+
+@app.command("list")
+def list_(
+    overdue: Annotated[bool, typer.Option("--overdue", help=t("help.payment.overdue"))] = False,
+    customer: Annotated[str | None, typer.Option("--customer", help=t("help.payment.customer"),
+                                                 metavar="REF")] = None,
+    all_: Annotated[bool, typer.Option("--all", help=t("help.payment.all"))] = False,
+    json: JsonOpt = False,
+) -> None:
+    """List money owed per deal and per customer: planned, received, outstanding, overdue, next due.
+
+    Example: kacli payment list --overdue --json
+    """
+    from kacli.render import payments as view
+    from kacli.services.deals import money_owed
+    from kacli.store import refs
+
+    with reading() as db:
+        customer_id = refs.customer(db, customer).id if customer is not None else None
+        data = money_owed(db, today(), customer_id=customer_id, overdue_only=overdue, include_paid=all_)
+    if json:
+        render.emit_json(data)
+    else:
+        view.listing(data)

@@ -1,0 +1,116 @@
+"""Money owed on a deal (应收账款, seed 003): instalments planned, payments received.
+
+**Allocation.** Payments are not tied to an instalment: everything received on a deal pays off
+its instalments oldest due date first (ties by the order they were planned), whenever the money
+arrived — what a customer owes is the oldest part of the plan not yet covered.
+
+**Overdue** means still owed after its due date: an instalment due today is due, not overdue.
+
+A won deal is **complete** only when nothing is outstanding (seed 003: the project ends when all
+of the money is received); a payment larger than what is outstanding, or on a deal with no plan,
+is refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kacli.domain.money import format_amount
+from kacli.errors import BadInput
+
+
+@dataclass(frozen=True)
+class Instalment:
+    amount: int  # fen
+    due: dt.date
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Payment:
+    amount: int  # fen
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class InstalmentState:
+    """One instalment after allocating the payments: how much of it is paid and still owed."""
+
+    amount: int
+    due: dt.date
+    paid: int
+    outstanding: int
+    overdue: bool
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Receivable:
+    planned: int
+    received: int
+    outstanding: int
+    overdue: int
+    oldest_overdue: dt.date | None
+    next_due: dt.date | None  # the earliest instalment still owed (overdue or not)
+    instalments: tuple[InstalmentState, ...]
+
+    @property
+    def paid_in_full(self) -> bool:
+        return self.planned > 0 and self.outstanding == 0
+
+
+def allocate(instalments: Iterable[Instalment], payments: Iterable[Payment],
+             today: dt.date) -> list[InstalmentState]:
+    """Each instalment, oldest due first, with the payments' total applied oldest-first."""
+    ordered = sorted(enumerate(instalments), key=lambda pair: (pair[1].due, pair[0]))
+    left = sum(p.amount for p in payments)
+    states = []
+    for _, inst in ordered:
+        paid = min(left, inst.amount)
+        left -= paid
+        owed = inst.amount - paid
+        states.append(InstalmentState(inst.amount, inst.due, paid, owed,
+                                      owed > 0 and inst.due < today, inst.id))
+    return states
+
+
+def receivable(instalments: Iterable[Instalment], payments: Iterable[Payment],
+               today: dt.date) -> Receivable:
+    instalments, payments = list(instalments), list(payments)
+    states = allocate(instalments, payments, today)
+    planned = sum(i.amount for i in instalments)
+    received = sum(p.amount for p in payments)
+    late = [s for s in states if s.overdue]
+    owing = [s for s in states if s.outstanding > 0]
+    return Receivable(
+        planned=planned,
+        received=received,
+        outstanding=max(planned - received, 0),
+        overdue=sum(s.outstanding for s in late),
+        oldest_overdue=late[0].due if late else None,
+        next_due=owing[0].due if owing else None,
+        instalments=tuple(states),
+    )
+
+
+def check_amount(amount: int) -> None:
+    """Money planned or received must be more than nothing."""
+    if amount <= 0:
+        raise BadInput("error.amount_not_positive", value=format_amount(amount))
+
+
+def check_payment(amount: int, outstanding: int, has_plan: bool) -> None:
+    """Refuse a payment that is not positive, on a deal with no plan, or more than is owed."""
+    check_amount(amount)
+    if not has_plan:
+        raise BadInput("error.payment_no_plan")
+    if amount > outstanding:
+        raise BadInput("error.payment_exceeds", amount=format_amount(amount),
+                       outstanding=format_amount(outstanding))
+
+
+def complete(outcome: str, outstanding: int) -> bool:
+    """A deal is complete when it was won and all of its money has been received."""
+    return outcome == "won" and outstanding == 0

@@ -1,0 +1,175 @@
+"""The sales process (seed 003): five stages, the chance to win, stage gates, the buying centre.
+
+Stages, in order: discover (发现机会) → validate (验证需求) → negotiate (商务谈判) →
+contract (签订合同) → deliver (交货验收).
+
+**Chance to win.** Unless the salesperson sets it, a deal's chance follows its stage:
+discover 10%, validate 25%, negotiate 50%, contract 80%, deliver 100% (the customer has
+signed and taken delivery). A won deal counts 100%, a lost one 0%.
+
+**Weighted amount** = amount × chance, in whole fen, rounded half up (0.5 fen goes up): the
+pipeline a salesperson can expect, stage by stage.
+
+**Gates** — what the seed says each stage must produce before the deal moves on:
+
+- leaving validate (validate → negotiate): our position against the competition, i.e. at least
+  one competitor with a position on the five-point scale, or an explicit "no competitor";
+- leaving negotiate (negotiate → contract): the terms — price, delivery date, warranty, payment
+  terms, after-sales service (each missing one is listed);
+- leaving contract (contract → deliver): a payment schedule of at least one instalment.
+
+Entering discover or validate needs nothing. A jump checks every gate it crosses; a move back
+checks none.
+
+**Buying centre** (seed 003): user, decision maker, buyer, influencer, coach. A deal is at risk
+("the cooked duck flew away", 煮熟的鸭子飞了) when a role is uncovered, when nobody covers the
+decision maker, or when nobody is on our side — no supporter and no coach.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kacli.domain import vocab
+from kacli.errors import BadInput
+
+STAGES: tuple[str, ...] = vocab.DEAL_STAGE.codes
+ROLES: tuple[str, ...] = vocab.ROLE.codes
+TERMS: tuple[str, ...] = ("price", "delivery_date", "warranty", "payment_terms", "service")
+DEFAULT_CHANCE: dict[str, int] = {
+    "discover": 10, "validate": 25, "negotiate": 50, "contract": 80, "deliver": 100,
+}
+
+POSITION_GATE = "competitor_position"
+SCHEDULE_GATE = "payment_schedule"
+NO_DECISION_MAKER = "no_decision_maker"
+NO_SUPPORTER_OR_COACH = "no_supporter_or_coach"
+
+
+@dataclass(frozen=True)
+class DealFacts:
+    """What the gates look at. Terms are present when not None/empty."""
+
+    competitor_positions: tuple[str | None, ...] = ()  # one per competitor on the deal
+    no_competitor: bool = False  # the salesperson said explicitly: nobody competes
+    price: int | None = None
+    delivery_date: dt.date | str | None = None
+    warranty: str | None = None
+    payment_terms: str | None = None
+    service: str | None = None
+    instalments: int = 0
+
+
+def stage_index(stage: str) -> int:
+    return STAGES.index(stage)
+
+
+def next_stage(stage: str) -> str | None:
+    """The stage after ``stage``; None at deliver, the last one."""
+    i = stage_index(stage)
+    return STAGES[i + 1] if i + 1 < len(STAGES) else None
+
+
+def default_chance(stage: str) -> int:
+    return DEFAULT_CHANCE[stage]
+
+
+def chance(stage: str, override: int | None = None, outcome: str = "open") -> int:
+    """The chance to win, in percent: the outcome's if closed, else the override or the stage's."""
+    if outcome == "won":
+        return 100
+    if outcome == "lost":
+        return 0
+    return default_chance(stage) if override is None else override
+
+
+def weighted(amount_fen: int | None, percent: int) -> int | None:
+    """``amount × percent / 100`` in whole fen, half up; None when the amount is unknown."""
+    if amount_fen is None:
+        return None
+    return (amount_fen * percent * 2 + 100) // 200
+
+
+def value(amount_fen: int | None, price_fen: int | None) -> int | None:
+    """What a deal is worth: the negotiated price once there is one, else the estimated amount."""
+    return price_fen if price_fen is not None else amount_fen
+
+
+def days_in_stage(entered: dt.date, today: dt.date) -> int:
+    """Whole days since the deal entered its stage (never negative)."""
+    return max(0, (today - entered).days)
+
+
+def _gate(to_stage: str, facts: DealFacts) -> list[str]:
+    """What moving *into* ``to_stage`` from the stage before it needs and does not have."""
+    if to_stage == "negotiate":
+        positioned = any(p is not None for p in facts.competitor_positions)
+        return [] if positioned or facts.no_competitor else [POSITION_GATE]
+    if to_stage == "contract":
+        return [term for term in TERMS if getattr(facts, term) in (None, "")]
+    if to_stage == "deliver":
+        return [] if facts.instalments > 0 else [SCHEDULE_GATE]
+    return []
+
+
+def gate_missing(from_stage: str, to_stage: str, facts: DealFacts) -> list[str]:
+    """What a move from ``from_stage`` to ``to_stage`` lacks, gate by gate in stage order."""
+    start, end = stage_index(from_stage), stage_index(to_stage)
+    missing: list[str] = []
+    for stage in STAGES[start + 1:end + 1]:
+        missing += _gate(stage, facts)
+    return missing
+
+
+class GateClosed(BadInput):
+    """``--strict`` refused a move that lacks what the stage needs; nothing was changed."""
+
+    def __init__(self, to_stage: str, missing: list[str]) -> None:
+        super().__init__("error.gate_refused", stage=to_stage)
+        self.missing = tuple(missing)
+
+    def message(self) -> str:
+        from kacli import i18n
+
+        return i18n.t(self.key, stage=vocab.DEAL_STAGE.label(self.params["stage"], i18n.current()),
+                      missing=", ".join(i18n.t(f"gate.{code}") for code in self.missing))
+
+
+def check_move(from_stage: str, to_stage: str, facts: DealFacts, *, strict: bool) -> list[str]:
+    """What the move lacks; with ``strict``, GateClosed instead of moving on without it."""
+    missing = gate_missing(from_stage, to_stage, facts)
+    if missing and strict:
+        raise GateClosed(to_stage, missing)
+    return missing
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Who covers each buying role of a deal, and what is at risk."""
+
+    by_role: dict[str, tuple[int, ...]]  # role -> contact ids, every role present
+    uncovered: tuple[str, ...]  # roles nobody covers, in the seed's order
+    flags: tuple[str, ...]  # NO_DECISION_MAKER, NO_SUPPORTER_OR_COACH
+
+    @property
+    def at_risk(self) -> bool:
+        return bool(self.uncovered or self.flags)
+
+
+def coverage(roles: Iterable[tuple[int, str, str | None]]) -> Coverage:
+    """Coverage of the buying centre from (contact id, role, attitude for this deal) triples."""
+    by_role: dict[str, list[int]] = {role: [] for role in ROLES}
+    on_our_side = False
+    for contact_id, role, attitude in roles:
+        if contact_id not in by_role[role]:
+            by_role[role].append(contact_id)
+        on_our_side = on_our_side or attitude == "supporter" or role == "coach"
+    uncovered = tuple(role for role in ROLES if not by_role[role])
+    flags = []
+    if not by_role["decision_maker"]:
+        flags.append(NO_DECISION_MAKER)
+    if not on_our_side:
+        flags.append(NO_SUPPORTER_OR_COACH)
+    return Coverage({r: tuple(ids) for r, ids in by_role.items()}, uncovered, tuple(flags))

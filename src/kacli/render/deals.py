@@ -1,0 +1,224 @@
+"""How deals look: the deal panel, the pipeline by stage, and the project group of a customer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kacli import i18n
+from kacli.domain import vocab
+from kacli.domain.money import format_amount
+from kacli.i18n import t
+from kacli.render import out, text
+from kacli.render.customers import _grid, _panel
+
+RISK = "bold red"
+
+
+def stage_label(code: str | None) -> str:
+    return vocab.DEAL_STAGE.label(code, i18n.current())
+
+
+def group_label(code: str) -> str:
+    """A ``deal list`` group: a stage, or won / lost."""
+    if code in ("won", "lost"):
+        return vocab.OUTCOME.label(code, i18n.current())
+    return stage_label(code)
+
+
+def role_label(code: str | None) -> str:
+    return vocab.ROLE.label(code, i18n.current())
+
+
+def missing_text(codes: list[str]) -> str:
+    return ", ".join(t(f"gate.{code}") for code in codes)
+
+
+def changed_text(codes: list[str]) -> str:
+    """The fields ``deal update`` changed, as the user reads them."""
+    names = []
+    for code in codes:
+        if code.startswith("competitor:"):
+            names.append(f"{t('deal.col.competitor')} {code.split(':', 1)[1]}")
+        else:
+            names.append(i18n.label_or_code(f"deal.label.{code}", code))
+    return ", ".join(names)
+
+
+def chance_text(d: dict[str, Any]) -> str:
+    source = "" if d["chance_source"] == "outcome" else " " + t(f"deal.chance.{d['chance_source']}")
+    return f"{d['chance']}%{source}"
+
+
+def risk_lines(cover: dict[str, Any]) -> list[str]:
+    """The buying-centre red flags: uncovered roles, no decision maker, nobody on our side."""
+    lines = []
+    if cover["uncovered"]:
+        lines.append(t("deal.flag.uncovered", roles=", ".join(role_label(r) for r in cover["uncovered"])))
+    lines += [t(f"deal.flag.{flag}") for flag in cover["flags"]]
+    return lines
+
+
+def _facts(rows: list[tuple[str, Any]]):
+    """A grid of the facts that are known, or a dim "none" when none is."""
+    if all(value in (None, "", [], {}) for _, value in rows):
+        return text(t("label.none"), style="dim")
+    return _grid(rows)
+
+
+def show(d: dict[str, Any]) -> None:
+    console = out()
+    console.print(_panel(f"#{d['id']} {d['title']} · {d['customer']}", _grid(_summary_rows(d))))
+    console.print(_panel(t("deal.group.project"), _facts(project_rows(d["project"]))))
+    terms = d["terms"]
+    console.print(_panel(t("deal.group.terms"), _facts([
+        (t("deal.label.price"), format_amount(terms["price_fen"])),
+        (t("deal.label.delivery_date"), terms["delivery_date"]),
+        (t("deal.label.warranty"), terms["warranty"]),
+        (t("deal.label.payment_terms"), terms["payment_terms"]),
+        (t("deal.label.service"), terms["service"]),
+        (t("deal.label.contract_date"), terms["contract_date"]),
+    ])))
+    console.print(_panel(t("deal.group.competitors"), _competitors(d)))
+    console.print(_panel(t("deal.group.history"), _history(d["history"])))
+    console.print(_panel(t("deal.group.buying_centre"), _buying_centre(d["buying_centre"])))
+    from kacli.render import payments
+
+    console.print(_panel(t("deal.group.money"), payments.deal_money(d["receivable"], d["outcome"])))
+
+
+def _summary_rows(d: dict[str, Any]) -> list[tuple[str, Any]]:
+    stage = t("deal.in_stage", stage=stage_label(d["stage"]), days=d["days_in_stage"],
+              since=d["stage_entered"])
+    rows = [(t("deal.label.stage"), stage)]
+    if d["outcome"] != "open":
+        outcome = vocab.OUTCOME.label(d["outcome"], i18n.current())
+        outcome += f" ({d['closed_on']})" + (f" — {d['lost_reason']}" if d["lost_reason"] else "")
+        rows.append((t("deal.label.outcome"), outcome))
+    rows += [
+        (t("deal.label.amount"), format_amount(d["amount_fen"])),
+        (t("deal.label.price"), format_amount(d["price_fen"])),
+        (t("deal.label.chance"), chance_text(d)),
+        (t("deal.label.weighted"), format_amount(d["weighted_fen"])),
+        (t("deal.label.expected_close"), d["expected_close"]),
+        (t("deal.label.delivered_on"), d["delivered_on"]),
+    ]
+    if d["next_stage"] and d["next_stage_missing"] and d["outcome"] != "lost":
+        rows.append((t("deal.label.next_needs", stage=stage_label(d["next_stage"])),
+                     missing_text(d["next_stage_missing"])))
+    return rows
+
+
+def project_rows(project: dict[str, Any]) -> list[tuple[str, Any]]:
+    return [
+        (t("deal.label.purchase_plan"), project["purchase_plan"]),
+        (t("deal.label.problem"), project["problem"]),
+        (t("deal.label.timetable"), project["timetable"]),
+        (t("deal.label.budget"), format_amount(project["budget_fen"])),
+        (t("deal.label.process"), project["process"]),
+    ]
+
+
+def _competitors(d: dict[str, Any]):
+    from rich.table import Table
+
+    if not d["competitors"]:
+        key = "deal.no_competitor" if d["no_competitor"] else "deal.competitors_unknown"
+        return text(t(key), style="dim")
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    table.add_column(t("deal.col.competitor"))
+    table.add_column(t("deal.col.position"))
+    for c in d["competitors"]:
+        position = vocab.POSITION.label(c["position"], i18n.current()) if c["position"] else "?"
+        table.add_row(text(c["name"]), text(position))
+    return table
+
+
+def _history(events: list[dict[str, Any]]):
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for key in ("col.date", "deal.col.move", "deal.col.days", "deal.col.note"):
+        table.add_column(t(key))
+    for e in events:
+        if e["outcome"]:
+            move = vocab.OUTCOME.label(e["outcome"], i18n.current())
+        elif e["from_stage"]:
+            move = f"{stage_label(e['from_stage'])} → {stage_label(e['to_stage'])}"
+        else:
+            move = f"→ {stage_label(e['to_stage'])}"
+        table.add_row(text(e["date"]), text(move), text(e["days"]), text(e["note"]))
+    return table
+
+
+def _buying_centre(cover: dict[str, Any]):
+    from rich.console import Group
+    from rich.table import Table
+
+    lang = i18n.current()
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for key in ("deal.col.role", "deal.col.who", "deal.col.attitude", "deal.col.relationship"):
+        table.add_column(t(key))
+    for role, people in cover["roles"].items():
+        if not people:
+            table.add_row(text(role_label(role)), text(t("deal.nobody"), style=RISK), text(""), text(""))
+        for p in people:
+            who = p["name"] + (f" ({p['title']})" if p["title"] else "")
+            attitude = vocab.ATTITUDE.label(p["attitude"], lang) if p["attitude"] else "?"
+            table.add_row(text(role_label(role)), text(who), text(attitude),
+                          text(vocab.STAGE.label(p["stage"], lang)))
+    return Group(table, *(text("⚑ " + line, style=RISK) for line in risk_lines(cover)))
+
+
+def listing(data: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for key in ("col.id", "deal.col.title", "col.customer", "deal.label.amount", "deal.label.chance",
+                "deal.label.weighted", "deal.col.days", "deal.label.expected_close"):
+        table.add_column(t(key), justify="right" if key in _NUMERIC else "left")
+    for group in data["stages"]:
+        table.add_row(text(""), text(group_label(group["stage"]), style="bold cyan"))
+        for d in group["deals"]:
+            table.add_row(text(d["id"]), text(d["title"]), text(d["customer"]),
+                          text(format_amount(d["value_fen"])), text(f"{d['chance']}%"),
+                          text(format_amount(d["weighted_fen"])), text(d["days_in_stage"]),
+                          text(d["expected_close"]))
+        table.add_row(text(""), text(t("deal.stage_total", n=group["count"]), style="dim"), text(""),
+                      text(format_amount(group["value_fen"]), style="dim"), text(""),
+                      text(format_amount(group["weighted_fen"]), style="dim"))
+    total = data["total"]
+    table.add_row(text(""), text(t("deal.total", n=total["count"]), style="bold"), text(""),
+                  text(format_amount(total["value_fen"]), style="bold"), text(""),
+                  text(format_amount(total["weighted_fen"]), style="bold"))
+    out().print(table)
+    if not data["stages"]:
+        from kacli.render import message
+
+        message(t("deal.none"))
+
+
+_NUMERIC = {"col.id", "deal.label.amount", "deal.label.chance", "deal.label.weighted", "deal.col.days"}
+
+
+def profile_panels(p: dict[str, Any]) -> list:
+    """``customer show``: the project group (when there are open deals) and money owed (when any)."""
+    from kacli.render.payments import customer_money
+
+    panels = [customer_project(p["deals"])] if p["deals"] else []
+    if p["receivable"]["outstanding_fen"]:
+        panels.append(customer_money(p["receivable"]))
+    return panels
+
+
+def customer_project(deals: list[dict[str, Any]]):
+    """The seed's third group of facts in ``customer show``: each open deal's project and risks."""
+    from rich.console import Group
+
+    parts = []
+    for d in deals:
+        head = (f"#{d['id']} {d['title']} · {stage_label(d['stage'])} · "
+                f"{format_amount(d['value_fen']) or '?'} · {d['chance']}%")
+        parts.append(text(head, style="bold"))
+        parts.append(_grid(project_rows(d["project"])))
+        parts += [text("⚑ " + line, style=RISK) for line in risk_lines(d["coverage"])]
+    return _panel(t("deal.group.project"), Group(*parts))

@@ -1,0 +1,107 @@
+"""How money owed looks: a deal's instalments and payments, ``payment list``, and the customer's
+"Money owed" panel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kacli.domain.money import format_amount
+from kacli.i18n import t
+from kacli.render import out, text
+from kacli.render.customers import _grid, _panel
+
+LATE = "bold red"
+
+
+def status_text(money: dict[str, Any], outcome: str) -> str:
+    """Where the money stands: complete, paid in full, or what is still outstanding."""
+    if not money["instalments"]:
+        return t("payment.no_plan")
+    if money["complete"]:
+        return t("payment.complete")
+    if money["paid_in_full"]:
+        return t("payment.paid_in_full")
+    return t("payment.outstanding_line", amount=format_amount(money["outstanding_fen"]))
+
+
+def deal_money(money: dict[str, Any], outcome: str):
+    """The instalments with what is paid of each, the payments, and the totals of one deal."""
+    from rich.console import Group
+    from rich.table import Table
+
+    plan = Table(box=None, pad_edge=False, header_style="bold")
+    for key in ("payment.col.due", "payment.col.amount", "payment.col.paid", "payment.col.outstanding"):
+        plan.add_column(t(key), justify="left" if key == "payment.col.due" else "right")
+    for i in money["instalments"]:
+        style = LATE if i["overdue"] else ""
+        plan.add_row(text(i["due"] + (" ⚑" if i["overdue"] else ""), style), text(format_amount(i["amount_fen"])),
+                     text(format_amount(i["paid_fen"])), text(format_amount(i["outstanding_fen"]), style))
+    received = Table(box=None, pad_edge=False, header_style="bold")
+    for key in ("col.date", "payment.col.received", "payment.col.note"):
+        received.add_column(t(key))
+    for p in money["payments"]:
+        received.add_row(text(p["date"]), text(format_amount(p["amount_fen"])), text(p["note"]))
+    if not money["instalments"]:
+        return text(status_text(money, outcome), style="dim")
+    parts = [plan]
+    if money["payments"]:
+        parts.append(received)
+    parts.append(_grid(_totals(money)))
+    parts.append(text(status_text(money, outcome), style="bold" if money["complete"] else ""))
+    return Group(*parts)
+
+
+def _totals(money: dict[str, Any]) -> list[tuple[str, Any]]:
+    overdue = format_amount(money["overdue_fen"]) if money["overdue_fen"] else None
+    if overdue and money["oldest_overdue"]:
+        overdue = t("payment.overdue_since", amount=overdue, date=money["oldest_overdue"])
+    return [
+        (t("payment.col.planned"), format_amount(money["planned_fen"])),
+        (t("payment.col.received"), format_amount(money["received_fen"])),
+        (t("payment.col.outstanding"), format_amount(money["outstanding_fen"])),
+        (t("payment.col.overdue"), overdue),
+        (t("payment.col.next_due"), money.get("next_due")),
+    ]
+
+
+def customer_money(owed: dict[str, Any]):
+    """``customer show``: what the customer owes, and since when part of it is overdue."""
+    if not owed["outstanding_fen"]:
+        return _panel(t("payment.group.money"), text(t("payment.nothing_owed"), style="dim"))
+    rows = [(t("payment.col.outstanding"), format_amount(owed["outstanding_fen"]))]
+    if owed["overdue_fen"]:
+        rows.append((t("payment.col.overdue"), t("payment.overdue_since", amount=format_amount(
+            owed["overdue_fen"]), date=owed["oldest_overdue"])))
+    return _panel(t("payment.group.money"), _grid(rows))
+
+
+def listing(data: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    keys = ("col.customer", "payment.col.deal", "payment.col.planned", "payment.col.received",
+            "payment.col.outstanding", "payment.col.overdue", "payment.col.next_due")
+    for key in keys:
+        table.add_column(t(key), justify="right" if key in _MONEY else "left")
+    for c in data["customers"]:
+        for d in (d for d in data["deals"] if d["customer_id"] == c["customer_id"]):
+            table.add_row(text(c["customer"]), *_row(f"#{d['deal_id']} {d['title']}", d))
+        if sum(1 for d in data["deals"] if d["customer_id"] == c["customer_id"]) > 1:
+            table.add_row(text(""), *_row(t("payment.customer_total"), c, style="dim"))
+    table.add_row(text(t("payment.total"), style="bold"), *_row("", data["total"], style="bold"))
+    out().print(table)
+    if not data["deals"]:
+        from kacli.render import message
+
+        message(t("payment.none"))
+
+
+_MONEY = {"payment.col.planned", "payment.col.received", "payment.col.outstanding", "payment.col.overdue"}
+
+
+def _row(label: str, m: dict[str, Any], style: str = "") -> list:
+    late = LATE if m["overdue_fen"] else style
+    return [text(label, style), text(format_amount(m["planned_fen"]), style),
+            text(format_amount(m["received_fen"]), style), text(format_amount(m["outstanding_fen"]), style),
+            text(format_amount(m["overdue_fen"]) if m["overdue_fen"] else "", late),
+            text(m.get("next_due") or "", style)]

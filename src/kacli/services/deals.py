@@ -1,0 +1,182 @@
+"""What ``deal show``, ``deal list`` and ``customer show`` display about deals, as plain data.
+
+Money is integer fen under keys ending ``_fen``; dates are ISO text. A deal's ``value_fen`` is
+the negotiated price once there is one, else its estimated amount; the chance and the weighted
+amount follow ``kacli.domain.sales``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from kacli.domain import receivables as rcv
+from kacli.domain import sales
+from kacli.store import deals, payments
+from kacli.store.db import Db
+
+PROJECT = ("purchase_plan", "problem", "timetable", "budget", "process")
+
+
+def _figures(row: dict[str, Any], today: dt.date) -> dict[str, Any]:
+    """The numbers every view of a deal shares."""
+    percent = sales.chance(row["stage"], row["chance"], row["outcome"])
+    value = sales.value(row["amount"], row["price"])
+    entered = dt.date.fromisoformat(row["stage_entered"])
+    source = "outcome" if row["outcome"] != "open" else ("manual" if row["chance"] is not None else "stage")
+    return {
+        "id": row["id"], "title": row["title"], "customer_id": row["customer_id"],
+        "customer": row["customer"], "stage": row["stage"], "outcome": row["outcome"],
+        "amount_fen": row["amount"], "price_fen": row["price"], "value_fen": value,
+        "chance": percent, "chance_source": source, "weighted_fen": sales.weighted(value, percent),
+        "expected_close": row["expected_close"], "stage_entered": row["stage_entered"],
+        "days_in_stage": sales.days_in_stage(entered, _clock_stops(row, today)),
+    }
+
+
+def _clock_stops(row: dict[str, Any], today: dt.date) -> dt.date:
+    """A lost deal stops counting days on the day it was lost; a won one goes on to delivery."""
+    if row["outcome"] == "lost" and row["closed_on"]:
+        return min(dt.date.fromisoformat(row["closed_on"]), today)
+    return today
+
+
+def _project(row: dict[str, Any]) -> dict[str, Any]:
+    return {("budget_fen" if key == "budget" else key): row[key] for key in PROJECT}
+
+
+def _coverage(links: list[dict[str, Any]]) -> dict[str, Any]:
+    cover = sales.coverage((c["contact_id"], c["role"], c["attitude"]) for c in links)
+    return {
+        "roles": {role: [{k: c[k] for k in ("contact_id", "name", "title", "attitude",
+                                             "attitude_source", "stage")}
+                         for c in links if c["role"] == role] for role in sales.ROLES},
+        "uncovered": list(cover.uncovered), "flags": list(cover.flags), "at_risk": cover.at_risk,
+    }
+
+
+def _history(events: list[dict[str, Any]], until: dt.date) -> list[dict[str, Any]]:
+    """Each move with the days the deal then spent in the stage it moved to."""
+    moves = [i for i, e in enumerate(events) if e["to_stage"]]
+    out = []
+    for i, e in enumerate(events):
+        days = None
+        if e["to_stage"]:
+            later = [events[j]["on_date"] for j in moves if j > i]
+            end = dt.date.fromisoformat(later[0]) if later else until
+            days = sales.days_in_stage(dt.date.fromisoformat(e["on_date"]), end)
+        out.append({"date": e["on_date"], "from_stage": e["from_stage"], "to_stage": e["to_stage"],
+                    "outcome": e["outcome"], "note": e["note"], "days": days})
+    return out
+
+
+def _money(owed: rcv.Receivable, outcome: str, paid: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "planned_fen": owed.planned, "received_fen": owed.received,
+        "outstanding_fen": owed.outstanding, "overdue_fen": owed.overdue,
+        "oldest_overdue": owed.oldest_overdue.isoformat() if owed.oldest_overdue else None,
+        "next_due": owed.next_due.isoformat() if owed.next_due else None,
+        "paid_in_full": owed.paid_in_full, "complete": rcv.complete(outcome, owed.outstanding),
+        "instalments": [{"id": s.id, "due": s.due.isoformat(), "amount_fen": s.amount,
+                         "paid_fen": s.paid, "outstanding_fen": s.outstanding, "overdue": s.overdue}
+                        for s in owed.instalments],
+        "payments": paid,
+    }
+
+
+def detail(db: Db, deal_id: int, today: dt.date) -> dict[str, Any]:
+    """Everything ``deal show`` displays."""
+    row = deals.get(db, deal_id)
+    data = _figures(row, today)
+    data["lost_reason"], data["closed_on"] = row["lost_reason"], row["closed_on"]
+    data["delivered_on"] = row["delivered_on"]
+    data["project"] = _project(row)
+    data["terms"] = {"price_fen": row["price"], "delivery_date": row["delivery_date"],
+                     "warranty": row["warranty"], "payment_terms": row["payment_terms"],
+                     "service": row["service"], "contract_date": row["contract_date"]}
+    data["competitors"] = deals.competitors(db, deal_id)
+    data["no_competitor"] = deals.no_competitor(db, deal_id)
+    ahead = sales.next_stage(row["stage"])
+    data["next_stage"] = ahead
+    data["next_stage_missing"] = (sales.gate_missing(row["stage"], ahead, deals.gate_facts(db, row))
+                                  if ahead else [])
+    data["history"] = _history(deals.events(db, deal_id), _clock_stops(row, today))
+    data["buying_centre"] = _coverage(deals.roles(db, [deal_id])[deal_id])
+    owed = payments.for_deal(db, deal_id, today)
+    data["receivable"] = _money(owed, row["outcome"], payments.payments(db, deal_id))
+    data["created_at"], data["updated_at"] = row["created_at"], row["updated_at"]
+    return data
+
+
+def pipeline(db: Db, today: dt.date, *, include_closed: bool = False) -> dict[str, Any]:
+    """``deal list``: deals grouped by stage (then won and lost), with totals per group.
+
+    ``total`` sums the open deals only — the pipeline; a group's weighted total is the sum of
+    its deals' weighted amounts.
+    """
+    rows = [_figures(r, today) for r in deals.listing(db, include_closed=include_closed)]
+    groups = []
+    for key in (*sales.STAGES, "won", "lost"):
+        members = [r for r in rows if (r["outcome"] == key if key in ("won", "lost")
+                                       else r["outcome"] == "open" and r["stage"] == key)]
+        if members:
+            groups.append({"stage": key, "deals": members, **_totals(members)})
+    return {"stages": groups, "total": _totals([r for r in rows if r["outcome"] == "open"])}
+
+
+def _totals(rows: list[dict[str, Any]]) -> dict[str, int]:
+    return {"count": len(rows), "value_fen": sum(r["value_fen"] or 0 for r in rows),
+            "weighted_fen": sum(r["weighted_fen"] or 0 for r in rows)}
+
+
+def for_customer(db: Db, customer_id: int, today: dt.date) -> list[dict[str, Any]]:
+    """``customer show``: the customer's open deals with their project facts and coverage."""
+    rows = deals.listing(db, customer_id=customer_id)
+    links = deals.roles(db, [r["id"] for r in rows])
+    out = []
+    for row in rows:
+        item = _figures(row, today)
+        item["project"] = _project(row)
+        cover = _coverage(links[row["id"]])
+        item["coverage"] = {"uncovered": cover["uncovered"], "flags": cover["flags"],
+                            "at_risk": cover["at_risk"]}
+        out.append(item)
+    return out
+
+
+def _sums(items: list[dict[str, Any]]) -> dict[str, Any]:
+    late = [i["oldest_overdue"] for i in items if i["oldest_overdue"]]
+    due = [i["next_due"] for i in items if i["next_due"]]
+    out = {key: sum(i[key] for i in items)
+           for key in ("planned_fen", "received_fen", "outstanding_fen", "overdue_fen")}
+    return {**out, "oldest_overdue": min(late, default=None), "next_due": min(due, default=None)}
+
+
+def money_owed(db: Db, today: dt.date, *, customer_id: int | None = None, overdue_only: bool = False,
+               include_paid: bool = False) -> dict[str, Any]:
+    """``payment list``: per deal and per customer, planned, received, outstanding, overdue, next due.
+
+    Deals with a plan and money still outstanding; ``include_paid`` adds the fully paid ones,
+    ``overdue_only`` keeps only those with an overdue instalment.
+    """
+    listed = []
+    for d in payments.per_deal(db, today, customer_id=customer_id):
+        money = _money(d["receivable"], d["outcome"], [])
+        if (overdue_only and not money["overdue_fen"]) or (not include_paid and not money["outstanding_fen"]):
+            continue
+        listed.append({"deal_id": d["deal_id"], "title": d["title"], "customer_id": d["customer_id"],
+                       "customer": d["customer"], "outcome": d["outcome"],
+                       **{k: money[k] for k in ("planned_fen", "received_fen", "outstanding_fen",
+                                                "overdue_fen", "oldest_overdue", "next_due", "complete")}})
+    customers = []
+    for cid in dict.fromkeys(d["customer_id"] for d in listed):
+        mine = [d for d in listed if d["customer_id"] == cid]
+        customers.append({"customer_id": cid, "customer": mine[0]["customer"], "deals": len(mine), **_sums(mine)})
+    return {"deals": listed, "customers": customers, "total": _sums(listed)}
+
+
+def customer_sales(db: Db, customer_id: int, today: dt.date) -> dict[str, Any]:
+    """What ``customer show`` adds: ``deals`` (open, with project facts and coverage) and
+    ``receivable`` ({outstanding_fen, overdue_fen, oldest_overdue})."""
+    return {"deals": for_customer(db, customer_id, today),
+            "receivable": payments.customer_summary(db, customer_id, today)}

@@ -1,0 +1,144 @@
+"""Money owed (应收账款): instalments planned and payments received, per deal and per customer.
+
+The arithmetic (allocation oldest-first, overdue, complete) is ``kacli.domain.receivables``; this
+module only reads and writes the rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from kacli.domain import receivables as rcv
+from kacli.errors import BadInput
+from kacli.store.db import Db
+
+
+def _plans(db: Db, deal_ids: list[int] | None = None
+           ) -> tuple[dict[int, list[rcv.Instalment]], dict[int, list[rcv.Payment]]]:
+    where = "" if deal_ids is None else f"WHERE deal_id IN ({','.join(str(int(i)) for i in deal_ids)})"
+    instalments: dict[int, list[rcv.Instalment]] = {}
+    payments: dict[int, list[rcv.Payment]] = {}
+    for r in db.rows(f"SELECT id, deal_id, amount, due FROM instalment {where} ORDER BY id"):
+        instalments.setdefault(r["deal_id"], []).append(
+            rcv.Instalment(r["amount"], dt.date.fromisoformat(r["due"]), r["id"]))
+    for r in db.rows(f"SELECT deal_id, amount, date FROM payment {where} ORDER BY date, id"):
+        payments.setdefault(r["deal_id"], []).append(
+            rcv.Payment(r["amount"], dt.date.fromisoformat(r["date"])))
+    return instalments, payments
+
+
+def for_deal(db: Db, deal_id: int, today: dt.date) -> rcv.Receivable:
+    instalments, payments = _plans(db, [deal_id])
+    return rcv.receivable(instalments.get(deal_id, []), payments.get(deal_id, []), today)
+
+
+def payments(db: Db, deal_id: int) -> list[dict[str, Any]]:
+    rows = db.rows("SELECT id, amount, date, note FROM payment WHERE deal_id = :d ORDER BY date, id",
+                   d=deal_id)
+    return [{"id": r["id"], "amount_fen": r["amount"], "date": r["date"], "note": r["note"]} for r in rows]
+
+
+def per_deal(db: Db, today: dt.date, *, customer_id: int | None = None) -> list[dict[str, Any]]:
+    """Every deal with a payment plan: its customer, outcome and ``Receivable``; by customer, deal."""
+    deals = db.rows("""SELECT deal.id, deal.title, deal.outcome, deal.customer_id,
+                              customer.name AS customer, customer.name_pinyin
+                       FROM deal JOIN customer ON customer.id = deal.customer_id
+                       WHERE EXISTS (SELECT 1 FROM instalment i WHERE i.deal_id = deal.id)
+                         AND (:cust IS NULL OR deal.customer_id = :cust)
+                       ORDER BY customer.name_pinyin, customer.name, deal.id""", cust=customer_id)
+    instalments, paid = _plans(db, [d["id"] for d in deals])
+    return [{"deal_id": d["id"], "title": d["title"], "outcome": d["outcome"],
+             "customer_id": d["customer_id"], "customer": d["customer"],
+             "receivable": rcv.receivable(instalments.get(d["id"], []), paid.get(d["id"], []), today)}
+            for d in deals]
+
+
+def customer_summary(db: Db, customer_id: int, today: dt.date) -> dict[str, Any]:
+    """What ``customer show`` says a customer owes: outstanding, overdue, the oldest overdue date."""
+    owed = [d["receivable"] for d in per_deal(db, today, customer_id=customer_id)]
+    late = [r.oldest_overdue for r in owed if r.oldest_overdue is not None]
+    return {"outstanding_fen": sum(r.outstanding for r in owed),
+            "overdue_fen": sum(r.overdue for r in owed),
+            "oldest_overdue": min(late).isoformat() if late else None}
+
+
+def unpaid_instalments(db: Db, today: dt.date, customer_ids: list[int] | None = None
+                       ) -> dict[int, list[dict[str, Any]]]:
+    """For the week list: per customer, each instalment with money still owed, oldest due first.
+
+    Each: ``id, deal_id, deal_title, due`` (date), ``outstanding_fen`` (what is left of it after
+    the deal's payments are allocated oldest-first). Lost deals are left out.
+    """
+    out: dict[int, list[dict[str, Any]]] = {}
+    for d in per_deal(db, today):
+        if d["outcome"] == "lost" or (customer_ids is not None and d["customer_id"] not in customer_ids):
+            continue
+        for s in d["receivable"].instalments:
+            if s.outstanding > 0:
+                out.setdefault(d["customer_id"], []).append({
+                    "id": s.id, "deal_id": d["deal_id"], "deal_title": d["title"], "due": s.due,
+                    "outstanding_fen": s.outstanding})
+    for items in out.values():
+        items.sort(key=lambda i: (i["due"], i["id"]))
+    return out
+
+
+def received_by_customer(db: Db, since: dt.date | None = None, until: dt.date | None = None
+                         ) -> dict[int, int]:
+    """Money received per customer in [since, until] (fen): revenue by cash, for the 80/20 tier."""
+    rows = db.rows("""SELECT deal.customer_id, SUM(payment.amount) AS total
+                      FROM payment JOIN deal ON deal.id = payment.deal_id
+                      WHERE (:since IS NULL OR payment.date >= :since)
+                        AND (:until IS NULL OR payment.date <= :until)
+                      GROUP BY deal.customer_id""",
+                   since=since.isoformat() if since else None, until=until.isoformat() if until else None)
+    return {r["customer_id"]: r["total"] for r in rows}
+
+
+def won_orders(db: Db, since: dt.date | None = None, until: dt.date | None = None
+               ) -> dict[int, list[tuple[dt.date, int]]]:
+    """Won deals per customer as (date won, value in fen), oldest first, within [since, until]."""
+    rows = db.rows("""SELECT customer_id, closed_on, COALESCE(price, amount, 0) AS value FROM deal
+                      WHERE outcome = 'won' AND closed_on IS NOT NULL
+                        AND (:since IS NULL OR closed_on >= :since)
+                        AND (:until IS NULL OR closed_on <= :until)
+                      ORDER BY closed_on, id""",
+                   since=since.isoformat() if since else None, until=until.isoformat() if until else None)
+    out: dict[int, list[tuple[dt.date, int]]] = {}
+    for r in rows:
+        out.setdefault(r["customer_id"], []).append((dt.date.fromisoformat(r["closed_on"]), r["value"]))
+    return out
+
+
+def revenue_by_customer(db: Db, since: dt.date | None = None, until: dt.date | None = None
+                        ) -> dict[int, int]:
+    """Revenue per customer for the 80/20 key tier: the value of deals won in [since, until]."""
+    return {cid: sum(v for _, v in orders) for cid, orders in won_orders(db, since, until).items()}
+
+
+# ---- writes ---------------------------------------------------------------------------------
+
+def plan(uow, deal_id: int, amount: int, due: dt.date, today: dt.date) -> tuple[rcv.Receivable, int | None]:
+    """Add an instalment; the deal's receivable after it, and what the deal is worth (to compare)."""
+    from kacli.store.models import Instalment
+
+    deal = uow.db.row("SELECT title, outcome, COALESCE(price, amount) AS value FROM deal WHERE id = :id",
+                      id=deal_id)
+    if deal["outcome"] == "lost":
+        raise BadInput("error.payment_lost_deal", title=deal["title"])
+    rcv.check_amount(amount)
+    uow.add(Instalment(deal_id=deal_id, amount=amount, due=due.isoformat(), created_at=uow.now))
+    return for_deal(uow.db, deal_id, today), deal["value"]
+
+
+def receive(uow, deal_id: int, amount: int, on_date: dt.date, note: str | None,
+            today: dt.date) -> rcv.Receivable:
+    """Record a payment after checking it against what is owed; the deal's receivable after it."""
+    from kacli.store.models import Payment
+
+    before = for_deal(uow.db, deal_id, today)
+    rcv.check_payment(amount, before.outstanding, before.planned > 0)
+    uow.add(Payment(deal_id=deal_id, amount=amount, date=on_date.isoformat(), note=note,
+                    created_at=uow.now))
+    return for_deal(uow.db, deal_id, today)

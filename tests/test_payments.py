@@ -1,0 +1,129 @@
+"""Money owed through the CLI: plans, payments, refusals that write nothing, the lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from kacli.errors import ExitCode
+
+
+def on(day: str) -> dict[str, str]:
+    return {"KACLI_TODAY": day}
+
+
+@pytest.fixture
+def deals(kacli):
+    """Two customers: 机床厂 with the 280万 automation deal on three instalments, 华信地产 with one."""
+    kacli.ok("customer", "add", "机床厂")
+    kacli.ok("customer", "add", "华信地产")
+    kacli.ok("deal", "add", "机床厂", "自动化改造", "--amount", "300万", "--price", "280万")
+    kacli.ok("deal", "won", "自动化改造")
+    kacli.ok("payment", "plan", "自动化改造", "84万", "--due", "2026-12-31")
+    kacli.ok("payment", "plan", "自动化改造", "168万", "--due", "2027-03-31")
+    kacli.ok("payment", "plan", "自动化改造", "28万", "--due", "2027-12-31")
+    kacli.ok("deal", "add", "华信地产", "会务用茶", "--amount", "12万")
+    kacli.ok("payment", "plan", "会务用茶", "12万", "--due", "2026-11-30")
+    return kacli
+
+
+def test_a_payment_pays_the_oldest_instalment_first(deals):
+    deals.ok("payment", "received", "自动化改造", "100万", "--note", "首付款", env=on("2026-12-20"))
+    money = deals.json("deal", "show", "自动化改造", env=on("2027-04-05"))["receivable"]
+    assert [(i["due"], i["paid_fen"], i["outstanding_fen"], i["overdue"]) for i in money["instalments"]] == [
+        ("2026-12-31", 84_000_000, 0, False),
+        ("2027-03-31", 16_000_000, 152_000_000, True),
+        ("2027-12-31", 0, 28_000_000, False),
+    ]
+    assert money["payments"] == [{"id": 1, "amount_fen": 100_000_000, "date": "2026-12-20", "note": "首付款"}]
+    assert (money["planned_fen"], money["received_fen"], money["outstanding_fen"], money["overdue_fen"]) == (
+        280_000_000, 100_000_000, 180_000_000, 152_000_000)
+    assert money["oldest_overdue"] == "2027-03-31" and money["next_due"] == "2027-03-31"
+
+
+def test_fully_paid_won_deal_is_complete(deals):
+    deals.ok("payment", "received", "自动化改造", "252万", env=on("2027-03-30"))
+    last = deals.ok("payment", "received", "自动化改造", "28万", env=on("2027-12-01"))
+    assert "fully paid" in last.stderr
+    assert deals.json("deal", "show", "自动化改造")["receivable"]["complete"] is True
+    # an open deal fully paid is not complete: it was never won
+    deals.ok("payment", "received", "会务用茶", "12万")
+    money = deals.json("deal", "show", "会务用茶")["receivable"]
+    assert money["paid_in_full"] is True and money["complete"] is False
+
+
+def test_payment_list_per_deal_and_per_customer(deals):
+    deals.ok("payment", "received", "自动化改造", "84万", env=on("2026-12-28"))
+    data = deals.json("payment", "list", env=on("2027-01-10"))
+    assert [(d["customer"], d["title"], d["outstanding_fen"], d["overdue_fen"], d["next_due"])
+            for d in data["deals"]] == [
+        ("华信地产", "会务用茶", 12_000_000, 12_000_000, "2026-11-30"),
+        ("机床厂", "自动化改造", 196_000_000, 0, "2027-03-31"),
+    ]
+    assert data["customers"][1] == {
+        "customer_id": 1, "customer": "机床厂", "deals": 1, "planned_fen": 280_000_000,
+        "received_fen": 84_000_000, "outstanding_fen": 196_000_000, "overdue_fen": 0,
+        "oldest_overdue": None, "next_due": "2027-03-31"}
+    assert data["total"]["outstanding_fen"] == 208_000_000 and data["total"]["overdue_fen"] == 12_000_000
+    assert data["total"]["oldest_overdue"] == "2026-11-30"
+    overdue = deals.json("payment", "list", "--overdue", env=on("2027-01-10"))
+    assert [d["title"] for d in overdue["deals"]] == ["会务用茶"]
+    mine = deals.json("payment", "list", "--customer", "jcc", env=on("2027-01-10"))
+    assert [d["title"] for d in mine["deals"]] == ["自动化改造"]
+    shown = deals.ok("payment", "list", env=on("2027-01-10")).stdout
+    assert "¥2,080,000" in shown and "¥120,000" in shown
+
+
+def test_paid_in_full_deals_leave_the_list_unless_all(deals):
+    deals.ok("payment", "received", "会务用茶", "12万")
+    assert [d["title"] for d in deals.json("payment", "list")["deals"]] == ["自动化改造"]
+    assert len(deals.json("payment", "list", "--all")["deals"]) == 2
+
+
+def test_customer_show_says_what_is_owed(deals):
+    owed = deals.json("customer", "show", "华信地产", env=on("2026-12-05"))["receivable"]
+    assert owed == {"outstanding_fen": 12_000_000, "overdue_fen": 12_000_000, "oldest_overdue": "2026-11-30"}
+    shown = deals.ok("customer", "show", "华信地产", env=on("2026-12-05")).stdout
+    assert "Money owed" in shown and "overdue since 2026-11-30" in shown
+
+
+@pytest.mark.parametrize("args,says", [
+    (["payment", "received", "会务用茶", "13万"], "more than"),
+    (["payment", "received", "自动化改造", "0"], "more than nothing"),
+    (["payment", "received", "自动化改造", "--", "-5万"], "not an amount"),
+    (["payment", "received", "自动化改造", "1万", "--date", "tomorrow"], "future"),
+    (["payment", "plan", "自动化改造", "0", "--due", "2027-01-01"], "more than nothing"),
+    (["payment", "plan", "自动化改造", "1万", "--due", "someday"], "not a date"),
+    (["payment", "plan", "没有这个项目", "1万", "--due", "2027-01-01"], "No deal"),
+    (["payment", "list", "--customer", "没有这个客户"], "No customer"),
+])
+def test_refusals_write_nothing(deals, unchanged, args, says):
+    with unchanged():
+        result = deals(*args)
+    assert result.exit_code == ExitCode.BAD_INPUT, result.stderr
+    assert says in result.stderr and "Traceback" not in result.stderr
+
+
+def test_paying_a_deal_with_no_plan_is_refused(deals, unchanged):
+    deals.ok("deal", "add", "机床厂", "备件")
+    with unchanged():
+        result = deals("payment", "received", "备件", "1万")
+    assert result.exit_code == ExitCode.BAD_INPUT
+    assert "no payment schedule" in result.stderr and "kacli payment plan" in result.stderr
+
+
+def test_overpaying_after_partial_payments_is_refused(deals, unchanged):
+    deals.ok("payment", "received", "自动化改造", "200万")
+    with unchanged():
+        result = deals("payment", "received", "自动化改造", "800000.01")
+    assert result.exit_code == ExitCode.BAD_INPUT and "¥800,000" in result.stderr
+    deals.ok("payment", "received", "自动化改造", "80万")
+
+
+def test_a_schedule_larger_than_the_deal_warns(deals):
+    result = deals.ok("payment", "plan", "会务用茶", "1万", "--due", "2027-01-31")
+    assert "more than the deal is worth" in result.stderr
+
+
+def test_chinese_messages(deals):
+    result = deals.ok("--lang", "zh-Hans", "payment", "received", "会务用茶", "2万")
+    assert "尚欠 ¥100,000" in result.stderr
