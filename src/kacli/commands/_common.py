@@ -30,7 +30,7 @@ def writing():
     """One transaction for a write command: all of its changes, or none."""
     from kacli.store.unit import writing as open_writing
 
-    with open_writing(settings.get().db) as uow:
+    with open_writing(settings.get().db, settings.get().today) as uow:
         yield uow
 
 

@@ -38,8 +38,15 @@ class UnitOfWork:
         self.session.flush()
 
 
+def _now(pinned_today) -> str:
+    """This command's instant; on a pinned today (--today), that day at the current UTC time, so
+    a script that tells a story day by day records it on those days."""
+    now = dossier.utc_now()
+    return now if pinned_today is None else f"{pinned_today.isoformat()}{now[10:]}"
+
+
 @contextmanager
-def writing(db: str | None) -> Iterator[UnitOfWork]:
+def writing(db: str | None, pinned_today=None) -> Iterator[UnitOfWork]:
     path = dossier.resolve_path(db)
     conn = dossier.open_dossier(path, create=True)
     engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
@@ -53,7 +60,7 @@ def writing(db: str | None) -> Iterator[UnitOfWork]:
     session = Session(engine, expire_on_commit=False)
     try:
         session.connection()  # begin the transaction before any read
-        uow = UnitOfWork(session, Db(conn, before_read=session.flush), path, dossier.utc_now())
+        uow = UnitOfWork(session, Db(conn, before_read=session.flush), path, _now(pinned_today))
         yield uow
         session.commit()
     except BaseException as exc:
