@@ -172,6 +172,11 @@ def _buying_centre(cover: dict[str, Any]):
 def listing(data: dict[str, Any]) -> None:
     from rich.table import Table
 
+    if not data["stages"]:
+        from kacli.render import message
+
+        message(t("deal.none"))
+        return
     table = Table(box=None, pad_edge=False, header_style="bold")
     for key in ("col.id", "deal.col.title", "col.customer", "deal.label.amount", "deal.label.chance",
                 "deal.label.weighted", "deal.col.days", "deal.label.expected_close"):
@@ -191,10 +196,6 @@ def listing(data: dict[str, Any]) -> None:
                   text(format_amount(total["value_fen"]), style="bold"), text(""),
                   text(format_amount(total["weighted_fen"]), style="bold"))
     out().print(table)
-    if not data["stages"]:
-        from kacli.render import message
-
-        message(t("deal.none"))
 
 
 _NUMERIC = {"col.id", "deal.label.amount", "deal.label.chance", "deal.label.weighted", "deal.col.days"}

@@ -78,6 +78,11 @@ def customer_money(owed: dict[str, Any]):
 def listing(data: dict[str, Any]) -> None:
     from rich.table import Table
 
+    if not data["deals"]:
+        from kacli.render import message
+
+        message(t("payment.none"))
+        return
     table = Table(box=None, pad_edge=False, header_style="bold")
     keys = ("col.customer", "payment.col.deal", "payment.col.planned", "payment.col.received",
             "payment.col.outstanding", "payment.col.overdue", "payment.col.next_due")
@@ -90,10 +95,6 @@ def listing(data: dict[str, Any]) -> None:
             table.add_row(text(""), *_row(t("payment.customer_total"), c, style="dim"))
     table.add_row(text(t("payment.total"), style="bold"), *_row("", data["total"], style="bold"))
     out().print(table)
-    if not data["deals"]:
-        from kacli.render import message
-
-        message(t("payment.none"))
 
 
 _MONEY = {"payment.col.planned", "payment.col.received", "payment.col.outstanding", "payment.col.overdue"}
