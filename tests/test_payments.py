@@ -73,6 +73,14 @@ def test_payment_list_per_deal_and_per_customer(deals):
     assert "¥2,080,000" in shown and "¥120,000" in shown
 
 
+def test_a_won_deal_without_a_plan_is_not_complete(deals):
+    deals.ok("deal", "add", "机床厂", "备件", "--amount", "5万")
+    deals.ok("deal", "won", "备件")
+    money = deals.json("deal", "show", "备件")["receivable"]
+    assert money["planned_fen"] == 0 and money["complete"] is False
+    assert "No payment schedule" in deals.ok("deal", "show", "备件").stdout
+
+
 def test_paid_in_full_deals_leave_the_list_unless_all(deals):
     deals.ok("payment", "received", "会务用茶", "12万")
     assert [d["title"] for d in deals.json("payment", "list")["deals"]] == ["自动化改造"]

@@ -76,7 +76,9 @@ def _money(owed: rcv.Receivable, outcome: str, paid: list[dict[str, Any]]) -> di
         "outstanding_fen": owed.outstanding, "overdue_fen": owed.overdue,
         "oldest_overdue": owed.oldest_overdue.isoformat() if owed.oldest_overdue else None,
         "next_due": owed.next_due.isoformat() if owed.next_due else None,
-        "paid_in_full": owed.paid_in_full, "complete": rcv.complete(outcome, owed.outstanding),
+        "paid_in_full": owed.paid_in_full,
+        # no plan, nothing known to collect: not complete until a schedule is paid off
+        "complete": owed.paid_in_full and rcv.complete(outcome, owed.outstanding),
         "instalments": [{"id": s.id, "due": s.due.isoformat(), "amount_fen": s.amount,
                          "paid_fen": s.paid, "outstanding_fen": s.outstanding, "overdue": s.overdue}
                         for s in owed.instalments],
