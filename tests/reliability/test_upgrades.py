@@ -1,0 +1,104 @@
+"""Upgrades: a dossier from every earlier schema version upgrades with its data intact, a copy is
+taken first, and a dossier from a newer kacli is refused untouched.
+
+Every ``tests/fixtures/dossier-vN.db`` is a dossier as schema N made it (see build.py). Those
+older than the current schema are upgraded here; the newest is opened as it is, so the day a
+migration is added the fixture of the version before it is already tested.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+from support import FIXTURES, child_env, integrity, run
+
+from conftest import snapshot
+from kacli.errors import ExitCode
+from kacli.store import migrations
+
+VERSIONS = sorted(int(p.stem.rsplit("-v", 1)[1]) for p in FIXTURES.glob("dossier-v*.db"))
+
+
+def _columns(path, table) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
+    finally:
+        conn.close()
+
+
+def _old_rows(path, table, columns) -> list[tuple]:
+    """The rows of ``table`` as seen through the columns the old schema had."""
+    conn = sqlite3.connect(path)
+    try:
+        names = ", ".join(f'"{c}"' for c in columns)
+        return conn.execute(f'SELECT {names} FROM "{table}" ORDER BY rowid').fetchall()
+    finally:
+        conn.close()
+
+
+def test_there_is_a_fixture_for_every_schema_version():
+    assert list(range(1, migrations.LATEST + 1)) == VERSIONS, "build the missing fixture with tests/fixtures/build.py"
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_a_dossier_from_each_version_opens_with_its_data_intact(kacli, db_path, version):
+    shutil.copy(FIXTURES / f"dossier-v{version}.db", db_path)
+    before = snapshot(db_path)
+    old_columns = {t: _columns(db_path, t) for t in before if t != "kacli_migrations"}
+    shown = kacli.json("customer", "show", "hxdc")
+    assert shown["name"] == "华信地产" and shown["contacts"][0]["name"] == "王总"
+    kacli.ok("customer", "update", "hxdc", "--status", "active")  # a write works on it too
+    for table, columns in old_columns.items():
+        if table == "customer" or table == "change":
+            continue  # changed by the update just made
+        assert _old_rows(db_path, table, columns) == before[table], table
+    assert kacli.json("dossier", "info")["schema_version"] == migrations.LATEST
+    assert integrity(db_path) == []
+    copies = list(db_path.parent.glob(f"dossier.db.v{version}-*.bak"))
+    if version < migrations.LATEST:
+        [copy] = copies
+        assert copy.stat().st_mode & 0o777 == 0o600
+        assert snapshot(copy) == before  # the copy is the dossier exactly as it was before the upgrade
+        assert not copy.with_name(copy.name + "-wal").exists()
+    else:
+        assert copies == []  # nothing to upgrade, nothing copied
+
+
+@pytest.mark.parametrize("version", [v for v in VERSIONS if v < migrations.LATEST])
+def test_several_processes_opening_an_old_dossier_at_once_upgrade_it_once(tmp_path, version):
+    db = tmp_path / "dossier.db"
+    shutil.copy(FIXTURES / f"dossier-v{version}.db", db)
+    children = [subprocess.Popen([sys.executable, "-m", "kacli", *args], env=child_env(db),
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                for args in (["customer", "list", "--json"], ["customer", "add", "Other"],
+                             ["customer", "show", "hxdc", "--json"])]
+    for child in children:
+        _, err = child.communicate(timeout=120)
+        assert child.returncode == ExitCode.OK, err
+    rows = sqlite3.connect(db).execute("SELECT version FROM kacli_migrations ORDER BY version").fetchall()
+    assert rows == [(v,) for v in range(1, migrations.LATEST + 1)]
+    assert integrity(db) == []
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_a_dossier_from_a_newer_kacli_is_refused_untouched(tmp_path, version):
+    db = tmp_path / "dossier.db"
+    shutil.copy(FIXTURES / f"dossier-v{version}.db", db)
+    conn = sqlite3.connect(db)
+    conn.execute("INSERT INTO kacli_migrations VALUES (?, 'from the future', '2031-01-01T00:00:00Z')",
+                 (migrations.LATEST + 1,))
+    conn.commit()
+    conn.close()
+    before = db.read_bytes()
+    for args in (["customer", "list"], ["customer", "add", "X"], ["customer", "update", "hxdc", "--status",
+                                                                 "active"], ["dossier", "info"]):
+        done = run(db, *args)
+        assert done.returncode == ExitCode.DOSSIER, (args, done.stderr)
+        assert "newer kacli" in done.stderr and "Traceback" not in done.stderr
+    assert db.read_bytes() == before
+    assert list(tmp_path.glob("*.bak")) == []
