@@ -68,7 +68,7 @@ def main() -> None:
     conn = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
     what = sys.argv[2]
     result = show(conn, sys.argv[3]) if what == "show" else listing(conn) if what == "list" else deals(conn)
-    json.dump(result, sys.stdout, ensure_ascii=False)
+    sys.stdout.write(json.dumps(result, ensure_ascii=False))
 
 
 main()

@@ -42,7 +42,7 @@ def main() -> None:
             due.append({"id": cid, "name": name, "grade": grade, "last_contact": last, "due": when.isoformat(),
                         "reason": "cadence" if last else "never_contacted"})
     due.sort(key=lambda item: (item["due"], item["id"]))
-    json.dump(due, sys.stdout, ensure_ascii=False)
+    sys.stdout.write(json.dumps(due, ensure_ascii=False))
 
 
 main()
