@@ -80,7 +80,8 @@ def test_update_records_history(kacli):
 def test_manual_grade_shown_as_manual(kacli):
     kacli.ok("customer", "add", "华信地产", "--grade", "A", "--grade-reason", "年度框架")
     grade = kacli.json("customer", "show", "hxdc")["grade"]
-    assert grade == {"grade": "A", "source": "manual", "reason": "年度框架"}
+    assert grade == {"grade": "A", "source": "manual", "reason": "年度框架",
+                     "parts": [{"code": "manual", "grade": "A"}]}
 
 
 def test_ambiguous_ref_lists_candidates(kacli):

@@ -1,10 +1,12 @@
 """One module per noun, each a thin Typer sub-app: parse, call the store and domain, render.
 
 ``NOUNS`` lists them in the order ``kacli --help`` shows them: (command name, module name).
-A module exposes ``app`` (a Typer sub-app) or ``register(app)`` for top-level verbs.
+Each module exposes ``app``: a Typer sub-app (``kacli customer add``), or a Typer with a single
+command for a top-level verb (``kacli week``). Modules load only when their command is used.
 """
 
 NOUNS: list[tuple[str, str]] = [
+    ("week", "week"),
     ("customer", "customers"),
     ("contact", "contacts"),
     ("visit", "visits"),
@@ -12,4 +14,7 @@ NOUNS: list[tuple[str, str]] = [
     ("dossier", "dossier"),
     ("deal", "deals"),
     ("payment", "payments"),
+    ("remind", "remind"),
+    ("why", "why"),
+    ("rules", "rules"),
 ]

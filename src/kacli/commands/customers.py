@@ -144,15 +144,21 @@ def list_(
     kind: Annotated[str | None, typer.Option("--kind", help=t("help.list.kind"))] = None,
     status: Annotated[str | None, typer.Option("--status", help=t("help.list.status"))] = None,
     tag: Annotated[str | None, typer.Option("--tag", help=t("help.list.tag"))] = None,
+    key: Annotated[bool, typer.Option("--key", help=t("help.list.key"))] = False,
     json: JsonOpt = False,
 ) -> None:
-    """List customers, by name.
+    """List customers, by name; --key lists the 80/20 key tier by revenue with each share.
 
     Example: kacli customer list --status active --json
     """
     from kacli.render import customers as view
     from kacli.store import customers
 
+    rules = None
+    if key:
+        from kacli.services import week
+
+        rules = week.load_rules()
     with reading() as db:
         rows = customers.listing(
             db,
@@ -160,6 +166,14 @@ def list_(
             status=vocab.STATUS.parse(status) if status else None,
             tag=tag.strip() if tag else None,
         )
+        tier = week.key_tier_listing(db, today(), rules) if key else None
+    if tier is not None:
+        from kacli.render import week as key_view
+
+        listed = {r["id"] for r in rows}  # the filters apply to the tier too
+        tier = [place for place in tier if place[0] in listed]
+        render.emit_json(key_view.key_tier_json(tier)) if json else key_view.key_tier(tier, rules.key_months)
+        return
     if json:
         render.emit_json(view.listing_json(rows))
     else:

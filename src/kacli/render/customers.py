@@ -10,6 +10,7 @@ from kacli.domain.money import format_amount
 from kacli.i18n import t
 from kacli.render import field_name, out, text
 from kacli.render.visits import activity_json, activity_panels
+from kacli.render.week_text import next_due_json, next_due_line
 
 
 def _label(vocabulary: vocab.Vocabulary, code: str | None) -> str:
@@ -41,12 +42,18 @@ def _panel(title: str, body):
 
 
 def grade_line(grade: dict[str, Any]) -> str:
+    from kacli.render.week_text import grade_part
+
     if not grade.get("grade"):
-        return t("grade.none")
-    key = "grade.manual" if grade["source"] == "manual" else "grade.rules"
-    line = t(key, grade=grade["grade"])
+        line = t("grade.none")
+    else:
+        key = "grade.manual" if grade["source"] == "manual" else "grade.rules"
+        line = t(key, grade=grade["grade"])
     if grade.get("reason"):
         line += f" — {grade['reason']}"
+    parts = [p for p in grade.get("parts", ()) if p["code"] != "manual"]  # why the rules say so
+    if parts:
+        line += " — " + "; ".join(grade_part(p["code"], p) for p in parts)
     return line
 
 
@@ -70,6 +77,7 @@ def profile(p: dict[str, Any]) -> None:
         (t("field.kind"), _label(vocab.KIND, p["kind"])),
         (t("field.status"), _label(vocab.STATUS, p["status"])),
         (t("field.grade"), grade_line(p["grade"])),
+        (t("field.next_due"), next_due_line(p.get("next_due"))),
         (t("field.qualification"), qualification_line(p["qualification"])),
         (t("field.buy_within"), _label(vocab.BUY_WITHIN, gi["buy_within"])),
         (t("field.expected_purchase"), gi["expected_purchase"]),
@@ -146,6 +154,7 @@ def people_table(items: list[dict[str, Any]]):
 def profile_json(p: dict[str, Any]) -> dict[str, Any]:
     data = {k: v for k, v in p.items() if k != "extra_groups"}
     data["annual_revenue_fen"] = data.pop("annual_revenue")
+    data["next_due"] = next_due_json(p.get("next_due"))
     data.update(activity_json(p))
     return data
 

@@ -20,12 +20,14 @@ CUSTOMER_FIELDS = (
 )
 
 
-def grade_of(customer: dict[str, Any], today: dt.date) -> dict[str, Any]:
-    """The customer's grade and where it came from: set by hand, or (later) by the rules."""
-    if customer.get("grade_manual"):
-        return {"grade": customer["grade_manual"], "source": "manual",
-                "reason": customer.get("grade_reason")}
-    return {"grade": None, "source": None, "reason": None}
+def grade_of(customer: dict[str, Any], today: dt.date, rules=None,
+             order_history: tuple = ()) -> dict[str, Any]:
+    """The customer's grade, where it came from (``manual`` wins over ``rules``; None when not
+    graded) and the ``parts`` that explain it (see ``kacli.domain.grading.effective_grade``)."""
+    from kacli.services.week import grade_explained, grade_facts, load_rules
+
+    result = grade_explained(customer, today, rules or load_rules(), order_history)
+    return grade_facts(result, customer.get("grade_reason"))
 
 
 def customer_profile(db: Db, customer_id: int, today: dt.date) -> dict[str, Any]:
@@ -34,7 +36,11 @@ def customer_profile(db: Db, customer_id: int, today: dt.date) -> dict[str, Any]
     q = qualify(row["kind"], flags)
     profile: dict[str, Any] = {"id": row["id"], "name": row["name"]}
     profile.update({f: row[f] for f in CUSTOMER_FIELDS})
-    profile["grade"] = grade_of(row, today)
+    from kacli.services import week
+
+    rules = week.load_rules()
+    profile["grade"] = grade_of(row, today, rules, week.order_history(db, customer_id))
+    profile["next_due"] = week.customer_next_due(db, customer_id, today, rules)  # an Item or None
     profile["grade_inputs"] = {
         "buy_within": row["buy_within"], "expected_purchase": row["expected_purchase"],
         "purchase_cycle": row["purchase_cycle"], "batch": row["batch"],

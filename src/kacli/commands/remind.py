@@ -1,0 +1,34 @@
+"""``kacli remind``: the nightly reminder — plain lines, and nothing at all when nothing is due."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from kacli.commands._common import JsonOpt, reading, today
+from kacli.i18n import t
+
+app = typer.Typer(help=t("help.remind"))
+
+
+@app.command()
+def remind(
+    days: Annotated[int | None, typer.Option("--days", "-n", help=t("help.remind.days"), metavar="N")] = None,
+    json: JsonOpt = False,
+) -> None:
+    """Everything overdue or due by tomorrow, one plain line per customer, most urgent first.
+
+    Prints nothing when nothing is due, so cron mails nothing; --json always prints the week
+    list's JSON. Example: kacli remind | mail -E -s "kacli: today" me@example.com
+    """
+    from kacli.render import week as view
+    from kacli.services import week as service
+
+    rules = service.load_rules()
+    with reading() as db:  # a plain read: WAL lets it run while the salesperson writes
+        data = service.week(db, today(), 2 if days is None else days, rules)
+    if json:
+        view.week_json(data)
+    else:
+        view.remind(data)

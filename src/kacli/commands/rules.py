@@ -1,0 +1,75 @@
+"""``kacli rules``: path, show, init, check — the grading rules file (TOML)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from kacli import render
+from kacli.commands._common import JsonOpt
+from kacli.i18n import t
+
+app = typer.Typer(help=t("help.rules"), no_args_is_help=True)
+
+
+@app.command("path")
+def path_() -> None:
+    """Print the path of the rules file kacli reads: KACLI_RULES, else rules.toml in the user
+    config folder. It may not exist: then the defaults apply.
+
+    Example: kacli rules path
+    """
+    from kacli.services.week import rules_path
+
+    where = rules_path()
+    typer.echo(str(where))
+    if not where.exists():
+        render.message(t("rules.no_file", path=where))
+
+
+@app.command("show")
+def show(json: JsonOpt = False) -> None:
+    """Show the rules in force: the file's settings over the defaults.
+
+    Example: kacli rules show --json
+    """
+    from kacli.render import rules as view
+    from kacli.services.week import read_rules, rules_path
+
+    where = rules_path()
+    rules, from_file = read_rules(where)
+    if json:
+        render.emit_json(view.rules_json(rules, where, from_file))
+    else:
+        view.rules_table(rules, where, from_file)
+
+
+@app.command("init")
+def init(
+    force: Annotated[bool, typer.Option("--force", help=t("help.rules.force"))] = False,
+) -> None:
+    """Write the default rules, each setting with a comment, to the rules file (refuses to
+    replace one without --force).
+
+    Example: kacli rules init && $EDITOR "$(kacli rules path)"
+    """
+    from kacli.domain.rules import default_toml
+    from kacli.services.week import rules_path, write_default_rules
+
+    where = rules_path()
+    write_default_rules(where, default_toml(), force=force)
+    render.message(t("rules.written", path=where))
+
+
+@app.command("check")
+def check() -> None:
+    """Check the rules file: says OK, or names the line and the setting that is wrong (exit 2).
+
+    Example: kacli rules check
+    """
+    from kacli.services.week import read_rules, rules_path
+
+    where = rules_path()
+    _, from_file = read_rules(where)
+    render.message(t("rules.ok", path=where) if from_file else t("rules.ok_defaults", path=where))

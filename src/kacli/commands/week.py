@@ -1,0 +1,42 @@
+"""``kacli week``: whom to call or visit this week, most urgent first, every row with its reasons."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from kacli.commands._common import JsonOpt, reading, today
+from kacli.i18n import t
+
+app = typer.Typer(help=t("help.week"))
+
+# None rather than the number as the default: typer runs every non-None value through pydantic,
+# whose import alone costs more than the whole list on a small dossier.
+DaysOpt = Annotated[int | None, typer.Option("--days", "-n", help=t("help.week.days"), metavar="N")]
+ExplainOpt = Annotated[bool, typer.Option("--explain", help=t("help.week.explain"))]
+
+
+@app.command()
+def week(
+    days: DaysOpt = None,
+    all_: Annotated[bool, typer.Option("--all", help=t("help.week.all"))] = False,
+    explain: ExplainOpt = False,
+    json: JsonOpt = False,
+) -> None:
+    """Whom to call or visit from today through today + N - 1: one row per customer, most urgent
+    first, with every reason, whom to call and what to do.
+
+    Example: kacli week --days 14
+    """
+    from kacli.services import week as service
+
+    rules = service.load_rules()
+    with reading() as db:
+        data = service.week(db, today(), 7 if days is None else days, rules, everyone=all_)
+    from kacli.render import week as view
+
+    if json:
+        view.week_json(data, explain=explain)
+    else:
+        view.week(data, explain=explain)
