@@ -17,4 +17,5 @@ NOUNS: list[tuple[str, str]] = [
     ("remind", "remind"),
     ("why", "why"),
     ("rules", "rules"),
+    ("demo", "demo"),
 ]

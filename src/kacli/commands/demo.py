@@ -1,0 +1,84 @@
+"""``kacli demo``: build the seeds' example dossier in a separate demo file and show its week."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shlex
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kacli import render, settings
+from kacli.commands._common import YesOpt, confirm
+from kacli.errors import BadInput
+from kacli.i18n import t
+
+app = typer.Typer()
+
+# The day the stories are told from: the week list then always shows something overdue, something
+# due today and later items, a birthday, a festival (Mid-Autumn, 2026-09-25), a stalled deal and a
+# buying role nobody covers.
+DEMO_TODAY = "2026-09-14"
+
+
+def stories() -> str:
+    """The demo's script: one kacli command per line (shell quoting), ``#`` comments."""
+    return resources.files("kacli").joinpath("data/demo-stories.txt").read_text(encoding="utf-8")
+
+
+def default_file() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("kacli", appauthor=False) / "demo.db"
+
+
+def _run(args: list[str]) -> None:
+    from kacli.app import app as kacli_app
+
+    code = kacli_app(args=args, prog_name="kacli", standalone_mode=False)
+    if code not in (None, 0):
+        raise RuntimeError(f"demo step failed ({code}): kacli {shlex.join(args)}")
+
+
+def build(path: Path) -> None:
+    """Run every story line against the demo file, quietly."""
+    saved = settings.get()
+    try:
+        with contextlib.redirect_stderr(io.StringIO()):
+            for line in stories().splitlines():
+                if line.strip() and not line.lstrip().startswith("#"):
+                    _run(["--db", str(path), "--today", DEMO_TODAY, *shlex.split(line)])
+    finally:
+        settings.set(saved)
+
+
+@app.command("demo")
+def demo(
+    file: Annotated[Path | None, typer.Option("--file", help=t("help.demo.file"),
+                                              metavar="PATH")] = None,
+    script: Annotated[bool, typer.Option("--script", help=t("help.demo.script"))] = False,
+    yes: YesOpt = False,
+) -> None:
+    """Build a demo dossier from the seeds' stories (never your own) and show its week list.
+
+    Example: kacli demo --yes
+    """
+    if script:
+        typer.echo(stories(), nl=False)
+        return
+    from kacli.store.dossier import resolve_path
+
+    target = (file or default_file()).expanduser()
+    if target.resolve() == resolve_path(settings.get().db).resolve():
+        raise BadInput("error.demo_is_dossier", path=target)
+    if target.exists():
+        confirm(t("demo.replace_confirm", path=target), yes)
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+    render.message(t("demo.building", path=target))
+    build(target)
+    render.message(t("demo.built", path=target, today=DEMO_TODAY))
+    _run(["--db", str(target), "--today", DEMO_TODAY, "week"])

@@ -1,0 +1,19 @@
+"""Messages for ``kacli demo``."""
+
+MESSAGES = {
+    "help.demo.file": ("Where to build the demo dossier (default: demo.db in kacli's data folder).",
+                       "演示档案的位置（默认：kacli 数据目录下的 demo.db）。",
+                       "示範檔案的位置（預設：kacli 資料目錄下的 demo.db）。"),
+    "help.demo.script": ("Print the demo's commands instead of running them.", "打印演示所用的命令，而不运行。",
+                         "列印示範所用的指令，而不執行。"),
+    "demo.replace_confirm": ("Replace the demo dossier at {path}?", "替换 {path} 的演示档案？",
+                             "取代 {path} 的示範檔案？"),
+    "demo.building": ("Building the demo dossier at {path} from the seeds' stories…",
+                      "正在根据案例故事在 {path} 建立演示档案……", "正在根據案例故事在 {path} 建立示範檔案……"),
+    "demo.built": ("Demo dossier ready at {path} (explore it with: kacli --db {path} customer list). Its week, as seen on {today}:",
+                   "演示档案已建好：{path}（可以这样查看：kacli --db {path} customer list）。以下是 {today} 这一周的待联系清单：",
+                   "示範檔案已建好：{path}（可以這樣檢視：kacli --db {path} customer list）。以下是 {today} 這一週的待聯繫清單："),
+    "error.demo_is_dossier": ("{path} is your own dossier; the demo never writes there. Choose another --file.",
+                              "{path} 是你自己的客户档案，演示不会写入。请用 --file 指定其他位置。",
+                              "{path} 是你自己的客戶檔案，示範不會寫入。請用 --file 指定其他位置。"),
+}
