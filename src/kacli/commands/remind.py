@@ -26,8 +26,9 @@ def remind(
     from kacli.services import week as service
 
     rules = service.load_rules()
+    shape = view.json_row() if json else view.remind_row(today())
     with reading() as db:  # a plain read: WAL lets it run while the salesperson writes
-        data = service.week(db, today(), 2 if days is None else days, rules)
+        data = service.week(db, today(), 2 if days is None else days, rules, shape=shape)
     if json:
         view.week_json(data)
     else:

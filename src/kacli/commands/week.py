@@ -29,14 +29,14 @@ def week(
 
     Example: kacli week --days 14
     """
+    from kacli.render import week as view
     from kacli.services import week as service
 
     rules = service.load_rules()
+    shape = view.json_row(explain) if json else (lambda item: item)
     with reading() as db:
-        data = service.week(db, today(), 7 if days is None else days, rules, everyone=all_)
-    from kacli.render import week as view
-
+        data = service.week(db, today(), 7 if days is None else days, rules, everyone=all_, shape=shape)
     if json:
-        view.week_json(data, explain=explain)
+        view.week_json(data)
     else:
         view.week(data, explain=explain)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from kacli.domain.week import Item
@@ -65,19 +66,29 @@ def week(data: WeekList, *, explain: bool = False) -> None:
         console.print(text(t("week.legend"), style="dim"))
 
 
-def week_json(data: WeekList, *, explain: bool = False) -> None:
-    """``{"today", "until", "items": [...]}`` with one item per line: as readable as indented
-    JSON, and made by the C encoder (indented JSON is encoded in Python, row by row)."""
+def json_row(explain: bool = False) -> Callable[[Item], str]:
+    """What ``week --json`` keeps of a row: its JSON text, made as soon as the row is found."""
     encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: json.dumps makes one per call
-    rows = []
-    for item in (*data.items, *data.later):
+
+    def shape(item: Item) -> str:
         row = words.item_json(item)
         if explain:
             row["terms"] = words.terms_json(item)
-        rows.append(encode(row))
-    head = encode({"today": data.today.isoformat(), "until": data.until.isoformat()})
-    body = ",\n  ".join(rows)
-    sys.stdout.write(head[:-1] + ', "items": [' + (f"\n  {body}\n" if rows else "") + "]}\n")
+        return encode(row)
+
+    return shape
+
+
+def week_json(data: WeekList[str]) -> None:
+    """``{"today", "until", "items": [...]}`` with one item per line: as readable as indented
+    JSON, and made by the C encoder (indented JSON is encoded in Python, row by row)."""
+    rows = [*data.items, *data.later]
+    head = json.dumps({"today": data.today.isoformat(), "until": data.until.isoformat()})
+    write = sys.stdout.write
+    write(head[:-1] + ', "items": [')
+    for n, row in enumerate(rows):
+        write(("\n  " if n == 0 else ",\n  ") + row)
+    write("\n]}\n" if rows else "]}\n")
 
 
 # ---- kacli remind ---------------------------------------------------------------------------
@@ -90,10 +101,14 @@ def remind_line(item: Item, today: dt.date) -> str:
     ))
 
 
-def remind(data: WeekList) -> None:
+def remind_row(today: dt.date) -> Callable[[Item], str]:
+    return lambda item: remind_line(item, today)
+
+
+def remind(data: WeekList[str]) -> None:
     """One plain line per customer; nothing at all when nothing is due (cron then mails nothing)."""
-    if data.items:
-        sys.stdout.write("".join(remind_line(item, data.today) + "\n" for item in data.items))
+    for line in data.items:
+        sys.stdout.write(line + "\n")
 
 
 # ---- kacli why / --explain ------------------------------------------------------------------

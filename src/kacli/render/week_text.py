@@ -45,8 +45,13 @@ def _day(value: Any) -> str:
     return _iso[value] if isinstance(value, dt.date) else str(value)
 
 
+@cache
+def _stage_label(code: str, lang: str) -> str:
+    return vocab.DEAL_STAGE.label(code, lang)
+
+
 def _stage(code: str) -> str:
-    return vocab.DEAL_STAGE.label(code, i18n.current())
+    return _stage_label(code, i18n.current())
 
 
 def _birthday(p: Mapping[str, Any], w: dict[str, str]) -> str:

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from kacli.domain.grading import GradeResult, KeyShare, effective_grade, key_tier
 from kacli.domain.rules import Rules, defaults, parse
-from kacli.domain.week import Item, build_week, week_item
+from kacli.domain.week import Item, week_item
 from kacli.domain.week_reasons import Window
 from kacli.errors import BadInput
 from kacli.store import week as store
@@ -27,6 +29,9 @@ from kacli.store.db import Db
 RULES_ENV = "KACLI_RULES"
 LOOK_AHEAD_DAYS = 366
 MAX_DAYS = 366
+CHUNK = 2_000  # customers read at a time: a few megabytes of snapshots, a handful of queries each
+
+Row = TypeVar("Row")
 
 
 # ---- the rules file -------------------------------------------------------------------------
@@ -78,19 +83,15 @@ def _why(exc: BaseException) -> str:
 # ---- the list -------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class WeekList:
-    """The rows due from ``today`` through ``until``; with ``--all``, ``later`` holds every other
-    customer at its next due date (soonest first)."""
+class WeekList(Generic[Row]):
+    """The rows due from ``today`` through ``until``, most urgent first; with ``--all``,
+    ``later`` holds every other customer at its next due date (soonest first). A row is an
+    :class:`Item`, or what ``shape`` made of it."""
 
     today: dt.date
     until: dt.date
-    items: list[Item]
-    later: list[Item]
-
-
-def key_places(db: Db, today: dt.date, rules: Rules) -> dict[int, KeyShare]:
-    """Every customer with revenue, ranked for the 80/20 key tier."""
-    return key_tier(store.revenue(db, today, rules.key_months), rules.key_share)
+    items: list[Row]
+    later: list[Row]
 
 
 def check_days(days: int) -> int:
@@ -100,29 +101,41 @@ def check_days(days: int) -> int:
     return days
 
 
-def week(db: Db, today: dt.date, days: int, rules: Rules, *, everyone: bool = False) -> WeekList:
+def key_places(db: Db, today: dt.date, rules: Rules) -> dict[int, KeyShare]:
+    """Every customer with revenue, ranked for the 80/20 key tier."""
+    return key_tier(store.revenue(db, today, rules.key_months), rules.key_share)
+
+
+def week(db: Db, today: dt.date, days: int, rules: Rules, *, everyone: bool = False,
+         shape: Callable[[Item], Row] = lambda item: item) -> WeekList[Row]:
+    """The week list, made ``CHUNK`` customers at a time.
+
+    Each row is shaped (``shape``: a line of text, a JSON object) as soon as it is found, so
+    only the rows stay in memory, never the whole dossier. The order is
+    ``kacli.domain.week.build_week``'s: score, then due date, then id.
+    """
     check_days(days)
     until = today + dt.timedelta(days=days - 1)
-    tier = key_places(db, today, rules)
-    if not everyone:
-        accounts = store.accounts(db, Window.of(today, until, rules))
-        return WeekList(today, until, build_week(accounts, today, days, rules, tier), [])
     window = Window.of(today, until, rules)
-    ahead = Window.of(today, _horizon(today, until, rules), rules)
-    keys = {cid for cid, place in tier.items() if place.key}
-    items, later = [], []
-    for account in store.accounts(db, ahead):
-        key = account.id in keys
-        item = week_item(account, window, key)
-        if item is not None:
-            items.append(item)
-        else:
-            found = week_item(account, ahead, key)
-            if found is not None:
-                later.append(found)
-    items.sort(key=lambda i: (-i.score, i.due, i.customer_id))
-    later.sort(key=lambda i: (i.due, -i.score, i.customer_id))
-    return WeekList(today, until, items, later)
+    ahead = Window.of(today, _horizon(today, until, rules), rules) if everyone else window
+    keys = {cid for cid, place in key_places(db, today, rules).items() if place.key}
+    due: list[tuple[tuple, Row]] = []
+    later: list[tuple[tuple, Row]] = []
+    for first, last in store.chunks(db, CHUNK):
+        for account in store.accounts(db, ahead, first, last):
+            key = account.id in keys
+            item = week_item(account, window, key)
+            if item is not None:
+                due.append(((-item.score, item.due, item.customer_id), shape(item)))
+            elif everyone and (found := week_item(account, ahead, key)) is not None:
+                later.append(((found.due, -found.score, found.customer_id), shape(found)))
+    due.sort(key=_order)
+    later.sort(key=_order)
+    return WeekList(today, until, [row for _, row in due], [row for _, row in later])
+
+
+def _order(pair: tuple[tuple, object]) -> tuple:
+    return pair[0]
 
 
 def _horizon(today: dt.date, until: dt.date, rules: Rules) -> dt.date:
@@ -148,7 +161,7 @@ def outlook(db: Db, customer_id: int, today: dt.date, days: int, rules: Rules) -
     tier = key_places(db, today, rules)
     key = customer_id in tier and tier[customer_id].key
     ahead = Window.of(today, _horizon(today, until, rules), rules)
-    found = store.accounts(db, ahead, customer_id)
+    found = store.accounts(db, ahead, customer_id, customer_id)
     if not found:
         return Outlook(None, False, until)
     item = week_item(found[0], Window.of(today, until, rules), key)

@@ -63,11 +63,6 @@ def _ints(ids: Iterable[int]) -> str:
     return ",".join(str(int(i)) for i in ids)
 
 
-def _and(column: str, only: str) -> str:
-    """The filter to one customer, when there is one."""
-    return f"AND {column}{only}" if only else ""
-
-
 def _rows(db: Db, sql: str, **params) -> list[tuple]:
     """Plain tuples rather than sqlite3.Row: tens of thousands of rows, read by position."""
     cursor = db.conn.cursor()
@@ -75,31 +70,38 @@ def _rows(db: Db, sql: str, **params) -> list[tuple]:
     return cursor.execute(sql, params).fetchall()
 
 
-def accounts(db: Db, window: Window, customer_id: int | None = None) -> list[Account]:
-    """Every customer (or just ``customer_id``) as the week list sees it, by id."""
+def chunks(db: Db, size: int) -> list[tuple[int, int]]:
+    """The customers' ids cut into ranges of ``size`` customers (first and last id, inclusive):
+    the list is made a range at a time, so memory stays flat however large the dossier."""
+    ids = [r[0] for r in _rows(db, "SELECT id FROM customer ORDER BY id")]
+    return [(ids[i], ids[min(i + size, len(ids)) - 1]) for i in range(0, len(ids), size)]
+
+
+def accounts(db: Db, window: Window, first: int, last: int) -> list[Account]:
+    """The customers with ids ``first`` through ``last`` as the week list sees them, by id."""
     days = _Days()
     today, until = window.today, window.until
-    only = "" if customer_id is None else f" = {int(customer_id)}"  # appended to "AND <column>"
-    customers = _rows(db, f"""
+    span = {"lo": first, "hi": last}
+    customers = _rows(db, """
         SELECT c.id, c.name, c.kind, date(c.created_at, 'localtime'), c.grade_manual, c.buy_within,
                c.expected_purchase, c.purchase_cycle, c.batch,
                (SELECT max(v.date) FROM visit v WHERE v.customer_id = c.id AND v.planned = 0)
-        FROM customer c WHERE 1 = 1 {_and("c.id", only)} ORDER BY c.id""")
-    actions = _next_actions(db, until, only, days)
-    visits = _planned_visits(db, today, until, only, days)
+        FROM customer c WHERE c.id BETWEEN :lo AND :hi ORDER BY c.id""", **span)
+    actions = _next_actions(db, until, span, days)
+    visits = _planned_visits(db, today, until, span, days)
     named = {a.contact_id for items in actions.values() for a in items if a.contact_id}
     named.update(c for items in visits.values() for v in items for c in v.contact_ids[:1])
-    people = _contacts(db, window, only, named, [c[0] for c in customers])
-    deals, orders, instalments = _deals(db, today, until, only, days)
+    people = _contacts(db, window, span, named, [c[0] for c in customers])
+    deals, orders, instalments = _deals(db, until, span, days)
     out = []
-    for (cid, name, kind, created, manual, buy_within, expected, cycle, batch, last) in customers:
+    for (cid, name, kind, created, manual, buy_within, expected, cycle, batch, last_met) in customers:
         # A customer "added" after a pinned --today counts as added that day.
         added = min(days[created], today) if created else today
         history = ()
         if kind == "org" and not manual and not (cycle and batch):
             history = orders.get(cid, ())
         out.append(Account(
-            cid, name, kind, added, days[last] if last else None, manual, buy_within,
+            cid, name, kind, added, days[last_met] if last_met else None, manual, buy_within,
             days[expected] if expected else None, cycle, batch, history,
             people.get(cid, ()), actions.get(cid, ()), visits.get(cid, ()), deals.get(cid, ()),
             instalments.get(cid, ()),
@@ -107,28 +109,28 @@ def accounts(db: Db, window: Window, customer_id: int | None = None) -> list[Acc
     return out
 
 
-def _next_actions(db: Db, until: dt.date, only: str, days: _Days) -> dict[int, tuple[NextAction, ...]]:
-    rows = _rows(db, f"""
+def _next_actions(db: Db, until: dt.date, span: dict, days: _Days) -> dict[int, tuple[NextAction, ...]]:
+    rows = _rows(db, """
         SELECT customer_id, id, text, due, contact_id, kind FROM next_action
-        WHERE done_on IS NULL AND due <= :until {_and("customer_id", only)}
-        ORDER BY due, id""", until=until.isoformat())
+        WHERE customer_id BETWEEN :lo AND :hi AND done_on IS NULL AND due <= :until
+        ORDER BY due, id""", until=until.isoformat(), **span)
     out: dict[int, list] = {}
     for cid, action_id, text, due, contact_id, kind in rows:
         out.setdefault(cid, []).append(NextAction(action_id, text, days[due], contact_id, kind))
     return {cid: tuple(items) for cid, items in out.items()}
 
 
-def _planned_visits(db: Db, today: dt.date, until: dt.date, only: str,
+def _planned_visits(db: Db, today: dt.date, until: dt.date, span: dict,
                     days: _Days) -> dict[int, tuple[PlannedVisit, ...]]:
     # CROSS JOIN keeps customers outside, so each customer's planned visits are one index range.
-    rows = _rows(db, f"""
+    rows = _rows(db, """
         SELECT v.customer_id, v.id, v.date, COALESCE(v.purpose, ''),
                (SELECT group_concat(contact_id) FROM
                    (SELECT contact_id FROM visit_contact WHERE visit_id = v.id ORDER BY contact_id))
         FROM customer c CROSS JOIN visit v
-        WHERE v.customer_id = c.id AND v.planned = 1 AND v.date >= :today AND v.date <= :until
-              {_and("c.id", only)}
-        ORDER BY v.date, v.id""", today=today.isoformat(), until=until.isoformat())
+        WHERE c.id BETWEEN :lo AND :hi AND v.customer_id = c.id AND v.planned = 1
+              AND v.date >= :today AND v.date <= :until
+        ORDER BY v.date, v.id""", today=today.isoformat(), until=until.isoformat(), **span)
     out: dict[int, list] = {}
     for cid, visit_id, day, purpose, people in rows:
         ids = tuple(int(i) for i in people.split(",")) if people else ()
@@ -141,13 +143,13 @@ _CONTACT = """SELECT id, customer_id, name, json_extract(phones, '$[0]'), is_pri
               FROM contact WHERE forgotten_at IS NULL"""
 
 
-def _contacts(db: Db, window: Window, only: str, named: set[int],
+def _contacts(db: Db, window: Window, span: dict, named: set[int],
               customer_ids: list[int]) -> dict[int, tuple[Contact, ...]]:
     solar, lunar_months = _birthday_prefilter(window)
-    rows = _rows(db, f"""{_CONTACT} {_and("customer_id", only)}
+    rows = _rows(db, f"""{_CONTACT} AND customer_id BETWEEN :lo AND :hi
         AND (is_primary = 1 OR id IN ({_ints(named)})
              OR (birthday_lunar = 0 AND birth_month * 100 + birth_day IN ({_ints(solar)}))
-             OR (birthday_lunar = 1 AND birth_month IN ({_ints(lunar_months)})))""")
+             OR (birthday_lunar = 1 AND birth_month IN ({_ints(lunar_months)})))""", **span)
     found = {r[0]: r for r in rows}
     with_primary = {r[1] for r in rows if r[4]}
     no_primary = [cid for cid in customer_ids if cid not in with_primary]
@@ -212,24 +214,24 @@ def _last_met(db: Db, contact_ids: list[int]) -> dict[int, dt.date]:
     return {contact_id: dt.date.fromisoformat(day) for contact_id, day in rows}
 
 
-def _deals(db: Db, today: dt.date, until: dt.date, only: str, days: _Days):
+def _deals(db: Db, until: dt.date, span: dict, days: _Days):
     """Open deals with their buying centres, won orders, and instalments still owed by ``until``."""
-    in_customer = _and("d.customer_id", only)
-    rows = _rows(db, f"""
+    rows = _rows(db, """
         SELECT d.id, d.customer_id, d.outcome, d.title, d.stage, COALESCE(d.price, d.amount),
                d.expected_close, d.closed_on,
                CASE WHEN d.outcome = 'open' THEN COALESCE(
                    (SELECT e.on_date FROM deal_event e WHERE e.deal_id = d.id AND e.to_stage = d.stage
                     ORDER BY e.on_date DESC, e.id DESC LIMIT 1),
                    date(d.created_at, 'localtime')) END
-        FROM deal d WHERE d.outcome != 'lost' {in_customer} ORDER BY d.id""")
+        FROM deal d WHERE d.customer_id BETWEEN :lo AND :hi AND d.outcome != 'lost' ORDER BY d.id""", **span)
     late = ",".join(f"'{stage}'" for stage in LATE_STAGES)
     covers: dict[int, list] = {}
     # A deal's own attitude wins; else the contact's (as kacli.store.deals.roles reads them).
     for deal_id, contact_id, role, attitude in _rows(db, f"""
             SELECT r.deal_id, r.contact_id, r.role, COALESCE(r.attitude, c.attitude)
             FROM deal d JOIN deal_role r ON r.deal_id = d.id JOIN contact c ON c.id = r.contact_id
-            WHERE d.outcome = 'open' AND d.stage IN ({late}) {in_customer} ORDER BY r.id"""):
+            WHERE d.customer_id BETWEEN :lo AND :hi AND d.outcome = 'open' AND d.stage IN ({late})
+            ORDER BY r.id""", **span):
         covers.setdefault(deal_id, []).append(RoleCover(contact_id, role, attitude))
     deals: dict[int, list] = {}
     orders: dict[int, list] = {}
@@ -242,12 +244,12 @@ def _deals(db: Db, today: dt.date, until: dt.date, only: str, days: _Days):
                 tuple(covers.get(deal_id, ()))))
         elif closed:
             orders.setdefault(cid, []).append((days[closed], amount or 0))
-    owed = _owed(db, until, titles, in_customer, days)
+    owed = _owed(db, until, titles, span, days)
     return ({cid: tuple(items) for cid, items in deals.items()},
             {cid: tuple(sorted(items)) for cid, items in orders.items()}, owed)
 
 
-def _owed(db: Db, until: dt.date, titles: dict[int, tuple[int, str]], in_customer: str,
+def _owed(db: Db, until: dt.date, titles: dict[int, tuple[int, str]], span: dict,
           days: _Days) -> dict[int, tuple[Instalment, ...]]:
     """Instalments due by ``until`` with money still owed.
 
@@ -256,14 +258,15 @@ def _owed(db: Db, until: dt.date, titles: dict[int, tuple[int, str]], in_custome
     than the queries over thousands of deals; ``tests/test_week.py`` checks both agree). The
     oldest instalments take the money first, so those due after ``until`` need not be read.
     """
-    paid = dict(_rows(db, f"""SELECT p.deal_id, SUM(p.amount) FROM payment p JOIN deal d ON d.id = p.deal_id
-                              WHERE d.outcome != 'lost' {in_customer} GROUP BY p.deal_id"""))
+    paid = dict(_rows(db, """SELECT p.deal_id, SUM(p.amount) FROM payment p JOIN deal d ON d.id = p.deal_id
+                             WHERE d.customer_id BETWEEN :lo AND :hi AND d.outcome != 'lost'
+                             GROUP BY p.deal_id""", **span))
     out: dict[int, list] = {}
     deal_now, left = None, 0
-    for deal_id, inst_id, due, amount in _rows(db, f"""
+    for deal_id, inst_id, due, amount in _rows(db, """
             SELECT i.deal_id, i.id, i.due, i.amount FROM instalment i JOIN deal d ON d.id = i.deal_id
-            WHERE d.outcome != 'lost' AND i.due <= :until {in_customer}
-            ORDER BY i.deal_id, i.due, i.id""", until=until.isoformat()):
+            WHERE d.customer_id BETWEEN :lo AND :hi AND d.outcome != 'lost' AND i.due <= :until
+            ORDER BY i.deal_id, i.due, i.id""", until=until.isoformat(), **span):
         if deal_id != deal_now:
             deal_now, left = deal_id, paid.get(deal_id, 0)
         covered = min(left, amount)

@@ -1,0 +1,241 @@
+"""The week list's loader (kacli.store.week) against a plain reading of the same dossier.
+
+The loader reads only what the list can use (some contacts, open things due by the window's end)
+and builds named tuples instead of the domain's dataclasses; these tests make random dossiers and
+check the list it gives is exactly the list a naive, complete reading gives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+import sqlite3
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kacli.domain import receivables as rcv
+from kacli.domain import week_input as wi
+from kacli.domain.rules import defaults
+from kacli.domain.week import build_week, explain
+from kacli.domain.week_reasons import Window
+from kacli.store import migrations
+from kacli.store import week as store
+from kacli.store.db import Db
+
+TODAY = dt.date(2026, 11, 23)
+STAGES = ("discover", "validate", "negotiate", "contract", "deliver")
+ROLES = ("user", "decision_maker", "buyer", "influencer", "coach")
+
+
+def empty_dossier() -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    migrations.apply(conn, now="2026-01-01T00:00:00Z")
+    return conn
+
+
+def day(offset: int) -> str:
+    return (TODAY + dt.timedelta(days=offset)).isoformat()
+
+
+def fill(conn: sqlite3.Connection, seed: int, customers: int = 25) -> None:
+    """A small random dossier touching every reason and every way to choose whom to call."""
+    r = random.Random(seed)
+    contact_id = visit_id = deal_id = 0
+    for cid in range(1, customers + 1):
+        kind = r.choice(["org", "person"])
+        conn.execute(
+            """INSERT INTO customer (id, name, kind, grade_manual, buy_within, expected_purchase,
+                   purchase_cycle, batch, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)""",
+            (cid, f"客户{cid}", kind, r.choice([None, None, "A", "C"]),
+             r.choice(["1w", "1m", "3m", None]) if kind == "person" else None,
+             day(r.randint(-5, 60)) if kind == "person" and r.random() < 0.3 else None,
+             r.choice(["short", "long", None]) if kind == "org" else None,
+             r.choice(["large", "small", None]) if kind == "org" else None,
+             day(r.randint(-400, 3)) + "T03:00:00Z", "2026-01-01T00:00:00Z"))
+        people = []
+        primary = r.random() < 0.5
+        for n in range(r.randint(0, 4)):
+            contact_id += 1
+            people.append(contact_id)
+            lunar = r.random() < 0.4
+            month, birth_day = r.randint(1, 12), r.randint(1, 30 if lunar else 28)
+            if r.random() < 0.3:  # around the window, so birthdays fall in it
+                month, birth_day = r.choice([(11, 25), (11, 28), (10, 17), (12, 3), (10, 30), (1, 2)])
+            conn.execute(
+                """INSERT INTO contact (id, customer_id, name, roles, attitude, is_primary, phones,
+                       birth_month, birth_day, birthday_lunar, birthday_leap, forgotten_at,
+                       created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                (contact_id, cid, f"联系人{contact_id}", json.dumps(r.sample(ROLES, r.randint(0, 2))),
+                 r.choice(["supporter", "neutral", "opponent", None]), int(primary and n == 0),
+                 json.dumps([f"138{contact_id:04d}"] if r.random() < 0.8 else []),
+                 month if r.random() < 0.7 else None, birth_day, int(lunar),
+                 int(lunar and r.random() < 0.2), "2026-05-01T00:00:00Z" if r.random() < 0.05 else None,
+                 "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z"))
+        for _ in range(r.randint(0, 5)):
+            visit_id += 1
+            planned = r.random() < 0.25
+            conn.execute("INSERT INTO visit (id, customer_id, date, kind, planned, purpose, created_at)"
+                         " VALUES (?,?,?,?,?,?,?)",
+                         (visit_id, cid, day(r.randint(0, 20) if planned else r.randint(-90, 0)), "visit",
+                          int(planned), r.choice(["送样品", None]), "2026-01-01T00:00:00Z"))
+            for person in r.sample(people, min(len(people), r.randint(0, 2))):
+                conn.execute("INSERT INTO visit_contact VALUES (?, ?)", (visit_id, person))
+        for _ in range(r.randint(0, 3)):
+            conn.execute("INSERT INTO next_action (customer_id, contact_id, kind, text, due, done_on, created_at)"
+                         " VALUES (?,?,?,?,?,?,?)",
+                         (cid, r.choice([None, *people]), r.choice(["next", "after_sale"]), "回访",
+                          day(r.randint(-20, 40)), r.choice([None, None, day(-1)]), "2026-01-01T00:00:00Z"))
+        for _ in range(r.randint(0, 3)):
+            deal_id += 1
+            outcome = r.choice(["open", "open", "won", "lost"])
+            stage = r.choice(STAGES)
+            conn.execute(
+                """INSERT INTO deal (id, customer_id, title, amount, price, expected_close, stage,
+                       outcome, closed_on, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
+                (deal_id, cid, f"项目{deal_id}", r.choice([None, 5_000_000, 300_000_000]),
+                 r.choice([None, None, 200_000_000]), r.choice([None, day(r.randint(-10, 30))]), stage,
+                 outcome, day(r.randint(-300, -1)) if outcome != "open" else None,
+                 day(-200) + "T00:00:00Z", "2026-01-01T00:00:00Z"))
+            for step in range(r.randint(0, 3)):
+                conn.execute("INSERT INTO deal_event (deal_id, on_date, to_stage, created_at) VALUES (?,?,?,?)",
+                             (deal_id, day(-150 + step * 40 + r.randint(0, 30)), r.choice([stage, *STAGES]),
+                              "2026-01-01T00:00:00Z"))
+            for person in r.sample(people, min(len(people), r.randint(0, 3))):
+                conn.execute("INSERT INTO deal_role (deal_id, contact_id, role, attitude) VALUES (?,?,?,?)",
+                             (deal_id, person, r.choice(ROLES), r.choice([None, "supporter", "opponent"])))
+            for _ in range(r.randint(0, 3)):
+                conn.execute("INSERT INTO instalment (deal_id, amount, due, created_at) VALUES (?,?,?,?)",
+                             (deal_id, r.choice([1_000_000, 2_500_000]), day(r.randint(-60, 40)),
+                              "2026-01-01T00:00:00Z"))
+            for _ in range(r.randint(0, 2)):
+                conn.execute("INSERT INTO payment (deal_id, amount, date, created_at) VALUES (?,?,?,?)",
+                             (deal_id, r.choice([500_000, 1_000_000, 3_000_000]), day(r.randint(-400, 0)),
+                              "2026-01-01T00:00:00Z"))
+
+
+def naive_accounts(conn: sqlite3.Connection, today: dt.date) -> list[wi.Account]:
+    """Everything, one plain query per table, into the domain's own dataclasses."""
+    d = dt.date.fromisoformat
+    q = conn.execute
+    last_met = dict(q("""SELECT vc.contact_id, max(v.date) FROM visit_contact vc JOIN visit v ON v.id = vc.visit_id
+                         WHERE v.planned = 0 GROUP BY vc.contact_id"""))
+    contacts: dict[int, list] = {}
+    for cid_, cust, name, phones, primary, roles, month, bday, lunar, leap in q(
+            """SELECT id, customer_id, name, phones, is_primary, roles, birth_month, birth_day,
+                      birthday_lunar, birthday_leap FROM contact WHERE forgotten_at IS NULL ORDER BY id"""):
+        phone = (json.loads(phones) or [None])[0]
+        contacts.setdefault(cust, []).append(wi.Contact(
+            cid_, name, phone, bool(primary), tuple(json.loads(roles)),
+            d(last_met[cid_]) if cid_ in last_met else None, month, bday, bool(lunar), bool(leap)))
+    actions: dict[int, list] = {}
+    for aid, cust, text, due, contact, kind in q(
+            "SELECT id, customer_id, text, due, contact_id, kind FROM next_action WHERE done_on IS NULL"):
+        actions.setdefault(cust, []).append(wi.NextAction(aid, text, d(due), contact, kind))
+    visits: dict[int, list] = {}
+    for vid, cust, date, purpose in q("SELECT id, customer_id, date, purpose FROM visit WHERE planned = 1"):
+        people = tuple(c for (c,) in q("SELECT contact_id FROM visit_contact WHERE visit_id = ? ORDER BY contact_id",
+                                       (vid,)))
+        visits.setdefault(cust, []).append(wi.PlannedVisit(vid, d(date), purpose or "", people))
+    deals: dict[int, list] = {}
+    orders: dict[int, list] = {}
+    owed: dict[int, list] = {}
+    for did, cust, title, stage, outcome, amount, price, closing, closed, created in q(
+            "SELECT id, customer_id, title, stage, outcome, amount, price, expected_close, closed_on, created_at"
+            " FROM deal"):
+        if outcome == "open":
+            entered = q("SELECT on_date FROM deal_event WHERE deal_id = ? AND to_stage = ?"
+                        " ORDER BY on_date DESC, id DESC LIMIT 1", (did, stage)).fetchone()
+            covers = tuple(wi.RoleCover(c, role, att) for c, role, att in q(
+                """SELECT r.contact_id, r.role, COALESCE(r.attitude, c.attitude) FROM deal_role r
+                   JOIN contact c ON c.id = r.contact_id WHERE r.deal_id = ? ORDER BY r.id""", (did,)))
+            deals.setdefault(cust, []).append(wi.Deal(
+                did, title, stage, d(entered[0] if entered else created[:10]),
+                price if price is not None else amount, d(closing) if closing else None, covers))
+        elif outcome == "won" and closed:
+            orders.setdefault(cust, []).append((d(closed), price if price is not None else (amount or 0)))
+        if outcome != "lost":
+            plan = [rcv.Instalment(a, d(due), i) for i, a, due in q(
+                "SELECT id, amount, due FROM instalment WHERE deal_id = ? ORDER BY id", (did,))]
+            paid = [rcv.Payment(a, d(date)) for a, date in q("SELECT amount, date FROM payment WHERE deal_id = ?",
+                                                              (did,))]
+            for s in rcv.allocate(plan, paid, today):
+                if s.outstanding > 0:
+                    owed.setdefault(cust, []).append(wi.Instalment(did, s.due, s.outstanding, title, s.id))
+    out = []
+    for cust, name, kind, created, manual, buy, expected, cycle, batch in q(
+            """SELECT id, name, kind, date(created_at, 'localtime'), grade_manual, buy_within, expected_purchase,
+                      purchase_cycle, batch FROM customer ORDER BY id"""):
+        last = q("SELECT max(date) FROM visit WHERE customer_id = ? AND planned = 0", (cust,)).fetchone()[0]
+        out.append(wi.Account(
+            cust, name, kind, min(d(created), today), d(last) if last else None, manual, buy,
+            d(expected) if expected else None, cycle, batch, tuple(sorted(orders.get(cust, ()))),
+            tuple(contacts.get(cust, ())), tuple(actions.get(cust, ())), tuple(visits.get(cust, ())),
+            tuple(deals.get(cust, ())), tuple(owed.get(cust, ()))))
+    return out
+
+
+def loaded(conn: sqlite3.Connection, today: dt.date, until: dt.date, chunk: int) -> list:
+    db = Db(conn)
+    window = Window.of(today, until, defaults())
+    return [a for first, last in store.chunks(db, chunk) for a in store.accounts(db, window, first, last)]
+
+
+@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize(("today", "days"), [
+    (TODAY, 7), (TODAY, 1), (TODAY, 40), (dt.date(2026, 12, 28), 10), (TODAY, 366),
+])
+def test_the_loader_gives_the_same_list_as_a_complete_reading(seed, today, days):
+    conn = empty_dossier()
+    fill(conn, seed)
+    rules = defaults()
+    until = today + dt.timedelta(days=days - 1)
+    keys = {1, 2, 3}
+    expected = build_week(naive_accounts(conn, today), today, days, rules, keys)
+    for chunk in (4, 1000):
+        got = build_week(loaded(conn, today, until, chunk), today, days, rules, keys)
+        assert got == expected
+        assert [explain(i) for i in got] == [explain(i) for i in expected]
+    assert expected, "a dossier this size always has someone due"
+
+
+def test_one_customer_alone_gives_its_row():
+    conn = empty_dossier()
+    fill(conn, 99)
+    window = Window.of(TODAY, TODAY + dt.timedelta(days=6), defaults())
+    everyone = loaded(conn, TODAY, window.until, 1000)
+    assert store.accounts(Db(conn), window, 7, 7) == [a for a in everyone if a.id == 7]
+
+
+def test_the_snapshots_have_the_domains_fields():
+    import dataclasses
+
+    for name in ("Account", "Contact", "Deal", "Instalment", "NextAction", "PlannedVisit", "RoleCover"):
+        assert getattr(store, name)._fields == tuple(f.name for f in dataclasses.fields(getattr(wi, name)))
+
+
+@settings(max_examples=150, deadline=None)
+@given(plan=st.lists(st.tuples(st.integers(1, 500), st.integers(-30, 30)), max_size=6),
+       paid=st.lists(st.integers(1, 800), max_size=4), window=st.integers(0, 20))
+def test_money_owed_is_allocated_oldest_first_like_the_receivables_rule(plan, paid, window):
+    conn = empty_dossier()
+    conn.execute("INSERT INTO customer (id, name, created_at, updated_at) VALUES (1, 'x', ?, ?)",
+                 ("2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z"))
+    conn.execute("INSERT INTO deal (id, customer_id, title, outcome, created_at, updated_at)"
+                 " VALUES (1, 1, '项目', 'won', ?, ?)", ("2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z"))
+    for amount, offset in plan:
+        conn.execute("INSERT INTO instalment (deal_id, amount, due, created_at) VALUES (1, ?, ?, '')",
+                     (amount, day(offset)))
+    for amount in paid:
+        conn.execute("INSERT INTO payment (deal_id, amount, date, created_at) VALUES (1, ?, ?, '')",
+                     (amount, day(-40)))
+    until = TODAY + dt.timedelta(days=window)
+    ids = [i for (i,) in conn.execute("SELECT id FROM instalment ORDER BY id")]
+    states = rcv.allocate([rcv.Instalment(a, dt.date.fromisoformat(day(o)), i) for (a, o), i in zip(plan, ids,
+                                                                                                     strict=True)],
+                          [rcv.Payment(a, TODAY) for a in paid], TODAY)
+    expected = sorted((s.id, s.due, s.outstanding) for s in states if s.outstanding > 0 and s.due <= until)
+    got = store.accounts(Db(conn), Window.of(TODAY, until, defaults()), 1, 1)[0].instalments
+    assert sorted((i.id, i.due, i.outstanding_fen) for i in got) == expected
