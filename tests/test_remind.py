@@ -82,6 +82,20 @@ def test_through_a_pipe_in_a_real_process(dossier):
     assert text.startswith("2026-11-17 overdue 6d · 华信地产 (A)") and "\x1b[" not in text
 
 
+def test_loads_no_terminal_or_orm_code(dossier, db_path):
+    code = (
+        "import sys\n"
+        f"sys.argv = ['kacli', '--db', {str(db_path)!r}, 'remind']\n"
+        "from kacli.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted({'rich', 'sqlmodel', 'sqlalchemy', 'pypinyin'} & set(sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    *lines, loaded = out.stdout.strip().splitlines()
+    assert loaded == "[]", out.stdout
+    assert lines[0].startswith("2026-11-17 overdue 6d · 华信地产")
+
+
 def test_runs_while_the_salesperson_is_writing(dossier, db_path):
     writer = sqlite3.connect(db_path, isolation_level=None)
     try:

@@ -211,12 +211,16 @@ def test_payments_due_overdue_and_paid(kacli, hxdc):
 
 
 def test_the_call_after_delivery(kacli, hxdc):
-    kacli.ok("deal", "add", hxdc, "会务用茶", "--stage", "deliver")  # follow-up due 2026-11-30
+    kacli.ok("deal", "add", hxdc, "会务用茶", "--stage", "contract")
+    kacli.ok("deal", "won", "会务用茶")
+    kacli.ok("deal", "advance", "会务用茶", "--to", "deliver")  # delivered today: call on 11-30
     later = {"KACLI_TODAY": "2026-11-30"}
     kacli.ok("visit", "log", hxdc, "-c", "王总", env=later)
     item = row(week(kacli, env=later), hxdc)
-    assert [r["due"] for r in item["reasons"] if r["code"] == "after_sale"] == ["2026-11-30"]
-    assert item["action"] in ("follow_up", "visit")
+    assert [r["code"] for r in item["reasons"]] == ["after_sale"]
+    assert item["reasons"][0]["due"] == "2026-11-30"
+    assert item["reasons"][0]["text"].startswith("after-sale follow-up: ")
+    assert (item["action"], item["contact"]) == ("follow_up", "王总")
 
 
 # ---- key tier ----------------------------------------------------------------------------------
@@ -273,6 +277,17 @@ def test_reason_texts_follow_the_language_and_codes_do_not(kacli, hxdc, lang, te
 def test_human_view_in_chinese(kacli, hxdc):
     out = kacli.ok("week", "--lang", "zh-Hans").stdout
     assert "逾期6天" in out and "华信地产 (A)" in out and "王总 138-0000-1111" in out and "打电话" in out
+
+
+def test_colours_on_a_terminal_red_overdue_yellow_today_bold_key(kacli, revenue):
+    kacli.ok("visit", "log", "机床厂", "--date", "2026-10-01")  # ungraded: overdue since 10-31
+    kacli.ok("visit", "log", "茶叶店", "--date", "2026-10-24")  # due today
+    kacli.ok("visit", "log", "华信地产", "--date", "2026-10-25")  # key account, due tomorrow
+    lines = kacli.ok("week", env={"FORCE_COLOR": "1", "COLUMNS": "200"}).stdout.splitlines()
+    assert "\x1b[31m" in next(line for line in lines if "机床厂" in line)
+    assert "\x1b[33m" in next(line for line in lines if "茶叶店" in line)
+    key = next(line for line in lines if "华信地产" in line)
+    assert "\x1b[1m" in key and "\x1b[31m" not in key and "\x1b[33m" not in key
 
 
 def test_human_view_has_no_colour_codes_on_a_pipe(kacli, hxdc):

@@ -12,7 +12,7 @@ from kacli.i18n import t
 app = typer.Typer(help=t("help.remind"))
 
 
-@app.command()
+@app.command(short_help=t("help.remind"))
 def remind(
     days: Annotated[int | None, typer.Option("--days", "-n", help=t("help.remind.days"), metavar="N")] = None,
     json: JsonOpt = False,

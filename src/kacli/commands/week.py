@@ -17,7 +17,7 @@ DaysOpt = Annotated[int | None, typer.Option("--days", "-n", help=t("help.week.d
 ExplainOpt = Annotated[bool, typer.Option("--explain", help=t("help.week.explain"))]
 
 
-@app.command()
+@app.command(short_help=t("help.week"))
 def week(
     days: DaysOpt = None,
     all_: Annotated[bool, typer.Option("--all", help=t("help.week.all"))] = False,

@@ -14,7 +14,7 @@ from kacli.i18n import t
 app = typer.Typer(help=t("help.why"))
 
 
-@app.command()
+@app.command(short_help=t("help.why"))
 def why(
     ref: Annotated[str, typer.Argument(help=t("help.arg.customer_ref"), metavar="REF")],
     days: DaysOpt = None,
