@@ -31,10 +31,13 @@ def _style(item: Item, today: dt.date) -> str:
 def week_table(items: list[Item], today: dt.date, title: str, *, explain: bool = False):
     from rich.table import Table
 
-    table = Table(title=text(title), title_justify="left", header_style="bold", show_lines=False,
-                  pad_edge=False, box=None)
-    for key in ("week.col.when", "col.customer", "week.col.whom", "week.col.why", "week.col.action"):
-        table.add_column(t(key), overflow="fold")
+    table = Table(title=text(title) if title else None, title_justify="left", header_style="bold",
+                  pad_edge=False, box=None, expand=True)
+    table.add_column(t("week.col.when"), no_wrap=True)
+    table.add_column(t("col.customer"), overflow="fold")
+    table.add_column(t("week.col.whom"), overflow="fold")
+    table.add_column(t("week.col.why"), overflow="fold", ratio=1)  # the reasons take what is left
+    table.add_column(t("week.col.action"), no_wrap=True)
     if explain:
         table.add_column(t("week.col.score"), justify="right")
     sep = "\n"

@@ -1,6 +1,6 @@
 """What the week list reads: every customer as a :class:`kacli.domain.week_input.Account`.
 
-A fixed handful of set-based queries whatever the size of the dossier (never one per customer),
+A handful of set-based queries per range of a few thousand customers (never one per customer),
 read as plain tuples: ``kacli week`` over ten thousand customers and half a million visits must
 stay close to the cost of the bare cadence query. Only what the list can use is read:
 
@@ -34,7 +34,7 @@ def _mirror(cls):
 
     The week list reads its snapshots by attribute only, and a frozen dataclass costs five to ten
     times more to make than a named tuple: over fifty thousand snapshots that is most of the
-    loading time. (``tests/test_week.py`` checks the list is the same either way.)
+    loading time. (``tests/test_week_store.py`` checks the list is the same either way.)
     """
     fields = dataclasses.fields(cls)
     defaults = [f.default for f in fields if f.default is not dataclasses.MISSING]
@@ -255,7 +255,7 @@ def _owed(db: Db, until: dt.date, titles: dict[int, tuple[int, str]], span: dict
 
     Payments pay a deal's instalments oldest due first, whenever the money arrived (the rule of
     ``kacli.domain.receivables.allocate``, applied here to plain rows: its dataclasses cost more
-    than the queries over thousands of deals; ``tests/test_week.py`` checks both agree). The
+    than the queries over thousands of deals; ``tests/test_week_store.py`` checks both agree). The
     oldest instalments take the money first, so those due after ``until`` need not be read.
     """
     paid = dict(_rows(db, """SELECT p.deal_id, SUM(p.amount) FROM payment p JOIN deal d ON d.id = p.deal_id
