@@ -161,14 +161,26 @@ def _holds(ok: bool) -> str:
     return "yes" if ok else "**no**"
 
 
-def report(results: dict[str, dict], cases: list[Case], skipped: list[str], runs: int, notes: list[str]) -> str:
+def _source() -> str:
+    """The commit measured, and whether kacli's source differed from it."""
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    dirty = git("status", "--porcelain", "--", "src")
+    return f"{commit}" + (" with uncommitted changes under src/" if dirty else "")
+
+
+def report(results: dict[str, dict], cases: list[Case], skipped: list[str], runs: int, notes: list[str],
+           load: tuple[str, str]) -> str:
     uname = platform.uname()
     lines = [
         "# kacli benchmark results",
         "",
-        f"- Date: {dt.datetime.now().strftime('%Y-%m-%d %H:%M')}",
+        f"- Date: {dt.datetime.now().strftime('%Y-%m-%d %H:%M')}; kacli {_source()}",
         f"- Machine: {uname.system} {uname.release} {uname.machine}, {os.cpu_count()} CPUs, "
-        f"Python {platform.python_version()}",
+        f"Python {platform.python_version()}; load average {load[0]} before, {load[1]} after",
         f"- Command: `.venv/bin/python bench/run.py {' '.join(sys.argv[1:])}`".rstrip(),
         f"- Each time is the median of {runs} whole-process runs after one warm-up; the floor is measured in "
         "the same run. Peak memory is the child's maximum resident set size.",
@@ -218,6 +230,10 @@ def _scaling(results: dict[str, dict], cases: list[Case]) -> list[str]:
     return lines
 
 
+def _load() -> str:
+    return "/".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,10000,100000", help="customer counts, comma-separated")
@@ -235,6 +251,7 @@ def main() -> None:
     if args.more_visits:
         dossiers.append((f"{args.more_visits:,} customers, 10× visits", args.more_visits, 500))
     results = {}
+    load_before = _load()
     for label, customers, visits in dossiers:
         started = time.perf_counter()
         db = generate.ensure(customers, visits, args.seed, log=print)
@@ -243,7 +260,7 @@ def main() -> None:
         size_mb = db.stat().st_size / 1e6
         print(f"{label}: {db.name} ({size_mb:.0f} MB)")
         results[label] = run_size(label, db, cases, args.runs, print, notes)
-    text = report(results, cases, skipped, args.runs, notes)
+    text = report(results, cases, skipped, args.runs, notes, (load_before, _load()))
     print()
     print(text)
     Path(args.out).write_text(text, encoding="utf-8")
