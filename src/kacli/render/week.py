@@ -71,7 +71,8 @@ def week(data: WeekList, *, explain: bool = False) -> None:
 
 def json_row(explain: bool = False) -> Callable[[Item], str]:
     """What ``week --json`` keeps of a row: its JSON text, made as soon as the row is found."""
-    encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder: json.dumps makes one per call
+    # One encoder for every row (json.dumps makes one per call); rows are plain trees of dicts and lists.
+    encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 
     def shape(item: Item) -> str:
         row = words.item_json(item)
