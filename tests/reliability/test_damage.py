@@ -16,6 +16,8 @@ from support import fresh_copy, integrity, run
 from conftest import snapshot
 from kacli.errors import ExitCode
 
+pytestmark = pytest.mark.slow
+
 READS = [["customer", "list", "--json"], ["customer", "show", "hxdc", "--json"], ["customer", "history", "hxdc"]]
 WRITES = [["customer", "add", "Newcomer"], ["customer", "update", "hxdc", "--status", "dormant"]]
 
