@@ -21,7 +21,7 @@ from kacli.domain import week_input as wi
 from kacli.domain.rules import defaults
 from kacli.domain.week import build_week, explain
 from kacli.domain.week_reasons import Window
-from kacli.store import migrations
+from kacli.store import migrations, revenue
 from kacli.store import week as store
 from kacli.store.db import Db
 
@@ -239,3 +239,25 @@ def test_money_owed_is_allocated_oldest_first_like_the_receivables_rule(plan, pa
     expected = sorted((s.id, s.due, s.outstanding) for s in states if s.outstanding > 0 and s.due <= until)
     got = store.accounts(Db(conn), Window.of(TODAY, until, defaults()), 1, 1)[0].instalments
     assert sorted((i.id, i.due, i.outstanding_fen) for i in got) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(amounts=st.lists(st.sampled_from([0, 1, 5, 5, 20, 100, 300]), min_size=1, max_size=12),
+       share=st.sampled_from([0.5, 0.8, 0.95, 1.0]))
+def test_one_customers_key_tier_place_follows_the_domains_ranking(amounts, share):
+    import dataclasses
+
+    from kacli.domain.grading import key_tier
+    from kacli.services.week import is_key
+
+    conn = empty_dossier()
+    for cid, amount in enumerate(amounts, 1):
+        conn.execute("INSERT INTO customer (id, name, created_at, updated_at) VALUES (?, ?, '', '')",
+                     (cid, f"客户{cid}"))
+        conn.execute("INSERT INTO deal (customer_id, title, amount, outcome, closed_on, created_at, updated_at)"
+                     " VALUES (?, 'x', ?, 'won', ?, '', '')", (cid, amount * 10_000, day(-30)))
+    rules = dataclasses.replace(defaults(), key_share=share)
+    db = Db(conn)
+    tier = key_tier(revenue.revenue(db, TODAY, rules.key_months), rules.key_share)
+    for cid in range(1, len(amounts) + 1):
+        assert is_key(db, cid, TODAY, rules) == (cid in tier and tier[cid].key), (cid, amounts)

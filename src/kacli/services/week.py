@@ -4,7 +4,7 @@
   (platformdirs); without a file the seeds' defaults apply. A broken file is the BadInput of
   ``kacli.domain.rules.parse`` (exit 2, naming the line and the setting), never ignored.
 - The key tier (80/20) is worked out from the revenue of the last ``key_months`` months
-  (``kacli.store.week.revenue``) every time the list is made, like every grade.
+  (``kacli.store.revenue``) every time the list is made, like every grade.
 - ``--all`` looks up to a year ahead (longer if a revisit interval is longer) for the next due
   date of customers with nothing due in the window.
 """
@@ -15,6 +15,7 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -23,6 +24,7 @@ from kacli.domain.rules import Rules, defaults, parse
 from kacli.domain.week import Item, week_item
 from kacli.domain.week_reasons import Window
 from kacli.errors import BadInput
+from kacli.store import revenue as earned
 from kacli.store import week as store
 from kacli.store.db import Db
 
@@ -103,7 +105,7 @@ def check_days(days: int) -> int:
 
 def key_places(db: Db, today: dt.date, rules: Rules) -> dict[int, KeyShare]:
     """Every customer with revenue, ranked for the 80/20 key tier."""
-    return key_tier(store.revenue(db, today, rules.key_months), rules.key_share)
+    return key_tier(earned.revenue(db, today, rules.key_months), rules.key_share)
 
 
 def week(db: Db, today: dt.date, days: int, rules: Rules, *, everyone: bool = False,
@@ -154,12 +156,19 @@ class Outlook:
     until: dt.date
 
 
+def is_key(db: Db, customer_id: int, today: dt.date, rules: Rules) -> bool:
+    """Whether one customer is in the key tier, without ranking everyone (``customer show`` at
+    100,000 customers): ``kacli.domain.grading.key_tier``'s rule — it has revenue, and the
+    customers ranked above it make up less than the key share of all revenue (exact fractions)."""
+    mine, above, total = earned.revenue_rank(db, customer_id, today, rules.key_months)
+    return mine > 0 and above < Fraction(str(rules.key_share)) * total
+
+
 def outlook(db: Db, customer_id: int, today: dt.date, days: int, rules: Rules) -> Outlook:
     """The row ``kacli why`` explains and ``customer show`` calls the next due date."""
     check_days(days)
     until = today + dt.timedelta(days=days - 1)
-    tier = key_places(db, today, rules)
-    key = customer_id in tier and tier[customer_id].key
+    key = is_key(db, customer_id, today, rules)
     ahead = Window.of(today, _horizon(today, until, rules), rules)
     found = store.accounts(db, ahead, customer_id, customer_id)
     if not found:
@@ -208,12 +217,12 @@ def grade_facts(result: GradeResult, manual_reason: str | None) -> dict:
 
 
 def order_history(db: Db, customer_id: int) -> tuple[tuple[dt.date, int], ...]:
-    return store.won_orders(db, customer_id)
+    return earned.won_orders(db, customer_id)
 
 
 def key_tier_listing(db: Db, today: dt.date, rules: Rules) -> list[tuple[int, str, KeyShare]]:
     """The key tier, highest revenue first: (customer id, name, place)."""
     tier = key_places(db, today, rules)
     keys = sorted((place.rank, cid) for cid, place in tier.items() if place.key)
-    names = store.names(db, [cid for _, cid in keys])
+    names = earned.names(db, [cid for _, cid in keys])
     return [(cid, names.get(cid, ""), tier[cid]) for _, cid in keys]

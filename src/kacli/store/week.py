@@ -23,7 +23,7 @@ import json
 from collections import namedtuple
 from collections.abc import Iterable
 
-from kacli.domain import dates, week_input
+from kacli.domain import week_input
 from kacli.domain.calendar import lunar_to_solar
 from kacli.domain.week_reasons import LATE_STAGES, Window
 from kacli.store.db import Db
@@ -275,39 +275,3 @@ def _owed(db: Db, until: dt.date, titles: dict[int, tuple[int, str]], span: dict
             cid, title = titles[deal_id]
             out.setdefault(cid, []).append(Instalment(deal_id, days[due], amount - covered, title, inst_id))
     return {cid: tuple(items) for cid, items in out.items()}
-
-
-def revenue(db: Db, today: dt.date, months: int) -> dict[int, int]:
-    """Revenue per customer (fen) over the ``months`` up to ``today``, for the 80/20 key tier.
-
-    Money is counted when it arrives: a deal's payments received in the period. A won deal with
-    no payment recorded at all counts its value (price, else amount) if it was won in the period,
-    so a salesperson who does not track payments still gets a key tier.
-    """
-    since = dates.add(today, -months, "months").isoformat()
-    rows = _rows(db, """
-        SELECT d.customer_id,
-               SUM(CASE WHEN p.deal_id IS NOT NULL THEN p.recent
-                        WHEN d.outcome = 'won' AND d.closed_on > :since AND d.closed_on <= :today
-                        THEN COALESCE(d.price, d.amount, 0) ELSE 0 END) AS revenue
-        FROM deal d LEFT JOIN (
-            SELECT deal_id, SUM(CASE WHEN date > :since AND date <= :today THEN amount ELSE 0 END) AS recent
-            FROM payment GROUP BY deal_id) p ON p.deal_id = d.id
-        GROUP BY d.customer_id HAVING revenue > 0""", since=since, today=today.isoformat())
-    return dict(rows)
-
-
-def names(db: Db, customer_ids: Iterable[int]) -> dict[int, str]:
-    """Customer names by id (for the key-tier listing)."""
-    ids = list(customer_ids)
-    if not ids:
-        return {}
-    return dict(_rows(db, f"SELECT id, name FROM customer WHERE id IN ({_ints(ids)})"))
-
-
-def won_orders(db: Db, customer_id: int) -> tuple[tuple[dt.date, int], ...]:
-    """A customer's won deals as (date won, value in fen), oldest first: its order history."""
-    rows = _rows(db, """SELECT closed_on, COALESCE(price, amount, 0) FROM deal
-                        WHERE customer_id = :cid AND outcome = 'won' AND closed_on IS NOT NULL
-                        ORDER BY closed_on, id""", cid=customer_id)
-    return tuple((dt.date.fromisoformat(day), value) for day, value in rows)

@@ -1,0 +1,70 @@
+"""Revenue and orders: what the 80/20 key tier and an organisation's grade are derived from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from kacli.domain import dates
+from kacli.store.db import Db
+
+
+def _rows(db: Db, sql: str, **params) -> list[tuple]:
+    cursor = db.conn.cursor()
+    cursor.row_factory = None  # plain tuples: tens of thousands of rows, read by position
+    return cursor.execute(sql, params).fetchall()
+
+
+# Revenue per customer (fen) in the period (:since, :today]: money counted when it arrives, a
+# deal's payments received in the period; a won deal with no payment recorded at all counts its
+# value (price, else amount) if it was won in the period, so a salesperson who does not track
+# payments still gets a key tier. Customers without revenue are left out.
+_REVENUE = """
+    SELECT d.customer_id AS id,
+           SUM(CASE WHEN p.deal_id IS NOT NULL THEN p.recent
+                    WHEN d.outcome = 'won' AND d.closed_on > :since AND d.closed_on <= :today
+                    THEN COALESCE(d.price, d.amount, 0) ELSE 0 END) AS revenue
+    FROM deal d LEFT JOIN (
+        SELECT deal_id, SUM(CASE WHEN date > :since AND date <= :today THEN amount ELSE 0 END) AS recent
+        FROM payment GROUP BY deal_id) p ON p.deal_id = d.id
+    GROUP BY d.customer_id HAVING revenue > 0"""
+
+
+def _period(today: dt.date, months: int) -> dict[str, str]:
+    return {"since": dates.add(today, -months, "months").isoformat(), "today": today.isoformat()}
+
+
+def revenue(db: Db, today: dt.date, months: int) -> dict[int, int]:
+    """Revenue per customer (fen) over the ``months`` up to ``today``, for the 80/20 key tier."""
+    return dict(_rows(db, _REVENUE, **_period(today, months)))
+
+
+def revenue_rank(db: Db, customer_id: int, today: dt.date, months: int) -> tuple[int, int, int]:
+    """One customer's place in the revenue ranking without reading everyone's: its revenue, the
+    revenue of the customers ranked above it (more revenue, or as much and a lower id), and the
+    total of all revenue."""
+    row = _rows(db, f"""
+        WITH rev AS ({_REVENUE}), mine AS (SELECT COALESCE(MAX(revenue), 0) AS revenue FROM rev WHERE id = :cid)
+        SELECT mine.revenue,
+               (SELECT COALESCE(SUM(r.revenue), 0) FROM rev r
+                WHERE r.revenue > mine.revenue OR (r.revenue = mine.revenue AND r.id < :cid)),
+               (SELECT COALESCE(SUM(revenue), 0) FROM rev)
+        FROM mine""", cid=customer_id, **_period(today, months))
+    return row[0]
+
+
+def names(db: Db, customer_ids: Iterable[int]) -> dict[int, str]:
+    """Customer names by id (for the key-tier listing)."""
+    ids = list(customer_ids)
+    if not ids:
+        return {}
+    listed = ",".join(str(int(i)) for i in ids)  # ints from the dossier, never user text
+    return dict(_rows(db, f"SELECT id, name FROM customer WHERE id IN ({listed})"))
+
+
+def won_orders(db: Db, customer_id: int) -> tuple[tuple[dt.date, int], ...]:
+    """A customer's won deals as (date won, value in fen), oldest first: its order history."""
+    rows = _rows(db, """SELECT closed_on, COALESCE(price, amount, 0) FROM deal
+                        WHERE customer_id = :cid AND outcome = 'won' AND closed_on IS NOT NULL
+                        ORDER BY closed_on, id""", cid=customer_id)
+    return tuple((dt.date.fromisoformat(day), value) for day, value in rows)
