@@ -135,10 +135,21 @@ def global_options(
     pinned = None
     settings.set(settings.Settings(db=db, today=None, debug=debug))
     if today:
+        pinned = _pinned_today(today)
+    settings.set(settings.Settings(db=db, today=pinned, debug=debug))
+
+
+def _pinned_today(text: str):
+    """--today as a date. An ISO date needs no clock; anything relative is read against the
+    real local date (which loads pendulum)."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
         from kacli.domain.dates import parse_date
 
-        pinned = parse_date(today, settings.today(), prefer="past")
-    settings.set(settings.Settings(db=db, today=pinned, debug=debug))
+        return parse_date(text, settings.today(), prefer="past")
 
 
 def _load_command(name: str):

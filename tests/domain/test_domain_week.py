@@ -456,3 +456,22 @@ def test_the_rules_import_no_terminal_or_database_code() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == ""
+
+
+def test_an_overdue_call_is_not_put_off_for_a_festival_gift():
+    import datetime as dt
+
+    from kacli.domain.week import Reason, suggested_action
+
+    today = dt.date(2026, 9, 14)
+    fields = Reason._fields
+    def reason(code, due):
+        values = {f: None for f in fields}
+        values.update(code=code, due=due, params={})
+        return Reason(**values)
+    overdue_call = reason("cadence", dt.date(2026, 9, 12))
+    festival = reason("festival", dt.date(2026, 9, 25))
+    assert suggested_action([overdue_call, festival], today) == "call"
+    assert suggested_action([reason("festival", dt.date(2026, 9, 25))], today) == "gift"
+    assert suggested_action([overdue_call, reason("payment_overdue", dt.date(2026, 9, 1))],
+                            today) == "collect"

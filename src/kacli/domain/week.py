@@ -47,8 +47,9 @@ __all__ = [
     "choose_contact", "explain", "grade_of", "suggested_action", "week_item",
 ]
 
-# The suggested action is the first of these that any of the row's reasons calls for: a visit
-# already planned beats everything (the rest can be done during it), money owed comes next.
+# The suggested action is the first of these that any of the row's reasons already due calls
+# for (all of them when none is due yet): a visit beats everything (the rest can be done during
+# it), money owed comes next.
 ACTION_ORDER = ("visit", "collect", "gift", "greet", "follow_up", "call")
 ACTION_FOR_REASON = {
     "planned_visit": "visit", "deal_closing": "visit", "roles_uncovered": "visit",
@@ -145,7 +146,7 @@ def week_item(account: Account, window: Window, key_account: bool) -> Item | Non
         due=due,
         overdue_days=max(0, (today - due).days),
         score=round(sum(v * w for _, v, w in term_inputs), 2),
-        action=suggested_action(reasons),
+        action=suggested_action(reasons, today),
         reasons=tuple(reasons),
         term_inputs=term_inputs,
     )
@@ -168,7 +169,15 @@ def explain(item: Item) -> list[Term]:
     return list(item.terms)
 
 
-def suggested_action(reasons: Iterable[Reason]) -> str:
+def suggested_action(reasons: Iterable[Reason], today: dt.date | None = None) -> str:
+    """What to do about the row. A visit already planned in the window covers the rest; otherwise
+    only the reasons already due (by ``today``) have a say when there are any: an overdue call
+    is not put off for a festival gift eleven days ahead."""
+    reasons = list(reasons)
+    if any(r.code == "planned_visit" for r in reasons):
+        return "visit"
+    if today is not None:
+        reasons = [r for r in reasons if r.due <= today] or reasons
     wanted = {ACTION_FOR_REASON[r.code] for r in reasons}
     return next(action for action in ACTION_ORDER if action in wanted)
 
