@@ -17,14 +17,16 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support import child_env, commands_under, fresh_copy, integrity, scaled, scratch
+from support import STRESS, child_env, commands_under, fresh_copy, integrity, scaled, scratch
 from typer.core import TyperArgument, TyperOption
 
 from conftest import snapshot
 from kacli.errors import ExitCode
 
 EXAMPLES = scaled(20)
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=False,
+# The suite's own run is derandomized, so CI sees the same examples every time; a KACLI_STRESS run
+# explores new ones on each run (and finds what the fixed ones cannot).
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=STRESS == 1, database=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 SQL = ["'; DROP TABLE customer; --", "\" OR 1=1 --", "1; DELETE FROM contact", "%", "_", "\\", "%_\\'"]
@@ -156,3 +158,15 @@ def test_bytes_that_are_not_utf8_are_bad_input(db_path, kacli):
         assert b"Traceback" not in done.stderr
         assert done.returncode == ExitCode.BAD_INPUT, (args, done.stderr.decode(errors="replace"))
     assert snapshot(db_path) == before
+
+
+@pytest.mark.xfail(reason="a REF of digits that are not decimal ('²') passes str.isdigit() and fails int(): "
+                          "exit 1 instead of 2 (kacli.store.refs._params, kacli.domain.refs._tiers)", strict=False)
+@pytest.mark.parametrize("args", [["customer", "show", "²"], ["contact", "show", "²"], ["customer", "history", "①"]])
+def test_a_ref_of_other_digits_is_bad_input(kacli, db_path, args):
+    kacli.ok("customer", "add", "Acme")
+    with_acme = snapshot(db_path)
+    result = kacli(*args)
+    assert "Traceback" not in result.stderr
+    assert result.exit_code == ExitCode.BAD_INPUT, result.stderr
+    assert snapshot(db_path) == with_acme
