@@ -89,10 +89,11 @@ def gate_facts(db: Db, deal: dict[str, Any]) -> sales.DealFacts:
 def listing(db: Db, *, include_closed: bool = False, customer_id: int | None = None
             ) -> list[dict[str, Any]]:
     """Deals (open ones unless ``include_closed``), with their customer and stage-entered date."""
+    # Only the filters given, so one customer's deals are read through its index.
+    mine = "AND deal.customer_id = :cust" if customer_id is not None else ""
     rows = db.rows(f"""SELECT deal.*, customer.name AS customer, {_STAGE_ENTERED} AS stage_entered
                        FROM deal JOIN customer ON customer.id = deal.customer_id
-                       WHERE (:closed OR deal.outcome = 'open')
-                         AND (:cust IS NULL OR deal.customer_id = :cust)
+                       WHERE (:closed OR deal.outcome = 'open') {mine}
                        ORDER BY deal.expected_close IS NULL, deal.expected_close, deal.id""",
                    closed=include_closed, cust=customer_id)
     return [_dict(r) for r in rows]

@@ -41,11 +41,12 @@ def payments(db: Db, deal_id: int) -> list[dict[str, Any]]:
 
 def per_deal(db: Db, today: dt.date, *, customer_id: int | None = None) -> list[dict[str, Any]]:
     """Every deal with a payment plan: its customer, outcome and ``Receivable``; by customer, deal."""
-    deals = db.rows("""SELECT deal.id, deal.title, deal.outcome, deal.customer_id,
+    # Only the filters given, so one customer's deals are read through its index.
+    mine = "AND deal.customer_id = :cust" if customer_id is not None else ""
+    deals = db.rows(f"""SELECT deal.id, deal.title, deal.outcome, deal.customer_id,
                               customer.name AS customer, customer.name_pinyin
                        FROM deal JOIN customer ON customer.id = deal.customer_id
-                       WHERE EXISTS (SELECT 1 FROM instalment i WHERE i.deal_id = deal.id)
-                         AND (:cust IS NULL OR deal.customer_id = :cust)
+                       WHERE EXISTS (SELECT 1 FROM instalment i WHERE i.deal_id = deal.id) {mine}
                        ORDER BY customer.name_pinyin, customer.name, deal.id""", cust=customer_id)
     instalments, paid = _plans(db, [d["id"] for d in deals])
     return [{"deal_id": d["id"], "title": d["title"], "outcome": d["outcome"],

@@ -64,14 +64,16 @@ def listing(db: Db, *, customer_id: int | None = None, contact_id: int | None = 
             limit: int | None = None) -> list[dict[str, Any]]:
     """Logged visits newest first, or planned ones soonest first, filtered."""
     order = "v.date, v.id" if planned else "v.date DESC, v.id DESC"
+    # Only the filters given: "(:cust IS NULL OR ...)" would keep SQLite from the customer's index.
+    filters = "".join(sql for sql, value in (
+        ("AND v.customer_id = :cust ", customer_id), ("AND v.kind = :kind ", kind),
+        ("AND v.date >= :since ", since),
+        ("AND EXISTS (SELECT 1 FROM visit_contact vc WHERE vc.visit_id = v.id AND vc.contact_id = :contact) ",
+         contact_id),
+    ) if value is not None)
     rows = db.rows(
         f"""{_SELECT}
-            WHERE v.planned = :planned
-              AND (:cust IS NULL OR v.customer_id = :cust)
-              AND (:kind IS NULL OR v.kind = :kind)
-              AND (:since IS NULL OR v.date >= :since)
-              AND (:contact IS NULL OR EXISTS (
-                   SELECT 1 FROM visit_contact vc WHERE vc.visit_id = v.id AND vc.contact_id = :contact))
+            WHERE v.planned = :planned {filters}
             ORDER BY {order}
             LIMIT :limit""",
         planned=int(planned), cust=customer_id, kind=kind, since=since, contact=contact_id,
