@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from kacli import __version__, i18n, settings
-from kacli.errors import ExitCode, KacliError
+from kacli.errors import BadInput, ExitCode, KacliError
 from kacli.i18n import t
 
 _GLOBAL_WITH_VALUE = ("--db", "--today", "--lang")
@@ -43,6 +43,10 @@ class KacliGroup(typer.core.TyperGroup):
     """
 
     def parse_args(self, ctx, args):
+        for arg in args:
+            if not _is_text(arg):
+                _report(BadInput("error.not_utf8", value=arg.encode("utf-8", "replace").decode()))
+                raise typer.Exit(int(ExitCode.BAD_INPUT))
         return super().parse_args(ctx, hoist_global_options(list(args)))
 
     # Command modules load on first use, so a command pays only for its own imports.
@@ -84,6 +88,16 @@ class KacliGroup(typer.core.TyperGroup):
 
             render.error(t("error.unexpected", detail=f"{type(exc).__name__}: {exc}"))
             raise typer.Exit(int(ExitCode.FAILURE)) from None
+
+
+def _is_text(arg: str) -> bool:
+    """False for an argument holding bytes that were not UTF-8 (Python keeps them as lone
+    surrogates, which SQLite cannot store)."""
+    try:
+        arg.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _report(exc: KacliError) -> None:

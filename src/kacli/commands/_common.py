@@ -12,6 +12,9 @@ from kacli import settings
 from kacli.errors import BadInput
 from kacli.i18n import t
 
+MAX_ID = 2**63 - 1  # SQLite's largest integer: a bigger id cannot name a record
+MAX_DAYS = 3660  # ten years: the longest window a week list or reminder can span
+
 JsonOpt = Annotated[bool, typer.Option("--json", help=t("help.opt.json"))]
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help=t("help.opt.yes"))]
 

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from kacli import render
-from kacli.commands._common import JsonOpt, reading, today, writing
+from kacli.commands._common import MAX_ID, JsonOpt, reading, today, writing
 from kacli.commands.visit_options import next_action
 from kacli.domain import text
 from kacli.i18n import t
@@ -66,7 +66,7 @@ def add(
 
 @app.command("done")
 def done(
-    action_id: Annotated[int, typer.Argument(help=t("help.arg.next_id"), metavar="ID")],
+    action_id: Annotated[int, typer.Argument(help=t("help.arg.next_id"), metavar="ID", min=1, max=MAX_ID)],
     note: Annotated[str | None, typer.Option("--note", "-n", help=t("help.next.note"))] = None,
 ) -> None:
     """Mark a next action done (today); a note goes to the customer's history.

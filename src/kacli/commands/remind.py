@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from kacli.commands._common import JsonOpt, reading, today
+from kacli.commands._common import MAX_DAYS, JsonOpt, reading, today
 from kacli.i18n import t
 
 app = typer.Typer(help=t("help.remind"))
@@ -14,7 +14,8 @@ app = typer.Typer(help=t("help.remind"))
 
 @app.command(short_help=t("help.remind"))
 def remind(
-    days: Annotated[int | None, typer.Option("--days", "-n", help=t("help.remind.days"), metavar="N")] = None,
+    days: Annotated[int | None, typer.Option("--days", "-n", help=t("help.remind.days"), metavar="N", min=1,
+                                              max=MAX_DAYS)] = None,
     json: JsonOpt = False,
 ) -> None:
     """Everything overdue or due by tomorrow, one plain line per customer, most urgent first.

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
+from kacli.commands._common import MAX_ID
 from kacli.domain import relationship, text
 from kacli.domain.dates import parse_date
 from kacli.domain.money import parse_amount
@@ -14,8 +15,8 @@ from kacli.errors import BadInput
 from kacli.i18n import t
 
 
-def _opt(*names: str, help_key: str, metavar: str | None = None):
-    return typer.Option(*names, help=t(help_key), metavar=metavar)
+def _opt(*names: str, help_key: str, metavar: str | None = None, **bounds):
+    return typer.Option(*names, help=t(help_key), metavar=metavar, **bounds)
 
 
 Contacts = Annotated[list[str] | None, _opt("--contact", "-c", help_key="help.visit.contact",
@@ -29,7 +30,7 @@ GiftValue = Annotated[str | None, _opt("--gift-value", help_key="help.visit.gift
 Satisfaction = Annotated[str | None, _opt("--satisfaction", help_key="help.visit.satisfaction",
                                           metavar="1-5")]
 Advance = Annotated[bool, typer.Option("--advance", help=t("help.visit.advance"))]
-Done = Annotated[list[int] | None, _opt("--done", help_key="help.visit.done_next", metavar="ID")]
+Done = Annotated[list[int] | None, _opt("--done", help_key="help.visit.done_next", metavar="ID", min=1, max=MAX_ID)]
 
 
 def kind(value: str) -> str:

@@ -8,7 +8,7 @@ import typer
 
 from kacli import render
 from kacli.commands import visit_options as o
-from kacli.commands._common import JsonOpt, YesOpt, confirm, reading, today, writing
+from kacli.commands._common import MAX_ID, JsonOpt, YesOpt, confirm, reading, today, writing
 from kacli.domain.dates import parse_date
 from kacli.errors import BadInput
 from kacli.i18n import t
@@ -16,7 +16,7 @@ from kacli.i18n import t
 app = typer.Typer(help=t("help.visit"), no_args_is_help=True)
 
 CustomerRef = Annotated[str, typer.Argument(help=t("help.arg.customer_ref"), metavar="CUSTOMER")]
-VisitId = Annotated[int, typer.Argument(help=t("help.arg.visit_id"), metavar="ID")]
+VisitId = Annotated[int, typer.Argument(help=t("help.arg.visit_id"), metavar="ID", min=1, max=MAX_ID)]
 
 
 @app.command("log")

@@ -6,14 +6,15 @@ from typing import Annotated
 
 import typer
 
-from kacli.commands._common import JsonOpt, reading, today
+from kacli.commands._common import MAX_DAYS, JsonOpt, reading, today
 from kacli.i18n import t
 
 app = typer.Typer(help=t("help.week"))
 
 # None rather than the number as the default: typer runs every non-None value through pydantic,
 # whose import alone costs more than the whole list on a small dossier.
-DaysOpt = Annotated[int | None, typer.Option("--days", "-n", help=t("help.week.days"), metavar="N")]
+DaysOpt = Annotated[int | None, typer.Option("--days", "-n", help=t("help.week.days"), metavar="N",
+                                             min=1, max=MAX_DAYS)]
 ExplainOpt = Annotated[bool, typer.Option("--explain", help=t("help.week.explain"))]
 
 

@@ -26,7 +26,7 @@ def _tiers(ref: str):
     r = ref.strip()
     low = r.lower()
     compact = low.replace(" ", "")
-    yield lambda c: r.isdigit() and c.id == int(r)
+    yield lambda c: r.isascii() and r.isdigit() and c.id == int(r)
     yield lambda c: c.name == r
     yield lambda c: c.name.lower() == low
     yield lambda c: compact in (c.pinyin, c.initials)

@@ -14,7 +14,7 @@ def _like(text: str) -> str:
 def _params(ref: str) -> dict:
     ref = ref.strip()
     return {
-        "id": int(ref) if ref.isdigit() and len(ref) < 18 else -1,
+        "id": int(ref) if ref.isascii() and ref.isdigit() and len(ref) < 18 else -1,
         "like": _like(ref),
         "plike": _like(ref.lower().replace(" ", "")),
     }

@@ -142,6 +142,11 @@ MESSAGES = {
         "此操作会删除数据，而当前没有终端可以询问确认。请加上 --yes 确认。",
         "此操作會刪除資料，而目前沒有終端機可以詢問確認。請加上 --yes 確認。",
     ),
+    "error.not_utf8": (
+        "An argument is not valid UTF-8 text ({value}); check the terminal's encoding.",
+        "有参数不是有效的 UTF-8 文本（{value}），请检查终端的编码设置。",
+        "有參數不是有效的 UTF-8 文字（{value}），請檢查終端機的編碼設定。",
+    ),
     "error.conflict": (
         "That would conflict with what the dossier already holds ({detail}). Nothing was changed.",
         "这与档案中已有的数据冲突（{detail}），未做任何修改。",
