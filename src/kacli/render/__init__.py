@@ -6,7 +6,6 @@ sees them. Colour only on a terminal; Rich honours ``NO_COLOR`` and pipes by its
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Any
 
@@ -36,7 +35,9 @@ def err():
 
 def emit_json(data: Any) -> None:
     """Print ``data`` as JSON on stdout: UTF-8 text, not escapes; stable key order as given."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    from kacli.render.json_text import dumps
+
+    sys.stdout.write(dumps(data) + "\n")
 
 
 def text(value: Any, style: str = ""):
