@@ -197,12 +197,14 @@ def key_tier(revenue_by_customer: dict[int, int], share: float = 0.8) -> dict[in
     """
     total = sum(v for v in revenue_by_customer.values() if v > 0)
     line = Fraction(str(share)) * total
+    # running < line, in integers: comparing an int with a Fraction costs more than the rest of the loop.
+    top, bottom = line.numerator, line.denominator
     ranked = sorted(revenue_by_customer.items(), key=lambda item: (-item[1], item[0]))
     out: dict[int, KeyShare] = {}
     running = 0
     for rank, (customer_id, revenue) in enumerate(ranked, 1):
         earned = max(revenue, 0)
-        key = earned > 0 and running < line
+        key = earned > 0 and running * bottom < top
         running += earned
         out[customer_id] = KeyShare(
             rank=rank,

@@ -18,16 +18,17 @@ def _rows(db: Db, sql: str, **params) -> list[tuple]:
 # Revenue per customer (fen) in the period (:since, :today]: money counted when it arrives, a
 # deal's payments received in the period; a won deal with no payment recorded at all counts its
 # value (price, else amount) if it was won in the period, so a salesperson who does not track
-# payments still gets a key tier. Customers without revenue are left out.
+# payments still gets a key tier. Customers without revenue are left out. Only the payments and won
+# deals inside the period are summed: older ones would only add zeros.
 _REVENUE = """
-    SELECT d.customer_id AS id,
-           SUM(CASE WHEN p.deal_id IS NOT NULL THEN p.recent
-                    WHEN d.outcome = 'won' AND d.closed_on > :since AND d.closed_on <= :today
-                    THEN COALESCE(d.price, d.amount, 0) ELSE 0 END) AS revenue
-    FROM deal d LEFT JOIN (
-        SELECT deal_id, SUM(CASE WHEN date > :since AND date <= :today THEN amount ELSE 0 END) AS recent
-        FROM payment GROUP BY deal_id) p ON p.deal_id = d.id
-    GROUP BY d.customer_id HAVING revenue > 0"""
+    SELECT id, SUM(amount) AS revenue FROM (
+        SELECT d.customer_id AS id, p.amount AS amount FROM payment p JOIN deal d ON d.id = p.deal_id
+        WHERE p.date > :since AND p.date <= :today
+        UNION ALL
+        SELECT d.customer_id, COALESCE(d.price, d.amount, 0) FROM deal d
+        WHERE d.outcome = 'won' AND d.closed_on > :since AND d.closed_on <= :today
+          AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.deal_id = d.id))
+    GROUP BY id HAVING revenue > 0"""
 
 
 def _period(today: dt.date, months: int) -> dict[str, str]:
