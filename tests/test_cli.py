@@ -89,3 +89,20 @@ def test_messages_go_to_stderr_and_data_to_stdout(kacli):
     result = kacli.ok("customer", "add", "Acme")
     assert result.stdout == ""
     assert "Acme" in result.stderr
+
+
+def test_usage_errors_speak_the_users_language(kacli):
+    result = kacli("--lang", "zh-Hans", "customer", "add")
+    assert result.exit_code == ExitCode.BAD_INPUT
+    assert "缺少参数" in result.stderr and "用法：" in result.stderr
+    result = kacli("--lang", "zh-Hant", "week", "--days", "0")
+    assert result.exit_code == ExitCode.BAD_INPUT
+    assert "範圍內" in result.stderr
+    result = kacli("customer", "list", "--frob")
+    assert "No such option: --frob" in result.stderr
+
+
+def test_bare_kacli_shows_the_help(kacli):
+    result = kacli()
+    assert "Commands" in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import sys
 from typing import Annotated
 
 import typer
@@ -48,6 +49,27 @@ class KacliGroup(typer.core.TyperGroup):
                 _report(BadInput("error.not_utf8", value=arg.encode("utf-8", "replace").decode()))
                 raise typer.Exit(int(ExitCode.BAD_INPUT))
         return super().parse_args(ctx, hoist_global_options(list(args)))
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        """Report usage errors in the user's language (Typer's parser words them in English)."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        from typer._click.exceptions import UsageError
+
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except UsageError as exc:
+            from kacli.render import usage
+
+            usage.show(exc)
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            sys.stderr.write(t("label.aborted") + "\n")
+            sys.exit(1)
+        except typer.TyperException as exc:  # other parser failures: as Typer shows them
+            exc.show()
+            sys.exit(exc.exit_code)
+        sys.exit(code if isinstance(code, int) else 0)
 
     # Command modules load on first use, so a command pays only for its own imports.
     def list_commands(self, ctx):
