@@ -145,3 +145,11 @@ def test_unset_unknown_fact_is_bad_input(kacli, unchanged):
     assert "生日" in result.stderr
     kacli.ok("customer", "update", "Acme", "--unset", "年会")
     assert kacli.json("customer", "show", "Acme")["facts"] == {}
+
+
+def test_list_shows_the_grade_in_force(kacli):
+    kacli.ok("customer", "add", "华信地产", "--cycle", "short", "--batch", "large")  # A by the rules
+    kacli.ok("customer", "add", "李先生", "--kind", "person", "--buy-within", "1w")  # O
+    kacli.ok("customer", "add", "机床厂", "--cycle", "long", "--batch", "small", "--grade", "A")
+    grades = {c["name"]: c["grade"] for c in kacli.json("customer", "list")}
+    assert grades == {"华信地产": "A", "李先生": "O", "机床厂": "A"}

@@ -152,13 +152,10 @@ def list_(
     Example: kacli customer list --status active --json
     """
     from kacli.render import customers as view
+    from kacli.services import week
     from kacli.store import customers
 
-    rules = None
-    if key:
-        from kacli.services import week
-
-        rules = week.load_rules()
+    rules = week.load_rules()
     with reading() as db:
         rows = customers.listing(
             db,
@@ -167,6 +164,8 @@ def list_(
             tag=tag.strip() if tag else None,
         )
         tier = week.key_tier_listing(db, today(), rules) if key else None
+        if not key:
+            rows = week.graded(db, rows, today(), rules)
     if tier is not None:
         from kacli.render import week as key_view
 

@@ -183,9 +183,7 @@ def outlook(db: Db, customer_id: int, today: dt.date, days: int, rules: Rules) -
 
 
 def _first_day(item: Item) -> Item:
-    from dataclasses import replace
-
-    return replace(item, reasons=tuple(r for r in item.reasons if r.due == item.due))
+    return item._replace(reasons=tuple(r for r in item.reasons if r.due == item.due))
 
 
 def customer_next_due(db: Db, customer_id: int, today: dt.date, rules: Rules) -> Item | None:
@@ -214,6 +212,17 @@ def grade_facts(result: GradeResult, manual_reason: str | None) -> dict:
                                     for k, v in part.params.items()}} for part in result.parts]
     return {"grade": result.grade, "source": result.source,
             "reason": manual_reason if result.source == "manual" else None, "parts": parts}
+
+
+def graded(db: Db, rows: list[dict], today: dt.date, rules: Rules) -> list[dict]:
+    """``rows`` (customer list rows) with the ``grade`` in force — by hand or by the rules, order
+    history included — as ``customer show`` gives it."""
+    from kacli.store.payments import won_orders
+
+    history = won_orders(db)
+    for row in rows:
+        row["grade"] = grade_explained(row, today, rules, tuple(history.get(row["id"], ()))).grade
+    return rows
 
 
 def order_history(db: Db, customer_id: int) -> tuple[tuple[dt.date, int], ...]:
