@@ -265,3 +265,12 @@ def test_deal_update_records_history_and_finds_by_pinyin(factory):
     assert "Amount" in done.stderr
     changes = kacli.json("customer", "history", "机床厂")["changes"]
     assert any(c["field"] == "deal:自动化改造:amount" and c["new"] == "310000000" for c in changes)
+
+
+def test_the_call_after_delivery_follows_the_rules_file(kacli, tmp_path):
+    (tmp_path / "rules.toml").write_text("[after_sale]\ndays = 3\n", encoding="utf-8")
+    kacli.ok("customer", "add", "机床厂")
+    kacli.ok("deal", "add", "机床厂", "改造", "--amount", "10万")
+    kacli.ok("deal", "advance", "改造", "--to", "deliver")
+    [call] = [a for a in kacli.json("next", "list") if a["kind"] == "after_sale"]
+    assert call["due"] == "2026-11-26"  # delivered on the pinned today, 2026-11-23, + 3 days

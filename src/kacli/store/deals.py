@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from kacli.domain import sales
 from kacli.errors import BadInput
@@ -19,7 +19,6 @@ from kacli.store.db import Db
 
 NO_COMPETITOR = ""  # the name of the row that says "nobody competes"
 STAGES = sales.STAGES
-AFTER_SALE_DAYS = 7  # seed 003: call the buyer one week after delivery
 
 _STAGE_ENTERED = """COALESCE(
     (SELECT e.on_date FROM deal_event e WHERE e.deal_id = deal.id AND e.to_stage IS NOT NULL
@@ -130,12 +129,20 @@ class Move:
     after_sale: dict[str, Any] | None  # {"id", "due"} of the follow-up call reaching deliver scheduled
 
 
+class FollowUp(NamedTuple):
+    """The call after delivery (seed 003: a week later): its text, in the user's language, and
+    how many days after delivery it is due (the rules file's ``after_sale.days``)."""
+
+    text: str
+    days: int = 7
+
+
 def _prefix(title: str) -> str:
     return f"deal:{title}:"
 
 
 def add(uow, customer_id: int, title: str, values: dict[str, Any], rivals: dict[str, str | None],
-        no_rival: bool, on_date: dt.date, after_sale_text: str) -> tuple[int, Move]:
+        no_rival: bool, on_date: dt.date, after_sale: FollowUp) -> tuple[int, Move]:
     """A new deal in ``values.get('stage', 'discover')``, its first stage event dated ``on_date``.
 
     Starting past discover is allowed; the result lists what the gates before that stage lack.
@@ -152,7 +159,7 @@ def add(uow, customer_id: int, title: str, values: dict[str, Any], rivals: dict[
     history.record(uow, customer_id=customer_id, field="deal", old=None, new=title)
     save_competitors(uow, deal.id, rivals, [], no_rival)
     missing = sales.gate_missing(STAGES[0], deal.stage, gate_facts(uow.db, get(uow.db, deal.id)))
-    action = delivered(uow, deal, on_date, after_sale_text) if deal.stage == "deliver" else None
+    action = delivered(uow, deal, on_date, after_sale) if deal.stage == "deliver" else None
     return deal.id, Move(STAGES[0], deal.stage, missing, action)
 
 
@@ -204,7 +211,7 @@ def save_competitors(uow, deal_id: int, given: dict[str, str | None], removed: l
 
 
 def move(uow, deal_id: int, to_stage: str | None, on_date: dt.date, note: str | None, *,
-         strict: bool, after_sale_text: str) -> Move:
+         strict: bool, after_sale: FollowUp) -> Move:
     """Move a deal to ``to_stage`` (None: the next one) on ``on_date``, through the stage gates."""
     from kacli.store.models import Deal, DealEvent
 
@@ -225,14 +232,14 @@ def move(uow, deal_id: int, to_stage: str | None, on_date: dt.date, note: str | 
     deal.stage, deal.updated_at = to_stage, uow.now
     action = None
     if to_stage == "deliver":
-        action = delivered(uow, deal, on_date, after_sale_text)
+        action = delivered(uow, deal, on_date, after_sale)
     else:
         deal.delivered_on = None  # moved back: the delivery was not accepted after all
     return Move(found["stage"], to_stage, missing, action)
 
 
-def delivered(uow, deal, on_date: dt.date, after_sale_text: str) -> dict[str, Any] | None:
-    """Record the delivery and schedule the follow-up call a week later (once per deal)."""
+def delivered(uow, deal, on_date: dt.date, after_sale: FollowUp) -> dict[str, Any] | None:
+    """Record the delivery and schedule the follow-up call ``after_sale.days`` later (once per deal)."""
     from kacli.store.models import NextAction
 
     deal.delivered_on = on_date.isoformat()
@@ -243,8 +250,8 @@ def delivered(uow, deal, on_date: dt.date, after_sale_text: str) -> dict[str, An
         """SELECT contact_id FROM deal_role WHERE deal_id = :d AND role IN ('buyer', 'decision_maker')
            ORDER BY role = 'buyer' DESC, id LIMIT 1""", d=deal.id)
     action = uow.add(NextAction(customer_id=deal.customer_id, contact_id=contact, deal_id=deal.id,
-                                kind="after_sale", text=after_sale_text, created_at=uow.now,
-                                due=(on_date + dt.timedelta(days=AFTER_SALE_DAYS)).isoformat()))
+                                kind="after_sale", text=after_sale.text, created_at=uow.now,
+                                due=(on_date + dt.timedelta(days=after_sale.days)).isoformat()))
     uow.flush()
     return {"id": action.id, "due": action.due}
 
