@@ -106,3 +106,15 @@ def test_bare_kacli_shows_the_help(kacli):
     result = kacli()
     assert "Commands" in result.stderr + result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_long_lists_are_laid_out_fast_and_whole(kacli, monkeypatch):
+    from kacli import render
+
+    monkeypatch.setattr(render, "ROWS_FOR_RICH_TABLE", 2)  # the fast layout, on a short list
+    for name in ("华信地产", "Acme Trading", "宏远机械"):
+        kacli.ok("customer", "add", name, "--industry", "制造")
+    lines = kacli.ok("customer", "list").stdout.splitlines()
+    assert len(lines) == 4 and lines[0].startswith("#")
+    assert [line.split()[1] for line in lines[1:]] == ["Acme", "宏远机械", "华信地产"]
+    assert "\x1b[" not in "".join(lines)

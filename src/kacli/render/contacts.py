@@ -44,21 +44,16 @@ def _when(at: str) -> str:
 
 
 def listing(rows: list[dict[str, Any]]) -> None:
-    from rich.table import Table
+    from kacli.render import rows_table
 
     lang = i18n.current()
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    for key in ("col.id", "col.name", "col.customer", "field.title", "field.roles",
-                "field.attitude", "field.stage", "field.is_primary", "field.phones"):
-        table.add_column(t(key))
-    for r in rows:
-        table.add_row(
-            text(r["id"]), text(display_name(r)), text(r["customer"]), text(r["title"]),
-            text(_roles(r["roles"])), text(vocab.ATTITUDE.label(r["attitude"], lang)),
-            text(vocab.STAGE.label(r["stage"], lang)), text("★" if r["is_primary"] else ""),
-            text(", ".join(r["phones"])),
-        )
-    out().print(table)
+    headers = [t(key) for key in ("col.id", "col.name", "col.customer", "field.title", "field.roles",
+                                  "field.attitude", "field.stage", "field.is_primary", "field.phones")]
+    out().print(rows_table(headers, [
+        [r["id"], display_name(r), r["customer"], r["title"], _roles(r["roles"]),
+         vocab.ATTITUDE.label(r["attitude"], lang), vocab.STAGE.label(r["stage"], lang),
+         "★" if r["is_primary"] else "", ", ".join(r["phones"])]
+        for r in rows]))
     if not rows:
         from kacli.render import message
 

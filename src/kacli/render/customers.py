@@ -160,21 +160,15 @@ def profile_json(p: dict[str, Any]) -> dict[str, Any]:
 
 
 def listing(rows: list[dict[str, Any]]) -> None:
-    from rich.table import Table
+    from kacli.render import rows_table
 
     lang = i18n.current()
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    for key in ("col.id", "col.name", "field.kind", "field.grade", "field.status",
-                "field.industry", "col.contacts", "field.tags"):
-        table.add_column(t(key))
-    for r in rows:
-        table.add_row(
-            text(r["id"]), text(r["name"]), text(vocab.KIND.label(r["kind"], lang)),
-            text(r.get("grade") or r["grade_manual"] or ""),
-            text(vocab.STATUS.label(r["status"], lang)), text(r["industry"]),
-            text(r["contacts"]), text(", ".join(r["tags"])),
-        )
-    out().print(table)
+    headers = [t(key) for key in ("col.id", "col.name", "field.kind", "field.grade", "field.status",
+                                  "field.industry", "col.contacts", "field.tags")]
+    out().print(rows_table(headers, [
+        [r["id"], r["name"], vocab.KIND.label(r["kind"], lang), r.get("grade") or r["grade_manual"],
+         vocab.STATUS.label(r["status"], lang), r["industry"], r["contacts"], ", ".join(r["tags"])]
+        for r in rows]))
     if not rows:
         from kacli.render import message
 

@@ -86,7 +86,13 @@ def visits_table(rows: list[dict[str, Any]], *, planned: bool = False, customer:
 
 
 def table(rows: list[dict[str, Any]], *, planned: bool = False) -> None:
-    out().print(visits_table(rows, planned=planned))
+    from kacli.render import rows_table
+
+    keys = ["col.id", "col.date", "col.customer", "visit.col.kind", "col.contacts",
+            "visit.col.purpose" if planned else "visit.col.note"]
+    out().print(rows_table([t(k) for k in keys], [
+        [v["id"], v["date"], v["customer"], kind_label(v["kind"]), _names(v["contacts"]),
+         v["purpose"] if planned else _details(v)] for v in rows]))
     if not rows:
         message(t("visit.none_planned" if planned else "visit.none"))
 
