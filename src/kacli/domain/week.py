@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from kacli.domain.grading import KeyShare, grade_org, grade_person
@@ -69,9 +68,11 @@ class Term(NamedTuple):
     contribution: float
 
 
-@dataclass(frozen=True)
-class Item:
-    """One row of the week list: a customer, whom to call, why, and how urgent."""
+class Item(NamedTuple):
+    """One row of the week list: a customer, whom to call, why, and how urgent.
+
+    A named tuple rather than a frozen dataclass: ten thousand rows are made on every list, and a
+    frozen dataclass costs five times more to make."""
 
     customer: str
     customer_id: int
@@ -86,9 +87,7 @@ class Item:
     action: str
     reasons: tuple[Reason, ...]
     # (name, value, weight) of each score term; Terms are made only when asked for (``why``).
-    term_inputs: tuple[tuple[str, float, float], ...] = field(
-        default=(), compare=False, repr=False
-    )
+    term_inputs: tuple[tuple[str, float, float], ...] = ()
 
     @property
     def terms(self) -> tuple[Term, ...]:
@@ -173,12 +172,14 @@ def suggested_action(reasons: Iterable[Reason], today: dt.date | None = None) ->
     """What to do about the row. A visit already planned in the window covers the rest; otherwise
     only the reasons already due (by ``today``) have a say when there are any: an overdue call
     is not put off for a festival gift eleven days ahead."""
-    reasons = list(reasons)
-    if any(r.code == "planned_visit" for r in reasons):
+    reasons = reasons if isinstance(reasons, (list, tuple)) else list(reasons)
+    codes = {r.code for r in reasons}
+    if "planned_visit" in codes:
         return "visit"
     if today is not None:
-        reasons = [r for r in reasons if r.due <= today] or reasons
-    wanted = {ACTION_FOR_REASON[r.code] for r in reasons}
+        due = {r.code for r in reasons if r.due <= today}
+        codes = due or codes
+    wanted = {ACTION_FOR_REASON[code] for code in codes}
     return next(action for action in ACTION_ORDER if action in wanted)
 
 
