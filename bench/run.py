@@ -6,7 +6,7 @@
   about 5 contacts, 50 visits and 2 deals per customer (see ``bench/generate.py``), and one with
   ten times more visits per customer at ``--more-visits`` customers (0 to skip).
 - Times each command as a whole process (the installed ``.venv/bin/kacli``): one warm-up run,
-  then ``--runs`` runs; reports the median, the median of its floor measured in the same run
+  then ``--runs`` runs taken in turns with its floor's; reports the median, the median of its floor
   (a minimal stdlib-sqlite3 or SQLModel script doing the same job, or ``import typer``), their
   ratio and the peak memory of the process (``ru_maxrss`` of the child).
 - Prints a Markdown report and writes it to ``bench/RESULTS.md`` with the date and the machine.
@@ -92,18 +92,19 @@ def timed(argv: list[str], env: dict[str, str]) -> tuple[float, float, int, str]
     return elapsed, usage.ru_maxrss / 1024, child.returncode, err.decode(errors="replace")
 
 
-def measure(argv: list[str], env: dict[str, str], runs: int) -> Timing:
-    _, _, code, err = timed(argv, env)  # warm-up: file cache, bytecode
-    if code != 0:
-        raise RuntimeError(f"{' '.join(argv)} exited {code}: {err.strip()[-500:]}")
-    times, peaks = [], []
-    for _ in range(runs):
-        seconds, peak, code, err = timed(argv, env)
-        if code != 0:
-            raise RuntimeError(f"{' '.join(argv)} exited {code}: {err.strip()[-500:]}")
-        times.append(seconds)
-        peaks.append(peak)
-    return Timing(statistics.median(times), max(peaks))
+def measure(argv: list[str], floor: list[str], env: dict[str, str], runs: int) -> tuple[Timing, Timing]:
+    """The command and its floor, each warmed up once, then run in turns so that whatever else the
+    machine does in the meantime weighs on both alike."""
+    samples: dict[int, list[tuple[float, float]]] = {0: [], 1: []}
+    for attempt in range(runs + 1):
+        for which, args in enumerate((argv, floor)):
+            seconds, peak, code, err = timed(args, env)
+            if code != 0:
+                raise RuntimeError(f"{' '.join(args)} exited {code}: {err.strip()[-500:]}")
+            if attempt:  # the first round is the warm-up: file cache, bytecode
+                samples[which].append((seconds, peak))
+    return tuple(Timing(statistics.median(s for s, _ in samples[w]), max(p for _, p in samples[w]))
+                 for w in (0, 1))
 
 
 def available(case: Case) -> bool:
@@ -137,12 +138,14 @@ def run_size(label: str, db: Path, cases: list[Case], runs: int, log, notes: lis
             scratch = Path(tempfile.mkdtemp(prefix="kacli-bench-"))
             target = scratch / "dossier.db"
             shutil.copy(db, target)
+            with open(target, "rb") as copied:  # on disk before timing: no write pays for the copy's flush
+                os.fsync(copied.fileno())
         fill = {"ref": ref, "id": str(cid), "db": str(target), "today": generate.TODAY.isoformat()}
         env = dict(os.environ, KACLI_DB=str(target), KACLI_TODAY=fill["today"], KACLI_LANG="en", COLUMNS="120")
         env.pop("KACLI_DEBUG", None)
         try:
-            command = measure([KACLI, *(a.format(**fill) for a in case.args)], env, runs)
-            floor = measure([a.format(**fill) for a in case.floor], env, runs)
+            command, floor = measure([KACLI, *(a.format(**fill) for a in case.args)],
+                                     [a.format(**fill) for a in case.floor], env, runs)
         except RuntimeError as exc:
             notes.append(f"`kacli {case.label}` failed at {label}: {exc}")
             log(f"  {label:>22}  {case.label:<28} FAILED: {exc}")
@@ -182,8 +185,8 @@ def report(results: dict[str, dict], cases: list[Case], skipped: list[str], runs
         f"- Machine: {uname.system} {uname.release} {uname.machine}, {os.cpu_count()} CPUs, "
         f"Python {platform.python_version()}; load average {load[0]} before, {load[1]} after",
         f"- Command: `.venv/bin/python bench/run.py {' '.join(sys.argv[1:])}`".rstrip(),
-        f"- Each time is the median of {runs} whole-process runs after one warm-up; the floor is measured in "
-        "the same run. Peak memory is the child's maximum resident set size.",
+        f"- Each time is the median of {runs} whole-process runs after one warm-up, taken in turns with the "
+        "floor's. Peak memory is the child's maximum resident set size.",
         "",
         "| command | dossier | median s | floor median s | ratio | peak MB | target | holds? |",
         "| --- | --- | ---: | ---: | ---: | ---: | --- | --- |",
