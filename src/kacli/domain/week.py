@@ -129,11 +129,15 @@ def week_item(account: Account, window: Window, key_account: bool) -> Item | Non
     reasons = reasons_for(account, grade, window, festivals)
     if not reasons:
         return None
-    rank = window.rank
-    reasons.sort(key=lambda r: (r.due, rank[r.code]))
+    if len(reasons) > 1:
+        rank = window.rank
+        reasons.sort(key=lambda r: (r.due, rank[r.code]))
     due = reasons[0].due
     contact = choose_contact(account.contacts, reasons)
     term_inputs = _term_inputs(account, grade, key_account, due, reasons, window)
+    score = 0.0
+    for _, value, weight in term_inputs:
+        score += value * weight
     return Item(
         customer=account.name,
         customer_id=account.id,
@@ -144,7 +148,7 @@ def week_item(account: Account, window: Window, key_account: bool) -> Item | Non
         key_account=key_account,
         due=due,
         overdue_days=max(0, (today - due).days),
-        score=round(sum(v * w for _, v, w in term_inputs), 2),
+        score=round(score, 2),
         action=suggested_action(reasons, today),
         reasons=tuple(reasons),
         term_inputs=term_inputs,
@@ -239,7 +243,9 @@ def _term_inputs(
 def _money_at_stake(account: Account, reasons: list[Reason]) -> int:
     """Open deals' amounts plus unpaid instalments due of deals no longer open (a won deal's
     remainder); an open deal's own instalments are part of its amount already."""
-    total = sum(d.amount_fen or 0 for d in account.deals)
+    total = 0
+    for deal in account.deals:
+        total += deal.amount_fen or 0
     if account.instalments:
         open_ids = {d.id for d in account.deals}
         for reason in reasons:
