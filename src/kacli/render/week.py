@@ -101,7 +101,7 @@ def remind_line(item: Item, today: dt.date) -> str:
     """2026-11-20 overdue 3d · 华信地产 (A★) · 王总 138… · call: last contact 17 days ago, …"""
     return " · ".join((
         f"{item.due.isoformat()} {words.when(item.due, today)}", words.customer_label(item),
-        words.whom(item), t("remind.do", action=words.action(item.action), reasons=words.reasons_text(item)),
+        words.whom(item), words.todo(item),
     ))
 
 
