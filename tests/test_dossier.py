@@ -135,7 +135,7 @@ def test_restore_checks_the_backup_and_keeps_the_replaced_file(kacli, db_path, t
     kacli.ok("dossier", "restore", str(backup), "--yes")
     assert [c["name"] for c in kacli.json("customer", "list")] == ["Before"]
     assert db_path.stat().st_mode & 0o777 == 0o600
-    kept = list(tmp_path.glob("dossier.db.pre-restore-*.bak"))
+    kept = list(tmp_path.glob("dossier.db.pre-restore-*.replaced"))
     assert len(kept) == 1
     broken = tmp_path / "broken.db"
     broken.write_bytes(b"junk" * 1000)

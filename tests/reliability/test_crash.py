@@ -133,8 +133,6 @@ def test_kacli_processes_killed_at_random_moments(tmp_path):
             assert len(query(db, "SELECT 1 FROM change WHERE customer_id = ? AND field = 'created'", cid)) == 1
 
 
-@pytest.mark.xfail(reason="the bookkeeping table is created before migration 1's transaction: a kill in "
-                          "between leaves a file kacli then refuses as 'not a kacli dossier'", strict=False)
 def test_a_kill_while_the_first_write_creates_the_dossier_is_recovered(tmp_path):
     db = tmp_path / "dossier.db"
     # What the file holds when the first write is killed after the bookkeeping table was made and

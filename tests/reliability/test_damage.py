@@ -172,8 +172,6 @@ def test_restoring_a_backup_from_an_older_schema_upgrades_it_on_next_use(tmp_pat
     assert len(list(tmp_path.glob("dossier.db.v1-*.bak"))) == 1
 
 
-@pytest.mark.xfail(reason="after a restore the newest *.bak beside the dossier is the damaged file kept aside, "
-                          "so the next damage message names it as 'the latest backup'", strict=False)
 def test_the_backup_named_after_a_restore_is_a_sound_one(tmp_path):
     db, backup = _big_dossier(tmp_path)
     _truncate(db, db.stat().st_size // 2)

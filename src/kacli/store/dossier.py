@@ -122,6 +122,7 @@ def open_dossier(path: Path, *, create: bool) -> sqlite3.Connection:
                 )
             if current == 0 and conn.execute(
                 "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+                " AND name != 'kacli_migrations'"
             ).fetchone()[0]:
                 raise DossierError("error.dossier_foreign", path=path)
             if current < migrations.LATEST:

@@ -88,7 +88,9 @@ def restore(source: Path, path: Path) -> Path | None:
     aside = None
     if path.exists():
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
-        aside = path.with_name(f"{path.name}.pre-restore-{stamp}{dossier.BACKUP_SUFFIX}")
+        # Not a ".bak": the replaced file may be the damaged one, and must never be offered
+        # later as "the latest backup".
+        aside = path.with_name(f"{path.name}.pre-restore-{stamp}.replaced")
         os.replace(path, aside)  # keep the replaced file whole, even if damaged
         for suffix in ("-wal", "-shm"):
             side = Path(f"{path}{suffix}")

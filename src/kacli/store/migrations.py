@@ -231,12 +231,13 @@ def apply(conn: sqlite3.Connection, *, upto: int = LATEST, now: str) -> list[int
     ``conn`` must be in autocommit mode (isolation_level=None) so the transactions here are ours.
     """
     applied: list[int] = []
-    conn.execute(_BOOKKEEPING)
     for number, name, statements in MIGRATIONS:
         if number > upto or number <= version(conn):
             continue
         conn.execute("BEGIN IMMEDIATE")
         try:
+            # Inside the transaction: a crash here leaves an empty file, not a half-made dossier.
+            conn.execute(_BOOKKEEPING)
             if number <= version(conn):  # another process migrated while we waited for the lock
                 conn.execute("ROLLBACK")
                 continue
