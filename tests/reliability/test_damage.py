@@ -121,7 +121,7 @@ def test_restore_puts_the_backup_back_and_keeps_the_damaged_file(tmp_path):
     assert done.returncode == ExitCode.OK, done.stderr
     assert snapshot(db) == expected and integrity(db) == []
     assert db.stat().st_mode & 0o777 == 0o600
-    [aside] = tmp_path.glob("dossier.db.pre-restore-*.bak")
+    [aside] = tmp_path.glob("dossier.db.pre-restore-*.replaced")
     assert aside.read_bytes() == damaged and aside.stat().st_mode & 0o777 == 0o600
     assert run(db, "dossier", "check").returncode == ExitCode.OK
     listed = json.loads(run(db, "customer", "list", "--json").stdout)

@@ -45,7 +45,7 @@ def test_every_file_kacli_makes_is_private_under_umask_0(tmp_path):
     assert _run_open(db, "dossier", "backup", str(backup)).returncode == 0
     assert _mode(backup) == 0o600
     assert _run_open(db, "dossier", "restore", str(backup), "--yes").returncode == 0
-    [aside] = db.parent.glob("dossier.db.pre-restore-*.bak")
+    [aside] = db.parent.glob("dossier.db.pre-restore-*.replaced")
     assert _mode(aside) == 0o600 and _mode(db) == 0o600
     assert _run_open(db, "customer", "add", "After").returncode == 0
     for path in db.parent.iterdir():
