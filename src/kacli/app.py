@@ -77,6 +77,17 @@ class KacliGroup(typer.core.TyperGroup):
 
         return [name for name, _ in NOUNS]
 
+    def format_commands(self, ctx, formatter):
+        """One line per noun from the catalogue, without loading every command module."""
+        from typer._click.utils import make_default_short_help
+
+        from kacli.commands import NOUNS
+
+        limit = formatter.width - 6 - max(len(name) for name, _ in NOUNS)
+        rows = [(name, make_default_short_help(t(f"help.{name}"), limit)) for name, _ in NOUNS]
+        with formatter.section(t("label.commands")):
+            formatter.write_dl(rows)
+
     def get_command(self, ctx, name):
         if name not in self.commands:
             loaded = _load_command(name)

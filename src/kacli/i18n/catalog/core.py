@@ -49,6 +49,7 @@ MESSAGES = {
     ),
     "label.error": ("Error: ", "错误：", "錯誤："),
     "label.warning": ("Warning: ", "注意：", "注意："),
+    "label.commands": ("Commands", "命令", "指令"),
     "label.aborted": ("Aborted.", "已取消。", "已取消。"),
     "label.yes": ("yes", "是", "是"),
     "label.no": ("no", "否", "否"),

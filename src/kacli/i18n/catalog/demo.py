@@ -1,6 +1,9 @@
 """Messages for ``kacli demo``."""
 
 MESSAGES = {
+    "help.demo": ("Build a demo dossier from the seeds' stories (never your own) and show its week.",
+                  "用案例故事建立一个演示档案（不会动你自己的档案），并显示它的本周清单。",
+                  "用案例故事建立一個示範檔案（不會動你自己的檔案），並顯示它的本週清單。"),
     "help.demo.file": ("Where to build the demo dossier (default: demo.db in kacli's data folder).",
                        "演示档案的位置（默认：kacli 数据目录下的 demo.db）。",
                        "示範檔案的位置（預設：kacli 資料目錄下的 demo.db）。"),
