@@ -94,10 +94,10 @@ def rows_table(headers: list[str], rows: list[list[Any]], styles: list[str] | No
         for i, row in enumerate(cells):
             table.add_row(*(text(c) for c in row), style=styles[i] if styles else None)
         return table
-    return _grid(headers, cells, styles)
+    return _line_grid(headers, cells, styles)
 
 
-def _grid(headers: list[str], cells: list[list[str]], styles: list[str] | None):
+def _line_grid(headers: list[str], cells: list[list[str]], styles: list[str] | None):
     from rich.cells import cell_len, set_cell_size
     from rich.text import Text
 

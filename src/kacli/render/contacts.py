@@ -9,7 +9,7 @@ from kacli.domain import vocab
 from kacli.domain.birthdays import from_columns
 from kacli.i18n import t
 from kacli.render import field_name, out, text
-from kacli.render.customers import _grid, _panel
+from kacli.render.customers import facts_grid, panel
 
 
 def display_name(c: dict[str, Any]) -> str:
@@ -89,17 +89,17 @@ def profile(p: dict[str, Any]) -> None:
     if p["forgotten_at"]:
         work.append((t("field.forgotten"), _when(p["forgotten_at"])))
     title = t("contact.panel", id=p["id"], name=display_name(p), customer=p["customer"])
-    console.print(_panel(title, _grid(work)))
+    console.print(panel(title, facts_grid(work)))
     personal = [(t(f"field.{k}"), v) for k, v in p["personal"].items()]
     personal += list(p["facts"].items())
     if any(v for _, v in personal):
-        console.print(_panel(t("group.personal"), _grid(personal)))
+        console.print(panel(t("group.personal"), facts_grid(personal)))
     for group in p.get("extra_groups", []):
         console.print(group)
     if p["stage_history"]:
-        console.print(_panel(t("group.stage_history"), _stage_table(p["stage_history"])))
+        console.print(panel(t("group.stage_history"), _stage_table(p["stage_history"])))
     if p["history"]:
-        console.print(_panel(t("group.contact_history"), _history_table(p["history"])))
+        console.print(panel(t("group.contact_history"), _history_table(p["history"])))
 
 
 def _stage_table(moves: list[dict[str, Any]]):

@@ -23,7 +23,7 @@ def _yes_no(value: bool | None) -> str:
     return t("label.yes") if value else t("label.no")
 
 
-def _grid(rows: list[tuple[str, Any]]):
+def facts_grid(rows: list[tuple[str, Any]]):
     from rich.table import Table
 
     grid = Table.grid(padding=(0, 2))
@@ -35,7 +35,7 @@ def _grid(rows: list[tuple[str, Any]]):
     return grid
 
 
-def _panel(title: str, body):
+def panel(title: str, body):
     from rich.panel import Panel
 
     return Panel(body, title=text(title, style="bold cyan"), title_align="left", expand=True)
@@ -101,18 +101,18 @@ def profile(p: dict[str, Any]) -> None:
         (t("field.tags"), p["tags"]),
     ]
     rows += [(key, value) for key, value in p["facts"].items()]
-    console.print(_panel(f"#{p['id']} {p['name']} · {t('group.customer')}", _grid(rows)))
+    console.print(panel(f"#{p['id']} {p['name']} · {t('group.customer')}", facts_grid(rows)))
     for group in p.get("extra_groups", []):
         console.print(group)
     if p["competitors"]:
-        console.print(_panel(t("group.competitors"), competitors_table(p["competitors"])))
+        console.print(panel(t("group.competitors"), competitors_table(p["competitors"])))
     from kacli.render.deals import profile_panels
 
-    for panel in profile_panels(p):  # the project group of open deals, money owed
-        console.print(panel)
-    console.print(_panel(t("group.people"), people_table(p["contacts"])))
-    for panel in activity_panels(p):  # recent visits, open next actions
-        console.print(panel)
+    for extra in profile_panels(p):  # the project group of open deals, money owed
+        console.print(extra)
+    console.print(panel(t("group.people"), people_table(p["contacts"])))
+    for extra in activity_panels(p):  # recent visits, open next actions
+        console.print(extra)
 
 
 def competitors_table(items: list[dict[str, Any]]):

@@ -9,7 +9,7 @@ from kacli.domain import vocab
 from kacli.domain.money import format_amount
 from kacli.i18n import t
 from kacli.render import out, text
-from kacli.render.customers import _grid, _panel
+from kacli.render.customers import facts_grid, panel
 
 RISK = "bold red"
 
@@ -62,15 +62,15 @@ def _facts(rows: list[tuple[str, Any]]):
     """A grid of the facts that are known, or a dim "none" when none is."""
     if all(value in (None, "", [], {}) for _, value in rows):
         return text(t("label.none"), style="dim")
-    return _grid(rows)
+    return facts_grid(rows)
 
 
 def show(d: dict[str, Any]) -> None:
     console = out()
-    console.print(_panel(f"#{d['id']} {d['title']} · {d['customer']}", _grid(_summary_rows(d))))
-    console.print(_panel(t("deal.group.project"), _facts(project_rows(d["project"]))))
+    console.print(panel(f"#{d['id']} {d['title']} · {d['customer']}", facts_grid(_summary_rows(d))))
+    console.print(panel(t("deal.group.project"), _facts(project_rows(d["project"]))))
     terms = d["terms"]
-    console.print(_panel(t("deal.group.terms"), _facts([
+    console.print(panel(t("deal.group.terms"), _facts([
         (t("deal.label.price"), format_amount(terms["price_fen"])),
         (t("deal.label.delivery_date"), terms["delivery_date"]),
         (t("deal.label.warranty"), terms["warranty"]),
@@ -78,12 +78,12 @@ def show(d: dict[str, Any]) -> None:
         (t("deal.label.service"), terms["service"]),
         (t("deal.label.contract_date"), terms["contract_date"]),
     ])))
-    console.print(_panel(t("deal.group.competitors"), _competitors(d)))
-    console.print(_panel(t("deal.group.history"), _history(d["history"])))
-    console.print(_panel(t("deal.group.buying_centre"), _buying_centre(d["buying_centre"])))
+    console.print(panel(t("deal.group.competitors"), _competitors(d)))
+    console.print(panel(t("deal.group.history"), _history(d["history"])))
+    console.print(panel(t("deal.group.buying_centre"), _buying_centre(d["buying_centre"])))
     from kacli.render import payments
 
-    console.print(_panel(t("deal.group.money"), payments.deal_money(d["receivable"], d["outcome"])))
+    console.print(panel(t("deal.group.money"), payments.deal_money(d["receivable"], d["outcome"])))
 
 
 def _summary_rows(d: dict[str, Any]) -> list[tuple[str, Any]]:
@@ -220,6 +220,6 @@ def customer_project(deals: list[dict[str, Any]]):
         head = (f"#{d['id']} {d['title']} · {stage_label(d['stage'])} · "
                 f"{format_amount(d['value_fen']) or '?'} · {d['chance']}%")
         parts.append(text(head, style="bold"))
-        parts.append(_grid(project_rows(d["project"])))
+        parts.append(facts_grid(project_rows(d["project"])))
         parts += [text("⚑ " + line, style=RISK) for line in risk_lines(d["coverage"])]
-    return _panel(t("deal.group.project"), Group(*parts))
+    return panel(t("deal.group.project"), Group(*parts))

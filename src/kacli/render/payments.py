@@ -8,7 +8,7 @@ from typing import Any
 from kacli.domain.money import format_amount
 from kacli.i18n import t
 from kacli.render import out, text
-from kacli.render.customers import _grid, _panel
+from kacli.render.customers import facts_grid, panel
 
 LATE = "bold red"
 
@@ -46,7 +46,7 @@ def deal_money(money: dict[str, Any], outcome: str):
     parts = [plan]
     if money["payments"]:
         parts.append(received)
-    parts.append(_grid(_totals(money)))
+    parts.append(facts_grid(_totals(money)))
     parts.append(text(status_text(money, outcome), style="bold" if money["complete"] else ""))
     return Group(*parts)
 
@@ -67,12 +67,12 @@ def _totals(money: dict[str, Any]) -> list[tuple[str, Any]]:
 def customer_money(owed: dict[str, Any]):
     """``customer show``: what the customer owes, and since when part of it is overdue."""
     if not owed["outstanding_fen"]:
-        return _panel(t("payment.group.money"), text(t("payment.nothing_owed"), style="dim"))
+        return panel(t("payment.group.money"), text(t("payment.nothing_owed"), style="dim"))
     rows = [(t("payment.col.outstanding"), format_amount(owed["outstanding_fen"]))]
     if owed["overdue_fen"]:
         rows.append((t("payment.col.overdue"), t("payment.overdue_since", amount=format_amount(
             owed["overdue_fen"]), date=owed["oldest_overdue"])))
-    return _panel(t("payment.group.money"), _grid(rows))
+    return panel(t("payment.group.money"), facts_grid(rows))
 
 
 def listing(data: dict[str, Any]) -> None:

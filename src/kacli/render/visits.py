@@ -138,7 +138,7 @@ def one_line(v: dict[str, Any]) -> str:
 
 
 def show(v: dict[str, Any], actions: list[dict[str, Any]]) -> None:
-    from kacli.render.customers import _grid, _panel
+    from kacli.render.customers import facts_grid, panel
 
     marked = relationship.marked_stage(v["kind"])
     rows = [
@@ -153,9 +153,9 @@ def show(v: dict[str, Any], actions: list[dict[str, Any]]) -> None:
         (t("comp.satisfaction"), v["satisfaction"]),
     ]
     console = out()
-    console.print(_panel(t("visit.title", id=v["id"]), _grid(rows)))
+    console.print(panel(t("visit.title", id=v["id"]), facts_grid(rows)))
     if actions:
-        console.print(_panel(t("visit.next_set"), next_table(actions, customer=False)))
+        console.print(panel(t("visit.next_set"), next_table(actions, customer=False)))
 
 
 # ---- what a write says ----------------------------------------------------------------------
@@ -207,13 +207,13 @@ def report_updated(outcome) -> None:
 
 def activity_panels(p: dict[str, Any]) -> list:
     """``customer show``'s panels for its recent visits and open next actions."""
-    from kacli.render.customers import _panel
+    from kacli.render.customers import panel
 
     panels = []
     if p.get("visits"):
-        panels.append(_panel(t("group.visits"), visits_table(p["visits"], customer=False)))
+        panels.append(panel(t("group.visits"), visits_table(p["visits"], customer=False)))
     if p.get("next_actions"):
-        panels.append(_panel(t("group.next_actions"), next_table(p["next_actions"], customer=False)))
+        panels.append(panel(t("group.next_actions"), next_table(p["next_actions"], customer=False)))
     return panels
 
 
@@ -227,11 +227,11 @@ def add_to_contact(profile: dict[str, Any], gift_total_fen: int, met: list[dict[
     """Join a contact's gift total and recent visits to ``contact show``'s profile."""
     from rich.console import Group
 
-    from kacli.render.customers import _grid, _panel
+    from kacli.render.customers import facts_grid, panel
 
     profile["gift_total_fen"] = gift_total_fen
     profile["visits"] = [visit_json(v) for v in met]
-    body = _grid([(t("visit.col.gift_total"), format_amount(gift_total_fen))])
+    body = facts_grid([(t("visit.col.gift_total"), format_amount(gift_total_fen))])
     if met:
         body = Group(body, visits_table(met, customer=False))
-    profile.setdefault("extra_groups", []).append(_panel(t("group.visits"), body))
+    profile.setdefault("extra_groups", []).append(panel(t("group.visits"), body))

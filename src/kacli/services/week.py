@@ -226,7 +226,9 @@ def graded(db: Db, rows: list[dict], today: dt.date, rules: Rules) -> list[dict]
 
 
 def order_history(db: Db, customer_id: int) -> tuple[tuple[dt.date, int], ...]:
-    return earned.won_orders(db, customer_id)
+    from kacli.store.payments import won_orders
+
+    return tuple(won_orders(db, customer_id=customer_id).get(customer_id, ()))
 
 
 def key_tier_listing(db: Db, today: dt.date, rules: Rules) -> list[tuple[int, str, KeyShare]]:

@@ -61,11 +61,3 @@ def names(db: Db, customer_ids: Iterable[int]) -> dict[int, str]:
         return {}
     listed = ",".join(str(int(i)) for i in ids)  # ints from the dossier, never user text
     return dict(_rows(db, f"SELECT id, name FROM customer WHERE id IN ({listed})"))
-
-
-def won_orders(db: Db, customer_id: int) -> tuple[tuple[dt.date, int], ...]:
-    """A customer's won deals as (date won, value in fen), oldest first: its order history."""
-    rows = _rows(db, """SELECT closed_on, COALESCE(price, amount, 0) FROM deal
-                        WHERE customer_id = :cid AND outcome = 'won' AND closed_on IS NOT NULL
-                        ORDER BY closed_on, id""", cid=customer_id)
-    return tuple((dt.date.fromisoformat(day), value) for day, value in rows)
