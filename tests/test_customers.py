@@ -153,3 +153,17 @@ def test_list_shows_the_grade_in_force(kacli):
     kacli.ok("customer", "add", "机床厂", "--cycle", "long", "--batch", "small", "--grade", "A")
     grades = {c["name"]: c["grade"] for c in kacli.json("customer", "list")}
     assert grades == {"华信地产": "A", "李先生": "O", "机床厂": "A"}
+
+
+def test_every_field_option_is_an_option_of_add_and_update():
+    import inspect
+
+    from kacli.commands import customer_options, customers
+
+    for command in (customers.add, customers.update):
+        params = set(inspect.signature(command).parameters)
+        assert set(customer_options.FIELD_OPTIONS) <= params, command.__name__
+    columns = customer_options.columns(dict.fromkeys(customer_options.FIELD_OPTIONS))
+    from kacli.store.models import Customer
+
+    assert set(columns) <= set(Customer.model_fields)

@@ -69,6 +69,30 @@ ReachDept = _flag("reach-dept", "no-reach-dept", "help.customer.reach_dept")
 ReachDm = _flag("reach-dm", "no-reach-dm", "help.customer.reach_dm")
 
 
+# The options that set a customer's fields, and the column each sets where the names differ.
+FIELD_OPTIONS = (
+    "kind", "scope", "industry", "ownership", "country", "employees", "revenue", "credit",
+    "address", "phone", "source", "product", "tech", "buying_dept", "support_depts", "org_notes",
+    "business", "tag", "status", "buy_within", "expect_purchase", "cycle", "batch", "grade",
+    "grade_reason", "need", "can_pay", "authority", "industry_fit", "project_info", "tech_fit",
+    "good_credit", "sound", "reach_dept", "reach_dm",
+)
+_COLUMN = {
+    "country": "ownership_country", "revenue": "annual_revenue", "credit": "credit_rating",
+    "phone": "phones", "source": "lead_source", "product": "product_lines", "tech": "tech_notes",
+    "buying_dept": "buying_department", "support_depts": "supporting_departments",
+    "business": "business_notes", "tag": "tags", "expect_purchase": "expected_purchase",
+    "cycle": "purchase_cycle", "grade": "grade_manual", "authority": "has_authority",
+    "project_info": "has_project_info", "good_credit": "credit_good", "sound": "size_sound",
+    "reach_dept": "reach_department", "reach_dm": "reach_decision_maker",
+}
+
+
+def columns(options: dict[str, Any]) -> dict[str, Any]:
+    """The field options a command received, keyed by the column each one sets."""
+    return {_COLUMN.get(name, name): options[name] for name in FIELD_OPTIONS}
+
+
 def _choice(vocabulary: vocab.Vocabulary, value: str | None) -> str | None:
     if value is None or not value.strip():
         return None

@@ -43,21 +43,11 @@ def add(
 
     Example: kacli customer add 华信地产 --industry 房地产 --scope regional --cycle short --batch large
     """
+    options = locals()
     from kacli.store import customers
 
     clean_name = text.name(name)
-    values = _values(
-        kind=kind, scope=scope, industry=industry, ownership=ownership,
-        ownership_country=country, employees=employees, annual_revenue=revenue,
-        credit_rating=credit, address=address, phones=phone, lead_source=source,
-        product_lines=product, tech_notes=tech, buying_department=buying_dept,
-        supporting_departments=support_depts, org_notes=org_notes, business_notes=business,
-        tags=tag, status=status, buy_within=buy_within, expected_purchase=expect_purchase,
-        purchase_cycle=cycle, batch=batch, grade_manual=grade, grade_reason=grade_reason,
-        need=need, can_pay=can_pay, has_authority=authority, industry_fit=industry_fit,
-        has_project_info=project_info, tech_fit=tech_fit, credit_good=good_credit,
-        size_sound=sound, reach_department=reach_dept, reach_decision_maker=reach_dm,
-    )
+    values = _values(**o.columns(options))
     new_facts = o.facts(set_)
     with writing() as uow:
         customer = customers.add(uow, clean_name, values, new_facts)
@@ -91,21 +81,10 @@ def update(
     List options (--phone, --product, --tag) replace the whole list; an empty value clears a
     field. Example: kacli customer update hxdc --status active --grade A --grade-reason 年度框架
     """
+    options = locals()
     from kacli.store import customers, refs
 
-    values = _values(
-        name=text.name(name) if name is not None else None,
-        kind=kind, scope=scope, industry=industry, ownership=ownership,
-        ownership_country=country, employees=employees, annual_revenue=revenue,
-        credit_rating=credit, address=address, phones=phone, lead_source=source,
-        product_lines=product, tech_notes=tech, buying_department=buying_dept,
-        supporting_departments=support_depts, org_notes=org_notes, business_notes=business,
-        tags=tag, status=status, buy_within=buy_within, expected_purchase=expect_purchase,
-        purchase_cycle=cycle, batch=batch, grade_manual=grade, grade_reason=grade_reason,
-        need=need, can_pay=can_pay, has_authority=authority, industry_fit=industry_fit,
-        has_project_info=project_info, tech_fit=tech_fit, credit_good=good_credit,
-        size_sound=sound, reach_department=reach_dept, reach_decision_maker=reach_dm,
-    )
+    values = _values(name=text.name(name) if name is not None else None, **o.columns(options))
     if "name" in values and values["name"] is None:
         values.pop("name")
     set_facts = o.facts(set_)
