@@ -166,7 +166,7 @@ def listing(rows: list[dict[str, Any]]) -> None:
     headers = [t(key) for key in ("col.id", "col.name", "field.kind", "field.grade", "field.status",
                                   "field.industry", "col.contacts", "field.tags")]
     out().print(rows_table(headers, [
-        [r["id"], r["name"], vocab.KIND.label(r["kind"], lang), r.get("grade") or r["grade_manual"],
+        [r["id"], r["name"], vocab.KIND.label(r["kind"], lang), r["grade"],
          vocab.STATUS.label(r["status"], lang), r["industry"], r["contacts"], ", ".join(r["tags"])]
         for r in rows]))
     if not rows:
@@ -178,7 +178,7 @@ def listing(rows: list[dict[str, Any]]) -> None:
 def listing_json(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [
         {"id": r["id"], "name": r["name"], "kind": r["kind"], "status": r["status"],
-         "grade": r.get("grade") or r["grade_manual"], "industry": r["industry"],
+         "grade": r["grade"], "industry": r["industry"],
          "contacts": r["contacts"], "tags": r["tags"]}
         for r in rows
     ]
