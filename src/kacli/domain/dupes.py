@@ -59,16 +59,12 @@ class Pair:
 
 def core_name(key: str) -> str:
     """A folded name without its legal form: ``华信地产有限公司`` -> ``华信地产``."""
-    core = key
-    while True:
-        trimmed = _TRIM.sub("", core)
-        for form in LEGAL_FORMS:
-            if trimmed.endswith(form) and len(trimmed) > len(form):
-                trimmed = trimmed[: -len(form)]
-                break
-        else:
-            return trimmed or key
-        core = trimmed
+    trimmed = _TRIM.sub("", key)
+    for form in LEGAL_FORMS:
+        if trimmed.endswith(form):
+            core = _TRIM.sub("", trimmed[: -len(form)])
+            return core or key  # a name that is only a legal form is its own core
+    return trimmed or key
 
 
 def phone_digits(phone: str) -> str:

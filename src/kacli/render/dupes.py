@@ -63,4 +63,4 @@ def merged(done, what: str) -> None:
     for a, b in done.contacts_joined:
         message(t("merge.same_person", merged=a, kept=b))
     for key in done.facts_renamed:
-        message(t("merge.fact_renamed", key=key))
+        message(t("merge.fact_renamed", fact=key))
