@@ -74,6 +74,13 @@ def _keys(base: str) -> tuple[str, str]:
     return search_keys(base)
 
 
+@lru_cache(maxsize=200_000)
+def lookup_key(name: str) -> str:
+    from kacli.domain.names import lookup_key as key
+
+    return key(name)
+
+
 def search_keys(base: str, number: int | None) -> tuple[str, str]:
     """kacli's pinyin keys for ``base`` or ``base N``, computed once per base name."""
     pinyin, initials = _keys(base)
@@ -169,6 +176,7 @@ class Generator:
         created = self._instant(-900, -700)
         values = {
             "id": cid, "name": name, "name_pinyin": pinyin, "name_initials": initials,
+            "name_key": lookup_key(name),
             "kind": "person" if person else "org",
             "scope": None if person else r.choice(["global", "national", "regional", "regional"]),
             "industry": r.choice(INDUSTRIES_ZH if zh else INDUSTRIES_EN),
@@ -219,7 +227,7 @@ class Generator:
             has_birthday = r.random() < 0.7
             rows[m.Contact].append({
                 "id": contact_id, "customer_id": cid, "name": base, "name_pinyin": pinyin,
-                "name_initials": initials, "title": r.choice(p.titles),
+                "name_initials": initials, "name_key": lookup_key(base), "title": r.choice(p.titles),
                 "roles": json.dumps(r.sample(ROLES, r.randint(0, 2))),
                 "attitude": r.choice(["supporter", "neutral", "opponent", None]),
                 "stage": r.choice(["acquainted", "acquainted", "dating", "trust", "alliance"]),
@@ -276,7 +284,8 @@ class Generator:
             start = r.randint(-600, -100)
             rows[m.Deal].append({
                 "id": deal_id, "customer_id": cid, "title": title, "title_pinyin": pinyin,
-                "title_initials": initials, "amount": amount, "expected_close": self._day(-30, 180),
+                "title_initials": initials, "title_key": lookup_key(title), "amount": amount,
+                "expected_close": self._day(-30, 180),
                 "stage": STAGES[stage_index], "outcome": outcome,
                 "lost_reason": r.choice(LOST_REASONS) if outcome == "lost" else None,
                 "chance": r.choice([10, 30, 50, 70, 90]), "budget": amount, "purchase_plan": r.choice(p.notes),

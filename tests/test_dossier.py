@@ -68,7 +68,8 @@ def test_upgrade_from_first_schema_keeps_data_and_a_copy(kacli, db_path):
     assert data["contacts"][0]["name"] == "王总"
     after = snapshot(db_path)
     for table in ("customer", "contact", "customer_fact", "change"):
-        assert after[table] == before[table]
+        width = len(before[table][0])  # later migrations add columns after the old ones
+        assert [row[:width] for row in after[table]] == before[table]
     copies = list(db_path.parent.glob("dossier.db.v1-*.bak"))
     assert len(copies) == 1
     assert copies[0].stat().st_mode & 0o777 == 0o600

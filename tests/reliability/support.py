@@ -77,10 +77,10 @@ def seeded_dossier() -> Path:
     conn = open_dossier(path, create=False)
     now = "2026-11-20T08:00:00Z"
     conn.execute("BEGIN IMMEDIATE")
-    conn.execute("INSERT INTO customer (id, name, name_pinyin, name_initials, kind, created_at, updated_at)"
-                 " VALUES (2, 'Acme Ltd', 'acmeltd', 'al', 'person', ?, ?)", (now, now))
-    conn.execute("INSERT INTO contact (id, customer_id, name, name_pinyin, name_initials, created_at,"
-                 " updated_at) VALUES (2, 2, 'John Smith', 'johnsmith', 'js', ?, ?)", (now, now))
+    conn.execute("INSERT INTO customer (id, name, name_pinyin, name_initials, name_key, kind, created_at,"
+                 " updated_at) VALUES (2, 'Acme Ltd', 'acmeltd', 'al', 'acme ltd', 'person', ?, ?)", (now, now))
+    conn.execute("INSERT INTO contact (id, customer_id, name, name_pinyin, name_initials, name_key, created_at,"
+                 " updated_at) VALUES (2, 2, 'John Smith', 'johnsmith', 'js', 'john smith', ?, ?)", (now, now))
     conn.execute("INSERT INTO change (customer_id, field, new, at) VALUES (2, 'created', 'Acme Ltd', ?)", (now,))
     conn.execute("COMMIT")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

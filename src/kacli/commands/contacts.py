@@ -1,4 +1,4 @@
-"""``kacli contact``: add, update, show, list, remove, forget, stage."""
+"""``kacli contact``: add, update, show, list, remove, forget, stage, merge."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from kacli import render
 from kacli.commands import contact_options as o
 from kacli.commands._common import JsonOpt, YesOpt, confirm, reading, writing
 from kacli.domain import text, vocab
+from kacli.errors import BadInput
 from kacli.i18n import t
 
 app = typer.Typer(help=t("help.contact"), no_args_is_help=True)
@@ -223,3 +224,29 @@ def forget(ref: Ref, at: At = None, yes: YesOpt = False) -> None:
     backups = dossier.backups_beside(path)
     if backups:
         render.warn(t("contact.forget_backups", paths=", ".join(str(b) for b in backups)))
+
+
+@app.command("merge", help=t("help.cmd.contact.merge"))
+def merge(
+    ref: Annotated[str, typer.Argument(help=t("help.arg.merge_source"), metavar="REF")],
+    into: Annotated[str, typer.Option("--into", help=t("help.merge.into_contact"), metavar="REF")],
+    at: At = None,
+    yes: YesOpt = False,
+) -> None:
+    from kacli.render import dupes as view
+    from kacli.store import contacts, refs
+    from kacli.store import merge as merging
+
+    with reading() as db:
+        source = _find(db, ref, at)
+        customer_id = contacts.get(db, source.id)["customer_id"]
+        target = refs.contact(db, into, customer_id=customer_id)
+        if source.id == target.id:
+            raise BadInput("error.merge_itself")
+        counts = contacts.dependents(db, source.id)
+    render.message(view.plan(source.name, target.name, counts))
+    confirm(t("merge.contact_confirm", merged=source.name, kept=target.name), yes)
+    with writing() as uow:
+        done = merging.contact(uow, _find(uow.db, str(source.id), None).id,
+                               _find(uow.db, str(target.id), None).id)
+    view.merged(done, "contact")

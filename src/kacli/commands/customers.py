@@ -1,4 +1,4 @@
-"""``kacli customer``: add, update, show, list, remove, history, competitor."""
+"""``kacli customer``: add, update, show, list, remove, history, competitor, dupes, merge."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from kacli import render
+from kacli.commands import customer_merge
 from kacli.commands import customer_options as o
 from kacli.commands._common import JsonOpt, YesOpt, confirm, reading, today, writing
 from kacli.domain import text, vocab
@@ -15,6 +16,9 @@ from kacli.i18n import t
 app = typer.Typer(help=t("help.customer"), no_args_is_help=True)
 
 Ref = Annotated[str, typer.Argument(help=t("help.arg.customer_ref"), metavar="REF")]
+
+app.command("dupes", help=t("help.cmd.customer.dupes"))(customer_merge.dupes)
+app.command("merge", help=t("help.cmd.customer.merge"))(customer_merge.merge)
 
 
 def _values(**options):

@@ -13,7 +13,7 @@ from kacli.domain import text, vocab
 from kacli.domain.birthdays import Birthday, from_columns
 from kacli.errors import BadInput, NotFound
 from kacli.store import history
-from kacli.store.customers import decode, encode, set_fact_values
+from kacli.store.customers import SEARCH_COLUMNS, decode, encode, set_fact_values
 from kacli.store.db import Db
 
 CONTACT_LISTS = ("phones", "roles")
@@ -133,14 +133,20 @@ def profile(db: Db, contact_id: int) -> dict[str, Any]:
 
 # ---- writes ---------------------------------------------------------------------------------
 
-def _check_unique(uow, customer_id: int, name: str, except_id: int | None = None) -> None:
+def _check_unique(uow, customer_id: int, name: str, except_id: int | None = None) -> str:
+    """``name``'s lookup key; BadInput when another contact at the customer has the same key."""
+    from kacli.domain.names import lookup_key
+
+    key = lookup_key(name)
     found = uow.db.row(
-        """SELECT contact.id, customer.name FROM contact
+        """SELECT contact.id, contact.name, customer.name FROM contact
            JOIN customer ON customer.id = contact.customer_id
-           WHERE contact.customer_id = :cid AND contact.name = :name""",
-        cid=customer_id, name=name)
-    if found is not None and found[0] != except_id:
-        raise BadInput("error.duplicate_contact", name=name, customer=found[1], id=found[0])
+           WHERE contact.customer_id = :cid AND contact.name_key = :key AND contact.id != :me
+           LIMIT 1""",
+        cid=customer_id, key=key, me=-1 if except_id is None else except_id)
+    if found is not None:
+        raise BadInput("error.duplicate_contact", name=found[1], customer=found[2], id=found[0])
+    return key
 
 
 def _birthday_columns(b: Birthday | None) -> dict[str, Any]:
@@ -169,14 +175,14 @@ def add(uow, customer_id: int, name: str, values: dict[str, Any], new_facts: dic
     from kacli.domain.names import search_keys
     from kacli.store.models import Contact, ContactFact
 
-    _check_unique(uow, customer_id, name)
+    key = _check_unique(uow, customer_id, name)
     values = dict(values)
     columns = _birthday_columns(values.pop("birthday", None))
     columns.update(encode(values))
     pinyin, initials = search_keys(name)
     contact = uow.add(Contact(customer_id=customer_id, name=name, name_pinyin=pinyin,
-                              name_initials=initials, created_at=uow.now, updated_at=uow.now,
-                              **columns))
+                              name_initials=initials, name_key=key, created_at=uow.now,
+                              updated_at=uow.now, **columns))
     uow.flush()
     history.record(uow, customer_id=customer_id, contact_id=contact.id, field="created",
                    old=None, new=name)
@@ -213,11 +219,11 @@ def update(uow, contact_id: int, values: dict[str, Any], set_facts: dict[str, st
                            old=old.as_text() if old else None, new=new.as_text() if new else None)
             changed.append("birthday")
     if "name" in values and values["name"] != contact.name:
-        _check_unique(uow, customer_id, values["name"], contact_id)
+        values["name_key"] = _check_unique(uow, customer_id, values["name"], contact_id)
         values["name_pinyin"], values["name_initials"] = search_keys(values["name"])
     changed += history.apply(uow, contact, encode(values), customer_id=customer_id,
                              contact_id=contact_id)
-    changed = [f for f in changed if f not in ("name_pinyin", "name_initials")]
+    changed = [f for f in changed if f not in SEARCH_COLUMNS]
     if values.get("is_primary"):
         _clear_other_primaries(uow, customer_id, contact_id)
     changed += set_fact_values(uow, ContactFact, "contact_id", contact_id, set_facts, unset_facts,
@@ -279,7 +285,8 @@ def forget(uow, contact_id: int) -> None:
                                                 "birth_year", "birth_month", "birth_day",
                                                 *PERSONAL_FIELDS))
     uow.db.execute(
-        f"""UPDATE contact SET name = :name, name_pinyin = '', name_initials = '', phones = '[]',
+        f"""UPDATE contact SET name = :name, name_pinyin = '', name_initials = '', name_key = :name,
+                               phones = '[]',
                                is_primary = 0, birthday_lunar = 0, birthday_leap = 0, {cleared},
                                forgotten_at = :now, updated_at = :now
             WHERE id = :id""",

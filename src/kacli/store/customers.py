@@ -10,6 +10,7 @@ from kacli.store import history
 from kacli.store.db import Db
 
 LIST_FIELDS = ("phones", "product_lines", "tags")
+SEARCH_COLUMNS = ("name_pinyin", "name_initials", "name_key")  # derived from the name: no history
 FLAG_FIELDS = (
     "need", "can_pay", "has_authority", "industry_fit", "has_project_info", "tech_fit",
     "credit_good", "size_sound", "reach_department", "reach_decision_maker",
@@ -88,19 +89,26 @@ def count(db: Db) -> int:
 
 # ---- writes ---------------------------------------------------------------------------------
 
-def _check_unique(uow, name: str, except_id: int | None = None) -> None:
-    found = uow.db.scalar("SELECT id FROM customer WHERE name = :name", name=name)
-    if found is not None and found != except_id:
-        raise BadInput("error.duplicate_customer", name=name, id=found)
+def _check_unique(uow, name: str, except_id: int | None = None) -> str:
+    """``name``'s lookup key; BadInput when another customer's name has the same key (the same
+    name but for case, width, invisible characters or script)."""
+    from kacli.domain.names import lookup_key
+
+    key = lookup_key(name)
+    found = uow.db.row("SELECT id, name FROM customer WHERE name_key = :key AND id != :me LIMIT 1",
+                       key=key, me=-1 if except_id is None else except_id)
+    if found is not None:
+        raise BadInput("error.duplicate_customer", name=found["name"], id=found["id"])
+    return key
 
 
 def add(uow, name: str, values: dict[str, Any], new_facts: dict[str, str]):
     from kacli.domain.names import search_keys
     from kacli.store.models import Customer, CustomerFact
 
-    _check_unique(uow, name)
+    key = _check_unique(uow, name)
     pinyin, initials = search_keys(name)
-    customer = uow.add(Customer(name=name, name_pinyin=pinyin, name_initials=initials,
+    customer = uow.add(Customer(name=name, name_pinyin=pinyin, name_initials=initials, name_key=key,
                                 created_at=uow.now, updated_at=uow.now, **encode(values)))
     uow.flush()
     history.record(uow, customer_id=customer.id, field="created", old=None, new=name)
@@ -118,10 +126,10 @@ def update(uow, customer_id: int, values: dict[str, Any], set_facts: dict[str, s
     customer = uow.session.get(Customer, customer_id)
     values = encode(values)
     if "name" in values and values["name"] != customer.name:
-        _check_unique(uow, values["name"], customer_id)
+        values["name_key"] = _check_unique(uow, values["name"], customer_id)
         values["name_pinyin"], values["name_initials"] = search_keys(values["name"])
     changed = history.apply(uow, customer, values, customer_id=customer_id)
-    changed = [f for f in changed if f not in ("name_pinyin", "name_initials")]
+    changed = [f for f in changed if f not in SEARCH_COLUMNS]
     changed += set_fact_values(uow, CustomerFact, "customer_id", customer_id, set_facts,
                                unset_facts, customer_id=customer_id)
     if changed:

@@ -147,12 +147,13 @@ def add(uow, customer_id: int, title: str, values: dict[str, Any], rivals: dict[
 
     Starting past discover is allowed; the result lists what the gates before that stage lack.
     """
-    from kacli.domain.names import search_keys
+    from kacli.domain.names import lookup_key, search_keys
     from kacli.store.models import Deal, DealEvent
 
     pinyin, initials = search_keys(title)
     deal = uow.add(Deal(customer_id=customer_id, title=title, title_pinyin=pinyin,
-                        title_initials=initials, created_at=uow.now, updated_at=uow.now, **values))
+                        title_initials=initials, title_key=lookup_key(title), created_at=uow.now,
+                        updated_at=uow.now, **values))
     uow.flush()
     uow.add(DealEvent(deal_id=deal.id, on_date=on_date.isoformat(), to_stage=deal.stage,
                       created_at=uow.now))
@@ -165,15 +166,16 @@ def add(uow, customer_id: int, title: str, values: dict[str, Any], rivals: dict[
 
 def update(uow, deal_id: int, values: dict[str, Any]) -> list[str]:
     """Change a deal's fields (not its stage: see ``move``); the fields that changed."""
-    from kacli.domain.names import search_keys
+    from kacli.domain.names import lookup_key, search_keys
     from kacli.store.models import Deal
 
     deal = uow.session.get(Deal, deal_id)
     prefix = _prefix(deal.title)
     if "title" in values and values["title"] != deal.title:
         values["title_pinyin"], values["title_initials"] = search_keys(values["title"])
+        values["title_key"] = lookup_key(values["title"])
     changed = history.apply(uow, deal, values, customer_id=deal.customer_id, prefix=prefix)
-    return [f for f in changed if f not in ("title_pinyin", "title_initials")]
+    return [f for f in changed if f not in ("title_pinyin", "title_initials", "title_key")]
 
 
 def save_competitors(uow, deal_id: int, given: dict[str, str | None], removed: list[str],

@@ -17,7 +17,7 @@ import datetime as dt
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from kacli.errors import DossierDamaged, DossierError, DossierLocked, DossierMissing, DossierTooNew
@@ -142,7 +142,9 @@ def _upgrade(conn: sqlite3.Connection, path: Path, current: int) -> None:
         conn.execute("PRAGMA journal_mode = WAL")  # persistent: set once, when the file is new
     else:
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
-        copy_to(conn, path.with_name(f"{path.name}.v{current}-{stamp}{BACKUP_SUFFIX}"))
+        # Another kacli opening the same old dossier in the same second takes this copy itself.
+        with suppress(FileExistsError):
+            copy_to(conn, path.with_name(f"{path.name}.v{current}-{stamp}{BACKUP_SUFFIX}"))
     migrations.apply(conn, now=utc_now())
 
 

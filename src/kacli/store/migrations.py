@@ -199,10 +199,35 @@ V2_SALES = [
     "CREATE INDEX payment_deal ON payment(deal_id, date)",
 ]
 
-# (version, name, statements). Append only; never edit a released migration.
-MIGRATIONS: list[tuple[int, str, list[str]]] = [
+
+def _fill_lookup_keys(conn: sqlite3.Connection) -> None:
+    """Each existing name's lookup key (folded, Simplified), as writes keep it from now on."""
+    from kacli.domain.names import lookup_key
+
+    for table, column in (("customer", "name"), ("contact", "name"), ("deal", "title")):
+        rows = conn.execute(f"SELECT id, {column} FROM {table}").fetchall()
+        conn.executemany(f"UPDATE {table} SET {column}_key = ? WHERE id = ?",
+                         [(lookup_key(row[1]), row[0]) for row in rows])
+
+
+# Names are found and told apart by a key that ignores case, full-width forms, invisible
+# characters and Traditional/Simplified script (``kacli.domain.names.lookup_key``). The key is
+# kept beside the name so a lookup compares text and needs no converter.
+V6_NAME_KEYS = [
+    "ALTER TABLE customer ADD COLUMN name_key TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE contact ADD COLUMN name_key TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE deal ADD COLUMN title_key TEXT NOT NULL DEFAULT ''",
+    _fill_lookup_keys,
+    "CREATE INDEX customer_name_key ON customer(name_key)",
+    "CREATE INDEX contact_name_key ON contact(customer_id, name_key)",
+]
+
+# (version, name, steps). A step is an SQL statement or a function of the connection (for
+# filling a new column from Python). Append only; never edit a released migration.
+MIGRATIONS: list[tuple[int, str, list]] = [
     (1, "dossier: customers, competitors, contacts, facts, history", V1_DOSSIER),
     (2, "sales: visits, next actions, deals, buying roles, receivables", V2_SALES),
+    (6, "names: lookup keys across case, width and script", V6_NAME_KEYS),
 ]
 
 LATEST = MIGRATIONS[-1][0]
@@ -241,8 +266,11 @@ def apply(conn: sqlite3.Connection, *, upto: int = LATEST, now: str) -> list[int
             if number <= version(conn):  # another process migrated while we waited for the lock
                 conn.execute("ROLLBACK")
                 continue
-            for statement in statements:
-                conn.execute(statement)
+            for step in statements:
+                if callable(step):
+                    step(conn)
+                else:
+                    conn.execute(step)
             conn.execute(
                 "INSERT INTO kacli_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                 (number, name, now),

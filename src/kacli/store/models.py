@@ -15,6 +15,7 @@ class Customer(SQLModel, table=True):
     name: str
     name_pinyin: str = ""
     name_initials: str = ""
+    name_key: str = ""  # kacli.domain.names.lookup_key(name)
     kind: str = "org"
     scope: str | None = None
     industry: str | None = None
@@ -71,6 +72,7 @@ class Contact(SQLModel, table=True):
     name: str
     name_pinyin: str = ""
     name_initials: str = ""
+    name_key: str = ""
     title: str | None = None
     department: str | None = None
     roles: str = "[]"
@@ -167,6 +169,7 @@ class Deal(SQLModel, table=True):
     title: str
     title_pinyin: str = ""
     title_initials: str = ""
+    title_key: str = ""
     amount: int | None = None
     expected_close: str | None = None
     stage: str = "discover"

@@ -1,8 +1,17 @@
-"""Looking up customers, contacts and deals by a REF (id, name, pinyin, initials, prefix, part)."""
+"""Looking up customers, contacts and deals by a REF (id, name, pinyin, initials, prefix, part).
+
+The rules are ``kacli.domain.refs``; here the rows are read. A REF is first compared as typed
+with each name's lookup key (kept when the name was written, in Simplified script), so a lookup
+loads no converter; only a REF that found nothing and holds Chinese is turned into Simplified and
+tried again (``宏達機械`` finds 宏达机械). A REF that still finds nothing names the nearest names.
+"""
 
 from __future__ import annotations
 
-from kacli.domain.refs import Candidate, pick
+from collections.abc import Callable
+
+from kacli.domain import refs
+from kacli.domain.refs import Candidate, Query
 from kacli.store.db import Db
 
 
@@ -11,48 +20,91 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _params(ref: str) -> dict:
-    ref = ref.strip()
-    return {
-        "id": int(ref) if ref.isascii() and ref.isdigit() and len(ref) < 18 else -1,
-        "like": _like(ref),
-        "plike": _like(ref.lower().replace(" ", "")),
-    }
+def _params(q: Query) -> dict:
+    return {"id": -1 if q.id is None else q.id, "by_name": q.id is None,
+            "like": _like(q.key), "plike": _like(q.compact), "as_typed": _like(q.name)}
+
+
+def _find(q: Query, what: str, fetch: Callable[[Query], list[Candidate]],
+          everyone: Callable[[], list[Candidate]]) -> Candidate:
+    found = refs.matches(q, fetch(q))
+    if not found and q.id is None and not q.key.isascii():
+        from kacli.domain.names import simplified
+
+        in_simplified = simplified(q.key)
+        if in_simplified != q.key:
+            q = q.with_key(in_simplified)
+            found = refs.matches(q, fetch(q))
+    if found:
+        return refs.one(q, found, what=what)
+    return refs.one(q, [], what=what, suggestions=_nearest(q, everyone()))
+
+
+def _nearest(q: Query, candidates: list[Candidate]) -> list[Candidate]:
+    pinyin = initials = ""
+    if q.id is None and not q.name.isascii():
+        from kacli.domain.names import search_keys  # loads pypinyin: only when nothing was found
+
+        pinyin, initials = search_keys(q.name)
+    return refs.nearest(q, candidates, pinyin=pinyin, initials=initials)
+
+
+_CUSTOMER = "SELECT id, name, name_pinyin, name_initials, '', name_key FROM customer"
 
 
 def customer(db: Db, ref: str) -> Candidate:
-    rows = db.rows(
-        """SELECT id, name, name_pinyin, name_initials FROM customer
-           WHERE id = :id OR name LIKE :like ESCAPE '\\'
-              OR name_pinyin LIKE :plike ESCAPE '\\' OR name_initials LIKE :plike ESCAPE '\\'""",
-        **_params(ref),
-    )
-    return pick(ref, [Candidate(r[0], r[1], r[2], r[3]) for r in rows], what="customer")
+    def fetch(q: Query) -> list[Candidate]:
+        rows = db.rows(
+            _CUSTOMER + """ WHERE id = :id OR (:by_name AND (name_key LIKE :like ESCAPE '\\'
+                              OR name LIKE :as_typed ESCAPE '\\'
+                              OR name_pinyin LIKE :plike ESCAPE '\\'
+                              OR name_initials LIKE :plike ESCAPE '\\'))""",
+            **_params(q),
+        )
+        return [Candidate(*r) for r in rows]
+
+    return _find(refs.parse(ref, what="customer"), "customer", fetch,
+                 lambda: [Candidate(*r) for r in db.rows(_CUSTOMER)])
+
+
+_CONTACT = """SELECT contact.id, contact.name, contact.name_pinyin, contact.name_initials,
+                     customer.name, contact.name_key
+              FROM contact JOIN customer ON customer.id = contact.customer_id
+              WHERE (:cust IS NULL OR contact.customer_id = :cust)"""
 
 
 def contact(db: Db, ref: str, *, customer_id: int | None = None) -> Candidate:
     """A contact by REF, optionally only among one customer's contacts."""
-    rows = db.rows(
-        """SELECT contact.id, contact.name, contact.name_pinyin, contact.name_initials,
-                  customer.name
-           FROM contact JOIN customer ON customer.id = contact.customer_id
-           WHERE (:cust IS NULL OR contact.customer_id = :cust)
-             AND (contact.id = :id OR contact.name LIKE :like ESCAPE '\\'
-                  OR contact.name_pinyin LIKE :plike ESCAPE '\\'
-                  OR contact.name_initials LIKE :plike ESCAPE '\\')""",
-        cust=customer_id,
-        **_params(ref),
-    )
-    return pick(ref, [Candidate(r[0], r[1], r[2], r[3], r[4]) for r in rows], what="contact")
+    def fetch(q: Query) -> list[Candidate]:
+        rows = db.rows(
+            _CONTACT + """ AND (contact.id = :id OR (:by_name AND (
+                                contact.name_key LIKE :like ESCAPE '\\'
+                                OR contact.name LIKE :as_typed ESCAPE '\\'
+                                OR contact.name_pinyin LIKE :plike ESCAPE '\\'
+                                OR contact.name_initials LIKE :plike ESCAPE '\\')))""",
+            cust=customer_id, **_params(q),
+        )
+        return [Candidate(*r) for r in rows]
+
+    return _find(refs.parse(ref, what="contact"), "contact", fetch,
+                 lambda: [Candidate(*r) for r in db.rows(_CONTACT, cust=customer_id)])
+
+
+_DEAL = """SELECT deal.id, deal.title, deal.title_pinyin, deal.title_initials, customer.name,
+                  deal.title_key
+           FROM deal JOIN customer ON customer.id = deal.customer_id"""
 
 
 def deal(db: Db, ref: str) -> Candidate:
-    rows = db.rows(
-        """SELECT deal.id, deal.title, deal.title_pinyin, deal.title_initials, customer.name
-           FROM deal JOIN customer ON customer.id = deal.customer_id
-           WHERE deal.id = :id OR deal.title LIKE :like ESCAPE '\\'
-              OR deal.title_pinyin LIKE :plike ESCAPE '\\'
-              OR deal.title_initials LIKE :plike ESCAPE '\\'""",
-        **_params(ref),
-    )
-    return pick(ref, [Candidate(r[0], r[1], r[2], r[3], r[4]) for r in rows], what="deal")
+    def fetch(q: Query) -> list[Candidate]:
+        rows = db.rows(
+            _DEAL + """ WHERE deal.id = :id OR (:by_name AND (deal.title_key LIKE :like ESCAPE '\\'
+                           OR deal.title LIKE :as_typed ESCAPE '\\'
+                           OR deal.title_pinyin LIKE :plike ESCAPE '\\'
+                           OR deal.title_initials LIKE :plike ESCAPE '\\'))""",
+            **_params(q),
+        )
+        return [Candidate(*r) for r in rows]
+
+    return _find(refs.parse(ref, what="deal"), "deal", fetch,
+                 lambda: [Candidate(*r) for r in db.rows(_DEAL)])
