@@ -144,6 +144,10 @@ def _upgrade(conn: sqlite3.Connection, path: Path, current: int) -> None:
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
         copy_to(conn, path.with_name(f"{path.name}.v{current}-{stamp}{BACKUP_SUFFIX}"))
     migrations.apply(conn, now=utc_now())
+    if current:
+        from kacli.store import journal
+
+        journal.after_upgrade(conn, utc_now())
 
 
 def translate(exc: BaseException, path: Path | None = None) -> DossierError | None:
