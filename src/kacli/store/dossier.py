@@ -142,7 +142,10 @@ def _upgrade(conn: sqlite3.Connection, path: Path, current: int) -> None:
         conn.execute("PRAGMA journal_mode = WAL")  # persistent: set once, when the file is new
     else:
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
-        copy_to(conn, path.with_name(f"{path.name}.v{current}-{stamp}{BACKUP_SUFFIX}"))
+        try:
+            copy_to(conn, path.with_name(f"{path.name}.v{current}-{stamp}{BACKUP_SUFFIX}"))
+        except FileExistsError:
+            pass  # another kacli opened the same old dossier this second and is taking the copy
     migrations.apply(conn, now=utc_now())
     if current:
         from kacli.store import journal
