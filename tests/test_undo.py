@@ -8,9 +8,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from test_cli import all_commands
 
 from kacli.errors import ExitCode
+from test_cli import all_commands
 
 JOURNAL = ("undo_command", "undo_entry", "kacli_migrations")
 

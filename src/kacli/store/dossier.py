@@ -13,6 +13,7 @@ SQLite-only: this module speaks stdlib sqlite3 (PRAGMAs, the backup API, file pe
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sqlite3
@@ -142,10 +143,9 @@ def _upgrade(conn: sqlite3.Connection, path: Path, current: int) -> None:
         conn.execute("PRAGMA journal_mode = WAL")  # persistent: set once, when the file is new
     else:
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
-        try:
+        # FileExistsError: another kacli opened the same old dossier this second and takes the copy.
+        with contextlib.suppress(FileExistsError):
             copy_to(conn, path.with_name(f"{path.name}.v{current}-{stamp}{BACKUP_SUFFIX}"))
-        except FileExistsError:
-            pass  # another kacli opened the same old dossier this second and is taking the copy
     migrations.apply(conn, now=utc_now())
     if current:
         from kacli.store import journal
