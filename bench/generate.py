@@ -148,7 +148,7 @@ class Generator:
             m.NextAction, m.Deal, m.DealEvent, m.DealCompetitor, m.DealRole, m.Instalment, m.Payment)}
         for customer_id in ids:
             self._customer(customer_id, rows, m)
-        with writing(str(self.path)) as uow:
+        with writing(str(self.path), journaled=False) as uow:  # a bulk load, not a user command
             connection = uow.session.connection()
             for model, batch in rows.items():
                 if batch:

@@ -127,8 +127,11 @@ def test_overpaying_after_partial_payments_is_refused(deals, unchanged):
     deals.ok("payment", "received", "自动化改造", "80万")
 
 
-def test_a_schedule_larger_than_the_deal_warns(deals):
-    result = deals.ok("payment", "plan", "会务用茶", "1万", "--due", "2027-01-31")
+def test_a_schedule_larger_than_the_deal_is_refused_unless_forced(deals, unchanged):
+    with unchanged():
+        refused = deals("payment", "plan", "会务用茶", "1万", "--due", "2027-01-31")
+    assert refused.exit_code == ExitCode.BAD_INPUT and "--force" in refused.stderr
+    result = deals.ok("payment", "plan", "会务用茶", "1万", "--due", "2027-01-31", "--force")
     assert "more than the deal is worth" in result.stderr
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import shlex
 import sys
 from typing import Annotated
 
@@ -48,6 +49,7 @@ class KacliGroup(typer.core.TyperGroup):
             if not _is_text(arg):
                 _report(BadInput("error.not_utf8", value=arg.encode("utf-8", "replace").decode()))
                 raise typer.Exit(int(ExitCode.BAD_INPUT))
+        settings.set_command_line(as_typed(args))
         return super().parse_args(ctx, hoist_global_options(list(args)))
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
@@ -121,6 +123,16 @@ class KacliGroup(typer.core.TyperGroup):
 
             render.error(t("error.unexpected", detail=f"{type(exc).__name__}: {exc}"))
             raise typer.Exit(int(ExitCode.FAILURE)) from None
+
+
+_SHELL_SPECIAL = frozenset(" \t\n'\"\\$`!*?;&|<>()[]{}#~")
+
+
+def as_typed(args: list[str]) -> str:
+    """The command line as the user typed it, for ``kacli undo`` to name: quotes only where the
+    shell needed them (``shlex.join`` would quote every Chinese word)."""
+    words = ["kacli", *args]
+    return " ".join(w if w and not (set(w) & _SHELL_SPECIAL) else shlex.quote(w) for w in words)
 
 
 def _is_text(arg: str) -> bool:

@@ -18,6 +18,16 @@ class Settings:
 
 
 _settings = Settings()
+_command_line = ""  # this run's command as typed, for the undo journal
+
+
+def set_command_line(text: str) -> None:
+    global _command_line
+    _command_line = text
+
+
+def command_line() -> str:
+    return _command_line
 
 
 def get() -> Settings:

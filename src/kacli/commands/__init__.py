@@ -15,6 +15,7 @@ NOUNS: list[tuple[str, str]] = [
     ("deal", "deals"),
     ("payment", "payments"),
     ("remind", "remind"),
+    ("undo", "undo"),
     ("why", "why"),
     ("rules", "rules"),
     ("demo", "demo"),

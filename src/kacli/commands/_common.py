@@ -29,11 +29,12 @@ def reading():
 
 
 @contextmanager
-def writing():
-    """One transaction for a write command: all of its changes, or none."""
+def writing(*, journaled: bool = True):
+    """One transaction for a write command: all of its changes, or none; journaled for undo."""
     from kacli.store.unit import writing as open_writing
 
-    with open_writing(settings.get().db, settings.get().today) as uow:
+    with open_writing(settings.get().db, settings.get().today,
+                      command=settings.command_line(), journaled=journaled) as uow:
         yield uow
 
 

@@ -1,4 +1,4 @@
-"""``kacli deal``: add, update, show, list, advance, won, lost, role."""
+"""``kacli deal``: add, update, show, list, advance, won, lost, role, remove."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import typer
 
 from kacli import render
 from kacli.commands import deal_options as o
-from kacli.commands._common import JsonOpt, reading, today, writing
+from kacli.commands._common import JsonOpt, YesOpt, confirm, reading, today, writing
 from kacli.domain import text, vocab
 from kacli.i18n import t
 
@@ -251,3 +251,19 @@ def role(
     from kacli.render import deals as view
 
     render.message(t(key, contact=person.name, title=found.name, role=view.role_label(code)))
+
+
+@app.command("remove", help=t("help.cmd.deal.remove"))
+def remove(ref: Ref, yes: YesOpt = False) -> None:
+    from kacli.render import corrections as view
+    from kacli.store import deal_removal, refs
+
+    with reading() as db:
+        found = refs.deal(db, ref)
+        counts = deal_removal.dependents(db, found.id)
+    render.message(view.deal_what_goes(found.name, counts))
+    confirm(t("deal.remove_confirm", title=found.name), yes)
+    with writing() as uow:
+        again = refs.deal(uow.db, str(found.id))
+        deal_removal.remove(uow, again.id)
+    render.message(t("deal.removed", id=found.id, title=found.name))

@@ -1,4 +1,4 @@
-"""``kacli next``: list, add, done — the next actions (下一步) that stay open until done."""
+"""``kacli next``: list, add, done, update, remove — the next actions (下一步), open until done."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from kacli import render
-from kacli.commands._common import MAX_ID, JsonOpt, reading, today, writing
+from kacli.commands._common import MAX_ID, JsonOpt, YesOpt, confirm, reading, today, writing
 from kacli.commands.visit_options import next_action
 from kacli.domain import text
 from kacli.i18n import t
@@ -64,9 +64,12 @@ def add(
     render.message(t("next.added", id=action_id, text=clean, due=due))
 
 
+ActionId = Annotated[int, typer.Argument(help=t("help.arg.next_id"), metavar="ID", min=1, max=MAX_ID)]
+
+
 @app.command("done")
 def done(
-    action_id: Annotated[int, typer.Argument(help=t("help.arg.next_id"), metavar="ID", min=1, max=MAX_ID)],
+    action_id: ActionId,
     note: Annotated[str | None, typer.Option("--note", "-n", help=t("help.next.note"))] = None,
 ) -> None:
     """Mark a next action done (today); a note goes to the customer's history.
@@ -79,3 +82,42 @@ def done(
     with writing() as uow:
         action = next_actions.close(uow, action_id, on=today().isoformat(), note=clean)
     render.message(t("next.closed", id=action_id, text=action["text"]))
+
+
+@app.command("update", help=t("help.cmd.next.update"))
+def update(
+    action_id: ActionId,
+    date: Annotated[str | None, typer.Option("--date", "-d", help=t("help.next.new_date"),
+                                             metavar="DATE")] = None,
+    what: Annotated[str | None, typer.Option("--text", help=t("help.next.new_text"),
+                                             metavar="TEXT")] = None,
+    contact: Annotated[str | None, typer.Option("--contact", "-c", help=t("help.next.new_contact"),
+                                                metavar="REF")] = None,
+) -> None:
+    from kacli.domain.dates import parse_date
+    from kacli.store import next_actions, refs
+
+    clean = text.name(what, field="next_action") if what is not None else None
+    due = parse_date(date, today(), prefer="future").isoformat() if date is not None else None
+    with writing() as uow:
+        action = next_actions.get(uow.db, action_id)
+        person = refs.contact(uow.db, contact, customer_id=action["customer_id"]) if contact else None
+        changed = next_actions.update(uow, action_id, text=clean, due=due,
+                                      contact_id=person.id if person else None)
+    if changed:
+        render.message(t("next.updated", id=action_id,
+                         fields=", ".join(t(f"next.field.{f}") for f in changed)))
+    else:
+        render.message(t("next.unchanged", id=action_id))
+
+
+@app.command("remove", help=t("help.cmd.next.remove"))
+def remove(action_id: ActionId, yes: YesOpt = False) -> None:
+    from kacli.store import next_actions
+
+    with reading() as db:
+        action = next_actions.get(db, action_id)
+    confirm(t("next.remove_confirm", id=action_id, text=action["text"], customer=action["customer"]), yes)
+    with writing() as uow:
+        next_actions.remove(uow, action_id)
+    render.message(t("next.removed", id=action_id, text=action["text"]))

@@ -1,4 +1,5 @@
-"""``kacli payment``: plan instalments, record money received, list what is owed (应收账款)."""
+"""``kacli payment``: plan instalments, record money received, list what is owed (应收账款), and
+correct one instalment or receipt by its number (I12, R7)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import typer
 
 from kacli import render
 from kacli.commands import deal_options as o
-from kacli.commands._common import JsonOpt, reading, today, writing
+from kacli.commands._common import JsonOpt, YesOpt, confirm, reading, today, writing
 from kacli.domain import text
 from kacli.domain.dates import parse_date
 from kacli.domain.money import format_amount, parse_amount
@@ -18,6 +19,8 @@ app = typer.Typer(help=t("help.payment"), no_args_is_help=True)
 
 DealRef = Annotated[str, typer.Argument(help=t("help.arg.deal_ref"), metavar="DEAL")]
 Amount = Annotated[str, typer.Argument(help=t("help.arg.payment_amount"), metavar="AMOUNT")]
+Number = Annotated[str, typer.Argument(help=t("help.arg.payment_number"), metavar="NUMBER")]
+Force = Annotated[bool, typer.Option("--force", help=t("help.payment.force"))]
 
 
 @app.command("plan")
@@ -25,8 +28,10 @@ def plan(
     deal: DealRef,
     amount: Amount,
     due: Annotated[str, typer.Option("--due", help=t("help.payment.due"), metavar="DATE")],
+    force: Force = False,
 ) -> None:
-    """Plan one instalment of a deal's payment schedule; run again for the next ones.
+    """Plan one instalment of a deal's payment schedule; run again for the next ones. A schedule
+    larger than the deal is worth is refused unless --force.
 
     Example: kacli payment plan 自动化改造 84万 --due 2026-12-31
     """
@@ -36,7 +41,7 @@ def plan(
     day = parse_date(due, today())
     with writing() as uow:
         found = refs.deal(uow.db, deal)
-        owed, worth = payments.plan(uow, found.id, fen, day, today())
+        owed, worth = payments.plan(uow, found.id, fen, day, today(), force=force)
     render.message(t("payment.planned", amount=format_amount(fen), due=day.isoformat(), title=found.name,
                      planned=format_amount(owed.planned)))
     if worth is not None and owed.planned > worth:
@@ -93,3 +98,56 @@ def list_(
         render.emit_json(data)
     else:
         view.listing(data)
+
+
+@app.command("show", help=t("help.cmd.payment.show"))
+def show(deal: DealRef, json: JsonOpt = False) -> None:
+    from kacli.render import corrections as view
+    from kacli.store import payments, refs
+
+    with reading() as db:
+        found = refs.deal(db, deal)
+        data = payments.schedule(db, found.id, today())
+    render.emit_json(data) if json else view.schedule(data)
+
+
+@app.command("update", help=t("help.cmd.payment.update"))
+def update(
+    number: Number,
+    amount: Annotated[str | None, typer.Option("--amount", help=t("help.payment.new_amount"),
+                                               metavar="AMOUNT")] = None,
+    date: Annotated[str | None, typer.Option("--date", help=t("help.payment.new_date"),
+                                             metavar="DATE")] = None,
+    note: Annotated[str | None, typer.Option("--note", help=t("help.payment.note"))] = None,
+    force: Force = False,
+) -> None:
+    from kacli.domain.receivables import INSTALMENT, parse_number
+    from kacli.store import payments
+
+    letter, _ = parse_number(number)
+    fen = parse_amount(amount) if amount is not None else None
+    if date is None:
+        day = None
+    else:
+        day = parse_date(date, today()) if letter == INSTALMENT else o.outcome_date(date, today())
+    clean_note = text.free_text(note, field="payment_note") if note is not None else None
+    with writing() as uow:
+        changed = payments.update(uow, number, amount=fen, day=day, note=clean_note, today=today(),
+                                  force=force)
+    key = "payment.updated" if changed else "payment.unchanged"
+    render.message(t(key, number=number.strip().upper().lstrip("#"),
+                     fields=", ".join(t(f"payment.field.{f}") for f in changed)))
+
+
+@app.command("remove", help=t("help.cmd.payment.remove"))
+def remove(number: Number, yes: YesOpt = False) -> None:
+    from kacli.store import payments
+
+    with reading() as db:
+        found = payments.find(db, number)
+    what = t(f"payment.one.{found['letter']}", number=found["number"],
+             amount=format_amount(found["amount_fen"]), date=found["date"], title=found["title"])
+    confirm(t("payment.remove_confirm", what=what), yes)
+    with writing() as uow:
+        payments.remove(uow, found["number"], today())
+    render.message(t("payment.removed", what=what))

@@ -114,3 +114,28 @@ def check_payment(amount: int, outstanding: int, has_plan: bool) -> None:
 def complete(outcome: str, outstanding: int) -> bool:
     """A deal is complete when it was won and all of its money has been received."""
     return outcome == "won" and outstanding == 0
+
+
+# Each instalment and each receipt has a number of its own, its row id after a letter: I12 is
+# instalment 12, R7 is receipt 7. Ids never move, so a number stays right after others are removed.
+INSTALMENT, RECEIPT = "I", "R"
+
+
+def parse_number(text: str) -> tuple[str, int]:
+    """``I12`` -> ("I", 12); ``r7`` -> ("R", 7); anything else is refused."""
+    clean = text.strip().upper().lstrip("#")
+    letter, digits = clean[:1], clean[1:]
+    if letter not in (INSTALMENT, RECEIPT) or not digits.isascii() or not digits.isdigit() \
+            or not 0 < int(digits) < 2**63:
+        raise BadInput("error.payment_number", value=text)
+    return letter, int(digits)
+
+
+def check_schedule(planned: int, worth: int | None, received: int, *, force: bool) -> None:
+    """A schedule may not promise more than the deal is worth, unless the user insists (--force);
+    it can never fall below the money already received."""
+    if planned < received:
+        raise BadInput("error.plan_below_received", planned=format_amount(planned),
+                       received=format_amount(received))
+    if worth is not None and planned > worth and not force:
+        raise BadInput("error.plan_exceeds", planned=format_amount(planned), value=format_amount(worth))

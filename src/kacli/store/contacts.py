@@ -12,7 +12,7 @@ from typing import Any
 from kacli.domain import text, vocab
 from kacli.domain.birthdays import Birthday, from_columns
 from kacli.errors import BadInput, NotFound
-from kacli.store import history
+from kacli.store import history, journal
 from kacli.store.customers import SEARCH_COLUMNS, decode, encode, set_fact_values
 from kacli.store.db import Db
 
@@ -297,3 +297,7 @@ def forget(uow, contact_id: int) -> None:
     # An audit line that holds nothing personal: the erasure itself happened, and when.
     history.record(uow, customer_id=row["customer_id"], contact_id=contact_id, field="forgotten",
                    old=None, new=None)
+    # Forgotten data must stay forgotten: no before-image in the undo journal may keep it.
+    uow.flush()
+    journal.purge(uow.db.conn, uow.command_id, journal.BARRIER_FORGET,
+                  shown=f"kacli contact forget {contact_id}")

@@ -13,6 +13,7 @@ SQLite-only: this module speaks stdlib sqlite3 (PRAGMAs, the backup API, file pe
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sqlite3
@@ -146,6 +147,10 @@ def _upgrade(conn: sqlite3.Connection, path: Path, current: int) -> None:
         with suppress(FileExistsError):
             copy_to(conn, path.with_name(f"{path.name}.v{current}-{stamp}{BACKUP_SUFFIX}"))
     migrations.apply(conn, now=utc_now())
+    if current:
+        from kacli.store import journal
+
+        journal.after_upgrade(conn, utc_now())
 
 
 def translate(exc: BaseException, path: Path | None = None) -> DossierError | None:

@@ -199,6 +199,25 @@ V2_SALES = [
     "CREATE INDEX payment_deal ON payment(deal_id, date)",
 ]
 
+# The undo journal (kacli.store.journal): one row per write command, one entry per row it
+# changed. Its triggers are TEMP, made by each write from the live schema, so none is stored here.
+V5_UNDO = [
+    """CREATE TABLE undo_command (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        command TEXT NOT NULL,
+        at """ + _TS + """,
+        barrier TEXT
+    )""",
+    """CREATE TABLE undo_entry (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        command_id INTEGER NOT NULL REFERENCES undo_command(id) ON DELETE CASCADE,
+        tbl TEXT NOT NULL,
+        op TEXT NOT NULL CHECK (op IN ('I', 'U', 'D')),
+        row_id INTEGER NOT NULL,
+        before TEXT
+    )""",
+    "CREATE INDEX undo_entry_command ON undo_entry(command_id, id)",
+]
 
 def _fill_lookup_keys(conn: sqlite3.Connection) -> None:
     """Each existing name's lookup key (folded, Simplified), as writes keep it from now on."""
@@ -227,6 +246,7 @@ V6_NAME_KEYS = [
 MIGRATIONS: list[tuple[int, str, list]] = [
     (1, "dossier: customers, competitors, contacts, facts, history", V1_DOSSIER),
     (2, "sales: visits, next actions, deals, buying roles, receivables", V2_SALES),
+    (5, "undo journal: each write command's changed rows", V5_UNDO),
     (6, "names: lookup keys across case, width and script", V6_NAME_KEYS),
 ]
 

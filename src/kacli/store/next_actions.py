@@ -89,3 +89,22 @@ def close(uow, action_id: int, *, on: str, note: str | None = None,
                    field="next_action_done", old=action["text"],
                    new=f"{on} — {note}" if note else on)
     return action
+
+
+def update(uow, action_id: int, *, text: str | None = None, due: str | None = None,
+           contact_id: int | None = None) -> list[str]:
+    """Correct an action's text, due date or contact (those given); the fields that changed."""
+    action = get(uow.db, action_id)
+    wanted = {"text": text, "due": due, "contact_id": contact_id}
+    changes = {k: v for k, v in wanted.items() if v is not None and v != action[k]}
+    if changes:
+        sets = ", ".join(f"{k} = :{k}" for k in changes)
+        uow.db.execute(f"UPDATE next_action SET {sets} WHERE id = :id", id=action_id, **changes)
+    return list(changes)
+
+
+def remove(uow, action_id: int) -> dict[str, Any]:
+    """Remove an action entered by mistake; the action as it was."""
+    action = get(uow.db, action_id)
+    uow.db.execute("DELETE FROM next_action WHERE id = :id", id=action_id)
+    return action

@@ -123,17 +123,27 @@ def revenue_by_customer(db: Db, since: dt.date | None = None, until: dt.date | N
 
 # ---- writes ---------------------------------------------------------------------------------
 
-def plan(uow, deal_id: int, amount: int, due: dt.date, today: dt.date) -> tuple[rcv.Receivable, int | None]:
-    """Add an instalment; the deal's receivable after it, and what the deal is worth (to compare)."""
+def plan(uow, deal_id: int, amount: int, due: dt.date, today: dt.date, *, force: bool = False
+         ) -> tuple[rcv.Receivable, int | None]:
+    """Add an instalment; the deal's receivable after it, and what the deal is worth.
+
+    A schedule larger than the deal's worth is refused unless ``force``.
+    """
     from kacli.store.models import Instalment
 
-    deal = uow.db.row("SELECT title, outcome, COALESCE(price, amount) AS value FROM deal WHERE id = :id",
-                      id=deal_id)
+    deal = _deal(uow.db, deal_id)
     if deal["outcome"] == "lost":
         raise BadInput("error.payment_lost_deal", title=deal["title"])
     rcv.check_amount(amount)
     uow.add(Instalment(deal_id=deal_id, amount=amount, due=due.isoformat(), created_at=uow.now))
-    return for_deal(uow.db, deal_id, today), deal["value"]
+    after = for_deal(uow.db, deal_id, today)
+    rcv.check_schedule(after.planned, deal["value"], after.received, force=force)
+    return after, deal["value"]
+
+
+def _deal(db: Db, deal_id: int):
+    return db.row("SELECT id, title, outcome, COALESCE(price, amount) AS value FROM deal WHERE id = :id",
+                  id=deal_id)
 
 
 def receive(uow, deal_id: int, amount: int, on_date: dt.date, note: str | None,
@@ -146,3 +156,70 @@ def receive(uow, deal_id: int, amount: int, on_date: dt.date, note: str | None,
     uow.add(Payment(deal_id=deal_id, amount=amount, date=on_date.isoformat(), note=note,
                     created_at=uow.now))
     return for_deal(uow.db, deal_id, today)
+
+
+# ---- corrections: one instalment or receipt by its number (I12, R7) -------------------------
+
+def schedule(db: Db, deal_id: int, today: dt.date) -> dict[str, Any]:
+    """A deal's plan and receipts, each with its number, and the totals."""
+    deal = _deal(db, deal_id)
+    owed = for_deal(db, deal_id, today)
+    return {
+        "deal_id": deal_id, "title": deal["title"], "value_fen": deal["value"],
+        "instalments": [{"number": f"{rcv.INSTALMENT}{s.id}", "id": s.id, "due": s.due.isoformat(),
+                         "amount_fen": s.amount, "paid_fen": s.paid, "outstanding_fen": s.outstanding,
+                         "overdue": s.overdue} for s in sorted(owed.instalments, key=lambda s: (s.due, s.id))],
+        "receipts": [{"number": f"{rcv.RECEIPT}{p['id']}", **p} for p in payments(db, deal_id)],
+        "planned_fen": owed.planned, "received_fen": owed.received,
+        "outstanding_fen": owed.outstanding, "overdue_fen": owed.overdue,
+    }
+
+
+def _row(db: Db, letter: str, row_id: int, number: str):
+    table = "instalment" if letter == rcv.INSTALMENT else "payment"
+    found = db.row(f"SELECT * FROM {table} WHERE id = :id", id=row_id)
+    if found is None:
+        raise BadInput("error.payment_number_unknown", number=number)
+    return table, found
+
+
+def _check_after(uow, letter: str, deal_id: int, today: dt.date, force: bool) -> None:
+    after = for_deal(uow.db, deal_id, today)
+    worth = _deal(uow.db, deal_id)["value"] if letter == rcv.INSTALMENT else None
+    rcv.check_schedule(after.planned, worth, after.received, force=force)
+
+
+def find(db: Db, number: str) -> dict[str, Any]:
+    """The instalment or receipt called ``number``, with its deal's id and title."""
+    letter, row_id = rcv.parse_number(number)
+    table, row = _row(db, letter, row_id, f"{letter}{row_id}")
+    return {"letter": letter, "number": f"{letter}{row_id}", "id": row_id, "deal_id": row["deal_id"],
+            "title": _deal(db, row["deal_id"])["title"], "amount_fen": row["amount"],
+            "date": row["due"] if table == "instalment" else row["date"]}
+
+
+def update(uow, number: str, *, amount: int | None, day: dt.date | None, note: str | None,
+           today: dt.date, force: bool = False) -> list[str]:
+    """Change one instalment (amount, due date) or receipt (amount, date, note); what changed."""
+    letter, row_id = rcv.parse_number(number)
+    table, row = _row(uow.db, letter, row_id, f"{letter}{row_id}")
+    if note is not None and letter == rcv.INSTALMENT:
+        raise BadInput("error.instalment_no_note")
+    if amount is not None:
+        rcv.check_amount(amount)
+    date_column = "due" if letter == rcv.INSTALMENT else "date"
+    wanted = {"amount": amount, date_column: day.isoformat() if day else None, "note": note}
+    changes = {k: v for k, v in wanted.items() if v is not None and v != row[k]}
+    if changes:
+        sets = ", ".join(f"{k} = :{k}" for k in changes)
+        uow.db.execute(f"UPDATE {table} SET {sets} WHERE id = :id", id=row_id, **changes)
+        _check_after(uow, letter, row["deal_id"], today, force)
+    return list(changes)
+
+
+def remove(uow, number: str, today: dt.date) -> None:
+    """Remove one instalment or receipt; the plan may not end below the money received."""
+    letter, row_id = rcv.parse_number(number)
+    table, row = _row(uow.db, letter, row_id, f"{letter}{row_id}")
+    uow.db.execute(f"DELETE FROM {table} WHERE id = :id", id=row_id)
+    _check_after(uow, letter, row["deal_id"], today, force=True)

@@ -4,6 +4,9 @@
 lock at once (``BEGIN IMMEDIATE``), and commits when the block ends — or rolls everything back if
 anything in it raises, so an error halfway leaves the dossier as it was.
 
+Every command written this way is journaled for ``kacli undo`` (``kacli.store.journal``) in the
+same transaction, unless it asks not to be (undo itself).
+
 Importing this module loads SQLModel; only write paths do.
 """
 
@@ -19,7 +22,7 @@ from sqlalchemy import event
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
 
-from kacli.store import dossier
+from kacli.store import dossier, journal
 from kacli.store.db import Db
 
 
@@ -29,6 +32,7 @@ class UnitOfWork:
     db: Db  # raw queries on the same connection, inside the same transaction
     path: Path
     now: str  # this command's instant (UTC ISO), for created_at / updated_at / history
+    command_id: int | None = None  # this command in the undo journal (None: not journaled)
 
     def add(self, obj):
         self.session.add(obj)
@@ -46,7 +50,9 @@ def _now(pinned_today) -> str:
 
 
 @contextmanager
-def writing(db: str | None, pinned_today=None) -> Iterator[UnitOfWork]:
+def writing(db: str | None, pinned_today=None, *, command: str = "",
+            journaled: bool = True) -> Iterator[UnitOfWork]:
+    """``command`` is the command line as typed, which ``kacli undo`` names."""
     path = dossier.resolve_path(db)
     conn = dossier.open_dossier(path, create=True)
     engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
@@ -61,7 +67,11 @@ def writing(db: str | None, pinned_today=None) -> Iterator[UnitOfWork]:
     try:
         session.connection()  # begin the transaction before any read
         uow = UnitOfWork(session, Db(conn, before_read=session.flush), path, _now(pinned_today))
+        if journaled:
+            uow.command_id = journal.begin(conn, command, uow.now)
         yield uow
+        session.flush()
+        journal.end(conn, uow.command_id)
         session.commit()
     except BaseException as exc:
         session.rollback()
