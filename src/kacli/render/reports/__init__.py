@@ -24,13 +24,13 @@ from rich.text import Text
 
 from kacli import i18n
 
-SVG_WIDTH = 100  # columns of a picture when it is not drawn from a terminal
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
 def money(fen: int | None) -> str:
-    """Whole yuan with grouping: ``¥1,234,568``; in Chinese ``¥123.5万`` and ``¥1.23亿`` from
-    ten thousand yuan on (rounded half up; JSON and CSV keep every fen)."""
+    """Whole yuan with grouping: ``¥1,234,568``; in Chinese from ten thousand yuan on ``¥12.5万``
+    (to a tenth of 万 under 100万), ``¥1,235万``, ``¥1.23亿`` (rounded half up; JSON and CSV keep
+    every fen)."""
     if fen is None:
         return ""
     sign = "-" if fen < 0 else ""
@@ -40,10 +40,12 @@ def money(fen: int | None) -> str:
     if lang == "en" or yuan < 10_000:
         return f"{sign}¥{yuan:,}"
     wan, yi = ("万", "亿") if lang == "zh-Hans" else ("萬", "億")
-    if yuan < 100_000_000:
-        tenths = (fen + 50_000) // 100_000  # tenths of 万
+    if yuan < 1_000_000:  # under 100万: to a tenth of 万
+        tenths = (fen + 50_000) // 100_000
         whole, rest = divmod(tenths, 10)
         return f"{sign}¥{whole:,}" + (f".{rest}" if rest else "") + wan
+    if yuan < 100_000_000:  # 100万 and more: whole 万
+        return f"{sign}¥{(fen + 500_000) // 1_000_000:,}{wan}"
     hundredths = (fen + 50_000_000) // 100_000_000  # hundredths of 亿
     whole, rest = divmod(hundredths, 100)
     return f"{sign}¥{whole:,}" + (f".{rest:02d}".rstrip("0") if rest else "") + yi
@@ -85,12 +87,14 @@ class Bar:
             if self.centred:
                 yield Segment(" " * ((width - cells) // 2))
             yield Segment(self.fill * cells, console.get_style(self.style))
+            yield Segment.line()
             return
         whole, part = divmod(round(self.fraction * width * 8), 8)
         body = "█" * whole + (_EIGHTHS[part] if part else "")
         if self.fraction > 0 and not body:
             body = "▏"  # something, however small, is never drawn as nothing
         yield Segment(body, console.get_style(self.style))
+        yield Segment.line()  # one bar a line: two bars in a cell are drawn one above the other
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(1, options.max_width)
@@ -100,16 +104,33 @@ def share_of(value: int, largest: int) -> float:
     return value / largest if largest > 0 else 0.0
 
 
-def table(*headers: str, bar: str | None = None, right: Sequence[int] = (), name_column: int | None = None) -> Table:
-    """A borderless table filling the width; the last column holds the bars (``bar`` its header)."""
-    grid = Table(box=None, pad_edge=False, header_style="bold", expand=True, show_edge=False)
+def table(*headers: str, bar: str | None = None, right: Sequence[int] = (), name_column: int | None = None,
+          bars: bool = True) -> Table:
+    """A borderless table filling the width; with ``bars`` a last column holds the bars (``bar``
+    its header). A name column is cut with an ellipsis past 24 cells; numbers never are."""
+    grid = Table(box=None, pad_edge=False, header_style="bold", expand=bars, show_edge=False)
     for i, header in enumerate(headers):
         if i == name_column:
             grid.add_column(header, no_wrap=True, overflow="ellipsis", max_width=24, min_width=6)
         else:
             grid.add_column(header, no_wrap=True, justify="right" if i in right else "left")
-    grid.add_column(bar or "", ratio=1, min_width=8, no_wrap=True)
+    if bars:
+        grid.add_column(bar or "", ratio=1, min_width=8, no_wrap=True)
     return grid
+
+
+def width() -> int:
+    """The columns the view is drawn in: the terminal's (80 on a pipe, or ``COLUMNS``)."""
+    from kacli.render import out
+
+    return out().width
+
+
+def fits(columns: Sequence[Sequence[str]], room: int) -> bool:
+    """Whether columns of these cells (header first), two cells apart, fit in ``room``."""
+    from rich.cells import cell_len
+
+    return sum(max(cell_len(c) for c in column) for column in columns) + 2 * len(columns) <= room
 
 
 def cell(value: Any, style: str = "") -> Text:
@@ -161,9 +182,7 @@ def write_svg(view, path: Path, title: str) -> None:
     from kacli.errors import BadInput
     from kacli.render import out
 
-    terminal = out()
-    width = terminal.width if terminal.is_terminal else SVG_WIDTH
-    picture = Console(record=True, file=io.StringIO(), width=width, force_terminal=True,
+    picture = Console(record=True, file=io.StringIO(), width=out().width, force_terminal=True,
                       color_system="truecolor", highlight=False)
     picture.print(view)
     svg = picture.export_svg(title=title)

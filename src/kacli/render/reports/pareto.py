@@ -40,7 +40,7 @@ def view(report: Pareto):
     summary = note(t("report.pareto.summary", total=money(report.total_fen), customers=len(report.customers),
                      count=report.above_line, share=line))
     shown, others, rest_fen = top(report, TOP)
-    largest = report.customers[0].revenue_fen
+    largest = max(report.customers[0].revenue_fen, rest_fen)  # one scale for every bar, the others' too
     grid = table("#", t("col.customer"), t("report.col.revenue"), t("report.col.share"),
                  t("report.col.cumulative"), right=(0, 2, 3, 4), name_column=1)
     for place in shown:

@@ -36,18 +36,26 @@ def view(report: Pipeline):
     title = heading(t("report.pipeline.title"))
     if not report.total.count:
         return group(title, note(t("report.pipeline.none")))
-    by_value = report.total.value_fen > 0  # a funnel of value; of deals when no amount is known
-    largest = max((s.value_fen if by_value else s.count) for s in report.stages)
-    grid = table(*_headers(t("report.col.value"), t("report.col.weighted")),
-                 bar=t("report.col.funnel_value" if by_value else "report.col.funnel_deals"),
-                 right=(1, 2, 3, 4, 5))
+    grid = table(*_headers(t("report.col.value"), t("report.col.weighted")), right=(1, 2, 3, 4, 5), bars=False)
     for s in report.stages:
         grid.add_row(cell(stage_label(s.stage)), cell(s.count), cell(money(s.value_fen)),
                      cell(money(s.weighted_fen)), cell(days(s.avg_days_in_stage)),
-                     cell(s.stalled or "", "red" if s.stalled else ""),
-                     Bar(share_of(s.value_fen if by_value else s.count, largest), "cyan", centred=True))
+                     cell(s.stalled or "", "red" if s.stalled else ""))
     total = report.total
     grid.add_row(cell(t("report.total"), "bold"), cell(total.count, "bold"), cell(money(total.value_fen), "bold"),
                  cell(money(total.weighted_fen), "bold"), cell(days(total.avg_days_in_stage)),
-                 cell(total.stalled or "", "red" if total.stalled else ""), cell(""))
-    return group(title, grid)
+                 cell(total.stalled or "", "red" if total.stalled else ""))
+    return group(title, grid, cell(""), _funnel(report))
+
+
+def _funnel(report: Pipeline):
+    """Each stage a bar centred under the one before, as wide as its value (its deals when no
+    amount is known): the funnel, across the whole width."""
+    by_value = report.total.value_fen > 0
+    largest = max((s.value_fen if by_value else s.count) for s in report.stages)
+    funnel = table("", right=(0,))
+    funnel.show_header = False
+    for s in report.stages:
+        size = s.value_fen if by_value else s.count
+        funnel.add_row(cell(stage_label(s.stage)), Bar(share_of(size, largest), "cyan", centred=True))
+    return group(heading(t("report.col.funnel_value" if by_value else "report.col.funnel_deals")), funnel)
