@@ -36,19 +36,19 @@ def test_ageing_buckets_by_days_past_due(due, expected):
 def test_ageing_buckets_add_up_to_what_is_owed(plan, paid):
     instalments = [rcv.Instalment(amount, TODAY + dt.timedelta(days=offset)) for amount, offset in plan]
     paid = min(paid, sum(a for a, _ in plan))
-    owed = rcv.receivable(instalments, [rcv.Payment(paid, TODAY)] if paid else [], TODAY)
-    report = ageing.ageing([ageing.DealOwed(1, "x", owed)], TODAY)
+    payments = [rcv.Payment(paid, TODAY)] if paid else []
+    owed = rcv.receivable(instalments, payments, TODAY)
+    report = ageing.ageing([ageing.DealPlan(1, "x", instalments, payments)], TODAY)
     assert report.outstanding_fen == owed.outstanding
     overdue = sum(v for k, v in report.buckets.items() if k != "not_due")
     assert overdue == owed.overdue
 
 
 def test_ageing_biggest_debtor_first_and_due_dates_filter():
-    def owing(amount, due):
-        return rcv.receivable([rcv.Instalment(amount, due)], [], TODAY)
+    def owing(customer_id, name, amount, due):
+        return ageing.DealPlan(customer_id, name, [rcv.Instalment(amount, due)], [])
 
-    deals = [ageing.DealOwed(1, "小", owing(10, D(2026, 1, 1))), ageing.DealOwed(2, "大", owing(90, D(2027, 1, 1))),
-             ageing.DealOwed(1, "小", owing(5, D(2026, 11, 1)))]
+    deals = [owing(1, "小", 10, D(2026, 1, 1)), owing(2, "大", 90, D(2027, 1, 1)), owing(1, "小", 5, D(2026, 11, 1))]
     report = ageing.ageing(deals, TODAY)
     assert [(d.name, d.outstanding_fen) for d in report.customers] == [("大", 90), ("小", 15)]
     assert report.customers[1].buckets == {"not_due": 0, "1_30": 5, "31_60": 0, "61_90": 0, "over_90": 10}

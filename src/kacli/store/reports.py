@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from kacli.domain.receivables import Instalment, Payment
+from kacli.domain.reports.ageing import DealPlan
 from kacli.domain.reports.forecast import Won
 from kacli.domain.reports.pipeline import OpenDeal
 from kacli.domain.reports.winloss import ClosedDeal
 from kacli.store.db import Db
-from kacli.store.deals import _STAGE_ENTERED
+from kacli.store.deals import STAGE_ENTERED
 
 
 def _rows(db: Db, sql: str, **params) -> list[tuple]:
@@ -44,7 +46,7 @@ def open_deals(db: Db, first_close: dt.date | None = None, last_close: dt.date |
                   " AND (:first IS NULL OR deal.expected_close >= :first)"
                   " AND (:last IS NULL OR deal.expected_close <= :last)")
     days = _Days()
-    rows = _rows(db, f"""SELECT deal.stage, deal.amount, deal.price, deal.chance, {_STAGE_ENTERED},
+    rows = _rows(db, f"""SELECT deal.stage, deal.amount, deal.price, deal.chance, {STAGE_ENTERED},
                                 deal.expected_close
                          FROM deal WHERE deal.outcome = 'open' {window}""",
                  first=_iso(first_close), last=_iso(last_close))
@@ -86,6 +88,26 @@ def contacts_logged(db: Db, first: dt.date, last: dt.date) -> Iterator[tuple[dt.
                         WHERE planned = 0 AND date BETWEEN :first AND :last""",
                  first=first.isoformat(), last=last.isoformat())
     return ((days[day], kind) for day, kind in rows)
+
+
+def payment_plans(db: Db) -> list[DealPlan]:
+    """Every deal with a payment plan: its customer, its instalments in the order planned, and
+    the money received on it (one total: payments pay the oldest instalments first, whenever
+    they arrived)."""
+    days = _Days()
+    paid = {deal_id: Payment(total, days[last]) for deal_id, total, last in _rows(
+        db, "SELECT deal_id, SUM(amount), MAX(date) FROM payment GROUP BY deal_id")}
+    plans: dict[int, DealPlan] = {}
+    for deal_id, customer_id, name, amount, due, instalment_id in _rows(db, """
+            SELECT i.deal_id, d.customer_id, c.name, i.amount, i.due, i.id
+            FROM instalment i JOIN deal d ON d.id = i.deal_id JOIN customer c ON c.id = d.customer_id
+            ORDER BY i.deal_id, i.id"""):
+        plan = plans.get(deal_id)
+        if plan is None:
+            received = paid.get(deal_id)
+            plan = plans[deal_id] = DealPlan(customer_id, name, [], [received] if received else [])
+        plan.instalments.append(Instalment(amount, days[due], instalment_id))
+    return list(plans.values())
 
 
 GRADE_FACTS = ("id", "kind", "status", "grade_manual", "buy_within", "expected_purchase",

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from kacli.domain.receivables import Receivable
+from kacli.domain.receivables import Instalment, Payment, allocate
 
 BUCKETS = ("not_due", "1_30", "31_60", "61_90", "over_90")
 
@@ -31,10 +31,13 @@ def bucket(due: dt.date, as_of: dt.date) -> str:
     return "over_90"
 
 
-class DealOwed(NamedTuple):
+class DealPlan(NamedTuple):
+    """A deal's payment plan and what was received on it."""
+
     customer_id: int
     customer: str
-    receivable: Receivable
+    instalments: list[Instalment]
+    payments: list[Payment]
 
 
 class Debtor(NamedTuple):
@@ -54,12 +57,12 @@ class Ageing(NamedTuple):
         return sum(self.buckets.values())
 
 
-def ageing(deals: Iterable[DealOwed], as_of: dt.date, *, first_due: dt.date | None = None,
+def ageing(deals: Iterable[DealPlan], as_of: dt.date, *, first_due: dt.date | None = None,
            last_due: dt.date | None = None) -> Ageing:
     """Per customer and in total; only instalments due within [first_due, last_due] if given."""
     owed: dict[int, tuple[str, dict[str, int]]] = {}
     for deal in deals:
-        for part in deal.receivable.instalments:
+        for part in allocate(deal.instalments, deal.payments, as_of):
             if part.outstanding <= 0:
                 continue
             if (first_due and part.due < first_due) or (last_due and part.due > last_due):

@@ -11,7 +11,6 @@ from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from kacli.domain import sales
-from kacli.domain.reports import mean
 
 
 class OpenDeal(NamedTuple):
@@ -44,24 +43,22 @@ def figures(deal: OpenDeal) -> tuple[int, int]:
     return value or 0, sales.weighted(value, percent) or 0
 
 
-def _line(stage: str | None, deals: list[OpenDeal], today: dt.date,
-          stalled_days: Mapping[str, int]) -> StageLine:
-    value = weighted = stalled = 0
-    days = []
-    for deal in deals:
-        v, w = figures(deal)
-        value += v
-        weighted += w
-        in_stage = sales.days_in_stage(deal.stage_entered, today)
-        days.append(in_stage)
-        stalled += sales.is_stalled(in_stage, stalled_days.get(deal.stage))
-    return StageLine(stage, len(deals), value, weighted, mean(days), stalled)
-
-
 def pipeline(deals: Iterable[OpenDeal], today: dt.date, stalled_days: Mapping[str, int]) -> Pipeline:
-    by_stage: dict[str, list[OpenDeal]] = {stage: [] for stage in sales.STAGES}
+    # per stage: count, value, weighted, days in stage summed, stalled
+    sums = {stage: [0, 0, 0, 0, 0] for stage in sales.STAGES}
     for deal in deals:
-        by_stage[deal.stage].append(deal)
-    stages = tuple(_line(stage, members, today, stalled_days) for stage, members in by_stage.items())
-    everyone = [d for members in by_stage.values() for d in members]
-    return Pipeline(stages, _line(None, everyone, today, stalled_days))
+        value, weighted = figures(deal)
+        in_stage = sales.days_in_stage(deal.stage_entered, today)
+        line = sums[deal.stage]
+        line[0] += 1
+        line[1] += value
+        line[2] += weighted
+        line[3] += in_stage
+        line[4] += sales.is_stalled(in_stage, stalled_days.get(deal.stage))
+    total = [sum(line[i] for line in sums.values()) for i in range(5)]
+    return Pipeline(tuple(_line(stage, line) for stage, line in sums.items()), _line(None, total))
+
+
+def _line(stage: str | None, sums: list[int]) -> StageLine:
+    count, value, weighted, days, stalled = sums
+    return StageLine(stage, count, value, weighted, round(days / count, 1) if count else None, stalled)

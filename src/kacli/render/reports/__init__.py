@@ -16,13 +16,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console, ConsoleOptions, Group, RenderResult
-from rich.measure import Measurement
-from rich.segment import Segment
-from rich.table import Table
-from rich.text import Text
-
 from kacli import i18n
+
+# Rich is imported where a picture is drawn, never for --json or --csv.
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
@@ -78,7 +74,9 @@ class Bar:
         self.centred = centred
         self.fill = fill  # another character than the full block: whole cells only
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+    def __rich_console__(self, console, options):
+        from rich.segment import Segment
+
         width = options.max_width
         if self.centred or self.fill != "█":
             cells = round(self.fraction * width)
@@ -96,7 +94,9 @@ class Bar:
         yield Segment(body, console.get_style(self.style))
         yield Segment.line()  # one bar a line: two bars in a cell are drawn one above the other
 
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+    def __rich_measure__(self, console, options):
+        from rich.measure import Measurement
+
         return Measurement(1, options.max_width)
 
 
@@ -105,9 +105,11 @@ def share_of(value: int, largest: int) -> float:
 
 
 def table(*headers: str, bar: str | None = None, right: Sequence[int] = (), name_column: int | None = None,
-          bars: bool = True) -> Table:
+          bars: bool = True):
     """A borderless table filling the width; with ``bars`` a last column holds the bars (``bar``
     its header). A name column is cut with an ellipsis past 24 cells; numbers never are."""
+    from rich.table import Table
+
     grid = Table(box=None, pad_edge=False, header_style="bold", expand=bars, show_edge=False)
     for i, header in enumerate(headers):
         if i == name_column:
@@ -133,22 +135,37 @@ def fits(columns: Sequence[Sequence[str]], room: int) -> bool:
     return sum(max(cell_len(c) for c in column) for column in columns) + 2 * len(columns) <= room
 
 
-def cell(value: Any, style: str = "") -> Text:
+def cell(value: Any, style: str = ""):
     """User data as plain text, never read as markup."""
+    from rich.text import Text
+
     return Text("" if value is None else str(value), style=style, no_wrap=True)
 
 
-def heading(line: str) -> Text:
+def heading(line: str):
+    from rich.text import Text
+
     return Text(line, style="bold")
 
 
-def note(line: str, style: str = "") -> Text:
+def note(line: str, style: str = ""):
     """A sentence under a chart: wrapped to the width, never cut."""
+    from rich.text import Text
+
     return Text(line, style=style)
 
 
-def group(*parts) -> Group:
+def group(*parts):
+    from rich.console import Group
+
     return Group(*parts)
+
+
+def stage_label(code: str) -> str:
+    """A deal stage in the user's language."""
+    from kacli.domain import vocab
+
+    return vocab.DEAL_STAGE.label(code, i18n.current())
 
 
 def show(view) -> None:
@@ -179,6 +196,8 @@ def write_csv(sections: list[tuple[list[str], list[list[Any]]]]) -> None:
 
 def write_svg(view, path: Path, title: str) -> None:
     """The view as an SVG picture (Rich records what it draws), written private to its owner."""
+    from rich.console import Console
+
     from kacli.errors import BadInput
     from kacli.render import out
 

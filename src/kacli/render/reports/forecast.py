@@ -7,8 +7,7 @@ from typing import Any
 from kacli.domain import sales
 from kacli.domain.reports.forecast import Forecast, Month
 from kacli.i18n import t
-from kacli.render.deals import stage_label
-from kacli.render.reports import Bar, cell, group, heading, money, note, share_of, table, yuan
+from kacli.render.reports import Bar, cell, group, heading, money, note, share_of, stage_label, table, yuan
 
 WON = "▒"  # the won bar, told from the weighted one without colour
 

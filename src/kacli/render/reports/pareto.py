@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.rule import Rule
-
 from kacli.domain.reports.pareto import Pareto, top
 from kacli.i18n import t
 from kacli.render.reports import Bar, cell, group, heading, money, note, percent, share_of, table, yuan
@@ -52,9 +50,15 @@ def view(report: Pareto):
         if place.above_line and place.rank == report.above_line:
             grid.add_row(cell("┄┄", "dim"), cell(t("report.pareto.line", share=line), "yellow"),
                          cell("┄" * 6, "dim"), cell("┄" * 4, "dim"), cell("┄" * 4, "dim"),
-                         Rule(characters="┄", style="dim"))
+                         _rule())
     if others:
         grid.add_row(cell(""), cell("  " + t("report.pareto.others", count=others), "dim"),
                      cell(money(rest_fen)), cell(percent(rest_fen / report.total_fen)), cell("100.0%"),
                      Bar(share_of(rest_fen, largest), "dim"))
     return group(title, summary, grid, note(t("report.pareto.legend", star=STAR), "dim"))
+
+
+def _rule():
+    from rich.rule import Rule
+
+    return Rule(characters="┄", style="dim")

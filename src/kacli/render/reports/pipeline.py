@@ -6,8 +6,7 @@ from typing import Any
 
 from kacli.domain.reports.pipeline import Pipeline, StageLine
 from kacli.i18n import t
-from kacli.render.deals import stage_label
-from kacli.render.reports import Bar, cell, days, group, heading, money, note, share_of, table, yuan
+from kacli.render.reports import Bar, cell, days, group, heading, money, note, share_of, stage_label, table, yuan
 
 
 def _line(line: StageLine) -> dict[str, Any]:

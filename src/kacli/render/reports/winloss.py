@@ -6,8 +6,20 @@ from typing import Any
 
 from kacli.domain.reports.winloss import Tally, WinLoss
 from kacli.i18n import t
-from kacli.render.deals import stage_label
-from kacli.render.reports import Bar, cell, days, group, heading, money, note, percent, share_of, table, yuan
+from kacli.render.reports import (
+    Bar,
+    cell,
+    days,
+    group,
+    heading,
+    money,
+    note,
+    percent,
+    share_of,
+    stage_label,
+    table,
+    yuan,
+)
 
 LOST = "▒"  # the lost bar, told from the won one without colour
 
