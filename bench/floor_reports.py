@@ -29,6 +29,7 @@ MARKS = {"call": "acquainted", "visit": "acquainted", "small_gift": "acquainted"
          "intel": "alliance", "endorsement": "alliance"}
 ENTERED = """COALESCE((SELECT e.on_date FROM deal_event e WHERE e.deal_id = d.id AND e.to_stage IS NOT NULL
                        ORDER BY e.on_date DESC, e.id DESC LIMIT 1), substr(d.created_at, 1, 10))"""
+BUCKETS = ("not_due", "1_30", "31_60", "61_90", "over_90")
 D = dt.date.fromisoformat
 
 
@@ -89,9 +90,11 @@ def forecast(conn, today, since, until):
             m[1] += value or 0
             m[2] += weighted(value or 0, CHANCE[stage] if chance is None else chance)
     for closed, value in conn.execute("""SELECT closed_on, COALESCE(price, amount, 0) FROM deal
-                                         WHERE outcome = 'won' AND closed_on BETWEEN ? AND ?""", (str(since), str(until))):
+                                         WHERE outcome = 'won' AND closed_on BETWEEN ? AND ?""",
+                                      (str(since), str(until))):
         months.setdefault(closed[:7], [0, 0, 0, 0])[3] += value
-    return {k: {"deals": v[0], "value_fen": v[1], "weighted_fen": v[2], "won_fen": v[3]} for k, v in sorted(months.items())}
+    return {k: {"deals": v[0], "value_fen": v[1], "weighted_fen": v[2], "won_fen": v[3]}
+            for k, v in sorted(months.items())}
 
 
 def receivables(conn, today, since, until):
@@ -112,7 +115,7 @@ def receivables(conn, today, since, until):
                 late = (today - D(due)).days
                 bucket = ("not_due" if late <= 0 else "1_30" if late <= 30 else "31_60" if late <= 60
                           else "61_90" if late <= 90 else "over_90")
-                mine = customers.setdefault(owner[deal], dict.fromkeys(("not_due", "1_30", "31_60", "61_90", "over_90"), 0))
+                mine = customers.setdefault(owner[deal], dict.fromkeys(BUCKETS, 0))
                 mine[bucket] += amount - covered
     rows = sorted(({"customer_id": c, "name": names[c], "outstanding_fen": sum(b.values()), "buckets": b}
                    for c, b in customers.items()), key=lambda r: (-r["outstanding_fen"], r["customer_id"]))
@@ -141,7 +144,8 @@ def winloss(conn, today, since, until):
             r[0] += 1
             r[1] += value
     closed = tally["won"][0] + tally["lost"][0]
-    return {"won": tally["won"], "lost": tally["lost"], "win_rate": round(tally["won"][0] / closed, 4) if closed else None,
+    return {"won": tally["won"], "lost": tally["lost"],
+            "win_rate": round(tally["won"][0] / closed, 4) if closed else None,
             "avg_cycle_days": round(sum(cycles) / len(cycles), 1) if cycles else None,
             "lost_reasons": sorted(([k, *v] for k, v in reasons.items()), key=lambda r: (-r[1], -r[2], r[0] or "")),
             "by_stage_reached": stages}
@@ -161,7 +165,7 @@ def _grade(kind, manual, buy_within, expected, cycle, batch, orders, today):
             per_day[day] = per_day.get(day, 0) + value
         if len(per_day) >= 2:
             days = sorted(per_day)
-            gap = statistics.median((D(b) - D(a)).days for a, b in zip(days, days[1:]))
+            gap = statistics.median((D(b) - D(a)).days for a, b in zip(days, days[1:], strict=False))
             cycle = cycle or ("short" if gap <= 90 else "long")
             batch = batch or ("large" if sum(per_day.values()) // len(per_day) >= 100_000_000 else "small")
     return ORG_GRADE.get((cycle, batch))
