@@ -14,6 +14,7 @@ NOUNS: list[tuple[str, str]] = [
     ("dossier", "dossier"),
     ("deal", "deals"),
     ("payment", "payments"),
+    ("report", "report"),
     ("remind", "remind"),
     ("undo", "undo"),
     ("why", "why"),

@@ -102,6 +102,12 @@ def days_in_stage(entered: dt.date, today: dt.date) -> int:
     return max(0, (today - entered).days)
 
 
+def is_stalled(days_in_stage: int, limit: int | None) -> bool:
+    """A deal is stalled once it has spent more days in its stage than the stage allows
+    (the rules' ``stalled_days``); a stage without a limit never stalls."""
+    return limit is not None and days_in_stage > limit
+
+
 def _gate(to_stage: str, facts: DealFacts) -> list[str]:
     """What moving *into* ``to_stage`` from the stage before it needs and does not have."""
     if to_stage == "negotiate":

@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from kacli.domain.calendar import Festival, festivals_between, next_occurrences
 from kacli.domain.grading import revisit_days
 from kacli.domain.rules import Rules
+from kacli.domain.sales import is_stalled
 from kacli.domain.week_input import Account, Deal
 
 LATE_STAGES = ("negotiate", "contract", "deliver")
@@ -140,7 +141,7 @@ def _deal_reasons(
         }))
     threshold = rules.stalled_days.get(deal.stage)
     in_stage = (today - deal.stage_entered).days
-    if threshold is not None and in_stage > threshold:
+    if is_stalled(in_stage, threshold):
         reasons.append(Reason("deal_stalled", deal.stage_entered + (threshold + 1) * _DAY, {
             "deal_id": deal.id, "title": deal.title, "stage": deal.stage,
             "days_in_stage": in_stage, "threshold": threshold,

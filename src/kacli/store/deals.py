@@ -24,6 +24,7 @@ _STAGE_ENTERED = """COALESCE(
     (SELECT e.on_date FROM deal_event e WHERE e.deal_id = deal.id AND e.to_stage IS NOT NULL
      ORDER BY e.on_date DESC, e.id DESC LIMIT 1),
     substr(deal.created_at, 1, 10))"""
+STAGE_ENTERED = _STAGE_ENTERED  # the same expression for the reports: one rule for "entered its stage"
 
 
 def _dict(row) -> dict[str, Any]:

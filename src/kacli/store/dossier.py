@@ -13,7 +13,6 @@ SQLite-only: this module speaks stdlib sqlite3 (PRAGMAs, the backup API, file pe
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import sqlite3

@@ -40,6 +40,13 @@ def revenue(db: Db, today: dt.date, months: int) -> dict[int, int]:
     return dict(_rows(db, _REVENUE, **_period(today, months)))
 
 
+def revenue_between(db: Db, first: dt.date, last: dt.date) -> dict[int, int]:
+    """Revenue per customer (fen) from ``first`` through ``last``, by the key tier's rule: the
+    80/20 report over any period."""
+    since = first - dt.timedelta(days=1)
+    return dict(_rows(db, _REVENUE, since=since.isoformat(), today=last.isoformat()))
+
+
 def revenue_rank(db: Db, customer_id: int, today: dt.date, months: int) -> tuple[int, int, int]:
     """One customer's place in the revenue ranking without reading everyone's: its revenue, the
     revenue of the customers ranked above it (more revenue, or as much and a lower id), and the

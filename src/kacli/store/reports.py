@@ -1,0 +1,126 @@
+"""The rows the reports count (``kacli.domain.reports``): only the columns each one needs.
+
+Reads only, as plain tuples (tens of thousands of rows, read by position). Revenue for the 80/20
+report is ``kacli.store.revenue``'s and money owed ``kacli.store.payments``'s, not read here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from kacli.domain.receivables import Instalment, Payment
+from kacli.domain.reports.ageing import DealPlan
+from kacli.domain.reports.forecast import Won
+from kacli.domain.reports.pipeline import OpenDeal
+from kacli.domain.reports.winloss import ClosedDeal
+from kacli.store.db import Db
+from kacli.store.deals import STAGE_ENTERED
+
+
+def _rows(db: Db, sql: str, **params) -> list[tuple]:
+    cursor = db.conn.cursor()
+    cursor.row_factory = None
+    return cursor.execute(sql, params).fetchall()
+
+
+class _Days(dict):
+    """ISO text -> date, each distinct day parsed once."""
+
+    def __missing__(self, text: str) -> dt.date:
+        day = self[text] = dt.date.fromisoformat(text)
+        return day
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def open_deals(db: Db, first_close: dt.date | None = None, last_close: dt.date | None = None
+               ) -> list[OpenDeal]:
+    """Every open deal; only those expected to close within [first_close, last_close] if either
+    is given (then deals without a close date are left out)."""
+    window = ""
+    if first_close or last_close:
+        window = ("AND deal.expected_close IS NOT NULL"
+                  " AND (:first IS NULL OR deal.expected_close >= :first)"
+                  " AND (:last IS NULL OR deal.expected_close <= :last)")
+    days = _Days()
+    rows = _rows(db, f"""SELECT deal.stage, deal.amount, deal.price, deal.chance, {STAGE_ENTERED},
+                                deal.expected_close
+                         FROM deal WHERE deal.outcome = 'open' {window}""",
+                 first=_iso(first_close), last=_iso(last_close))
+    return [OpenDeal(stage, amount, price, chance, days[entered], days[close] if close else None)
+            for stage, amount, price, chance, entered, close in rows]
+
+
+def won_deals(db: Db, first: dt.date, last: dt.date) -> list[Won]:
+    """Deals won from ``first`` through ``last``."""
+    days = _Days()
+    rows = _rows(db, """SELECT closed_on, amount, price FROM deal
+                        WHERE outcome = 'won' AND closed_on BETWEEN :first AND :last""",
+                 first=first.isoformat(), last=last.isoformat())
+    return [Won(days[closed], amount, price) for closed, amount, price in rows]
+
+
+def closed_deals(db: Db, first: dt.date, last: dt.date) -> list[ClosedDeal]:
+    """Deals won or lost from ``first`` through ``last``, with every stage each was ever in."""
+    params = {"first": first.isoformat(), "last": last.isoformat()}
+    closed = """outcome IN ('won', 'lost') AND closed_on BETWEEN :first AND :last"""
+    stages: dict[int, list[str]] = {}
+    for deal_id, stage in _rows(db, f"""SELECT e.deal_id, e.to_stage FROM deal_event e
+                                       WHERE e.to_stage IS NOT NULL
+                                         AND e.deal_id IN (SELECT id FROM deal WHERE {closed})""",
+                                **params):
+        stages.setdefault(deal_id, []).append(stage)
+    days = _Days()
+    rows = _rows(db, f"""SELECT id, outcome, amount, price, substr(created_at, 1, 10), closed_on,
+                               lost_reason, stage FROM deal WHERE {closed}""", **params)
+    return [ClosedDeal(outcome, amount, price, days[added], days[closed_on], reason,
+                       (stage, *stages.get(deal_id, ())))
+            for deal_id, outcome, amount, price, added, closed_on, reason, stage in rows]
+
+
+def contacts_logged(db: Db, first: dt.date, last: dt.date) -> Iterator[tuple[dt.date, str]]:
+    """(date, kind) of every logged (not planned) visit from ``first`` through ``last``."""
+    days = _Days()
+    rows = _rows(db, """SELECT date, kind FROM visit
+                        WHERE planned = 0 AND date BETWEEN :first AND :last""",
+                 first=first.isoformat(), last=last.isoformat())
+    return ((days[day], kind) for day, kind in rows)
+
+
+def payment_plans(db: Db) -> list[DealPlan]:
+    """Every deal with a payment plan: its customer, its instalments in the order planned, and
+    the money received on it (one total: payments pay the oldest instalments first, whenever
+    they arrived)."""
+    days = _Days()
+    paid = {deal_id: Payment(total, days[last]) for deal_id, total, last in _rows(
+        db, "SELECT deal_id, SUM(amount), MAX(date) FROM payment GROUP BY deal_id")}
+    plans: dict[int, DealPlan] = {}
+    for deal_id, customer_id, name, amount, due, instalment_id in _rows(db, """
+            SELECT i.deal_id, d.customer_id, c.name, i.amount, i.due, i.id
+            FROM instalment i JOIN deal d ON d.id = i.deal_id JOIN customer c ON c.id = d.customer_id
+            ORDER BY i.deal_id, i.id"""):
+        plan = plans.get(deal_id)
+        if plan is None:
+            received = paid.get(deal_id)
+            plan = plans[deal_id] = DealPlan(customer_id, name, [], [received] if received else [])
+        plan.instalments.append(Instalment(amount, days[due], instalment_id))
+    return list(plans.values())
+
+
+GRADE_FACTS = ("id", "kind", "status", "grade_manual", "buy_within", "expected_purchase",
+               "purchase_cycle", "batch")
+
+
+def cadence_facts(db: Db, as_of: dt.date) -> list[tuple[dict, dt.date | None]]:
+    """Every customer's grade facts (``GRADE_FACTS``) and last logged contact up to ``as_of``."""
+    days = _Days()
+    rows = _rows(db, f"""SELECT {', '.join('c.' + f for f in GRADE_FACTS)},
+                               (SELECT max(v.date) FROM visit v WHERE v.customer_id = c.id
+                                AND v.planned = 0 AND v.date <= :as_of)
+                        FROM customer c""", as_of=as_of.isoformat())
+    return [(dict(zip(GRADE_FACTS, row[:-1], strict=True)), days[row[-1]] if row[-1] else None)
+            for row in rows]
+
