@@ -17,5 +17,7 @@ NOUNS: list[tuple[str, str]] = [
     ("remind", "remind"),
     ("why", "why"),
     ("rules", "rules"),
+    ("import", "imports"),
+    ("export", "exports"),
     ("demo", "demo"),
 ]
