@@ -15,6 +15,7 @@ is not a date and is left out; of several e-mail addresses the first is kept.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from typing import Any
@@ -96,10 +97,8 @@ def import_sheets(data: bytes, customer: str | None, *, today: dt.date) -> list[
                  "phones": _phones(card), "email": _first(card, "email"), "birthday": _birthday(card)}
         values, errors = sheet_rows.read_row("contacts", cells, today, rules)
         if roles:
-            try:
+            with contextlib.suppress(BadInput):  # a phone's own categories (家人, 同事) are not buying roles
                 values["roles"] = sheet_rows.read_cell(sheet_fields.field("contacts", "roles"), roles, today, None)
-            except BadInput:
-                pass  # a phone's own categories (家人, 同事) are not buying roles
         people.append(Row(number, list(cells.values()), values,
                           [(e.column, e.error.message()) for e in errors]))
     customers = [Row(n, [o], {"name": o, "kind": kind}) for o, (n, kind) in orgs.items()]
@@ -140,7 +139,8 @@ def export(db: Db, customer_id: int | None) -> bytes:
         notes = []
         b = c["birthday"]
         if b and not b.lunar:
-            card.add("bday").value = f"{b.year:04d}-{b.month:02d}-{b.day:02d}" if b.year else f"--{b.month:02d}-{b.day:02d}"
+            day = f"{b.month:02d}-{b.day:02d}"
+            card.add("bday").value = f"{b.year:04d}-{day}" if b.year else f"--{day}"
         elif b:
             lunar = card.add("x-kacli-lunar-birthday")
             lunar.value = sheet_rows.birthday_text(b)
