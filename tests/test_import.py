@@ -10,8 +10,12 @@ import pytest
 
 from kacli.errors import ExitCode
 
-GBK_CUSTOMERS = "客户名称,行业,电话,等级,年营业额,标签\r\n华信地产,房地产,010-6500-7788,A,8亿,\"礼品茶,北京\"\r\n天福茗茶,茶叶,,B,,\r\n"
-CONTACTS = "客户,姓名,职务,手机,生日,角色\n华信地产,刘主任,办公室主任,138-1100-2233,农历08-06,购买者\nhxdc,张董,董事长,,1962-05-01,决策者\n"
+GBK_CUSTOMERS = ("客户名称,行业,电话,等级,年营业额,标签\r\n"
+                 "华信地产,房地产,010-6500-7788,A,8亿,\"礼品茶,北京\"\r\n"
+                 "天福茗茶,茶叶,,B,,\r\n")
+CONTACTS = ("客户,姓名,职务,手机,生日,角色\n"
+            "华信地产,刘主任,办公室主任,138-1100-2233,农历08-06,购买者\n"
+            "hxdc,张董,董事长,,1962-05-01,决策者\n")
 
 
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
@@ -158,7 +162,8 @@ def test_a_map_file_reads_a_crm_export(kacli, tmp_path):
         '[values.stage]\n"Qualified" = "validate"\n"Proposal" = "negotiate"\n'
         '[dates]\norder = "mdy"\n[defaults]\nstage = "discover"\n', encoding="utf-8")
     path = write(tmp_path / "deals.csv", "Account,Opportunity,Stage,Amount,Close\n"
-                                         "Acme Ltd,Fleet renewal,Proposal,\"1,200,000\",3/1/2027\nAcme Ltd,Spare parts,,5万,\n")
+                                         "Acme Ltd,Fleet renewal,Proposal,\"1,200,000\",3/1/2027\n"
+                                         "Acme Ltd,Spare parts,,5万,\n")
     kacli.ok("import", "deals", path, "--map", tmp_path / "crm.toml")
     deals = {d["title"]: d for d in show(kacli, "Acme")["deals"]}
     assert deals["Fleet renewal"]["stage"] == "negotiate" and deals["Fleet renewal"]["expected_close"] == "2027-03-01"

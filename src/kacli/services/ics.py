@@ -13,14 +13,13 @@ from kacli.domain import calendar_feed
 from kacli.domain.calendar_feed import Event
 from kacli.domain.week import gets_festivals, grade_of
 from kacli.domain.week_reasons import Window, reasons_for
-from kacli.services.week import CHUNK, check_days, key_places, load_rules
+from kacli.services.week import CHUNK, key_places, load_rules
 from kacli.store import week as store
 from kacli.store.db import Db
 
 
 def events(db: Db, today: dt.date, days: int, rules=None) -> list[Event]:
     rules = rules or load_rules()
-    check_days(days)
     window = Window.of(today, today + dt.timedelta(days=days - 1), rules)
     keys = {cid for cid, place in key_places(db, today, rules).items() if place.key}
     out: list[Event] = []
