@@ -203,6 +203,8 @@ def read_row(table: str, cells: Mapping[str, Any], today: dt.date, rules: Import
     errors: list[CellError] = []
     for f in fields(table):
         raw = cells.get(f.code)
+        if raw is None and f.code not in rules.defaults and f"{f.code}_fen" not in cells:
+            continue  # most sheets fill a few of a table's thirty fields: skip the rest quickly
         if f.kind == "amount":
             fen = cells.get(f"{f.code}_fen")
             if isinstance(fen, int) and not isinstance(fen, bool):

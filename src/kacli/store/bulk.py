@@ -29,6 +29,19 @@ def _insert(uow, table: str, rows: Sequence[dict[str, Any]]) -> None:
     uow.db.conn.executemany(sql, rows)
 
 
+def _keys_of(search_keys):
+    """``search_keys`` remembering its answers: a book of business repeats names (王总, 李经理)."""
+    seen: dict[str, tuple[str, str]] = {}
+
+    def keys(name: str) -> tuple[str, str]:
+        found = seen.get(name)
+        if found is None:
+            found = seen[name] = search_keys(name)
+        return found
+
+    return keys
+
+
 def _first_id(uow, table: str) -> int:
     return (uow.db.scalar(f'SELECT max(id) FROM "{table}"') or 0) + 1
 
@@ -71,6 +84,7 @@ def add_contacts(uow, items: Sequence[tuple[int, str, dict[str, Any], dict[str, 
     from kacli.store.models import Contact
 
     uow.flush()
+    search_keys = _keys_of(search_keys)
     base = _defaults(Contact)
     next_id = _first_id(uow, "contact")
     rows, facts, ids, changes, primary = [], [], [], [], {}
