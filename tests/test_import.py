@@ -217,3 +217,10 @@ def test_an_unreadable_file_is_bad_input(kacli, tmp_path):
     assert missing.exit_code == ExitCode.BAD_INPUT
     (tmp_path / "x.xlsx").write_bytes(b"not a workbook")
     assert kacli("import", "customers", tmp_path / "x.xlsx").exit_code == ExitCode.BAD_INPUT
+
+
+def test_a_big_file_on_a_pipe_gets_no_progress_bar_only_the_summary(kacli, tmp_path):
+    rows = "".join(f"客户{i:04d},行业{i % 7}\n" for i in range(400))
+    result = kacli.ok("import", "customers", write(tmp_path / "big.csv", "客户名称,行业\n" + rows))
+    assert result.stderr.strip() == "Imported customers: 400 added, 0 updated, 0 skipped, 0 bad."
+    assert len(kacli.json("customer", "list")) == 400
