@@ -259,3 +259,14 @@ def test_an_upgrade_starts_a_new_journal(kacli, dossier, db_path):
 def test_undo_list_in_human_form(kacli, dossier):
     shown = kacli.ok("undo", "--list").stdout
     assert "kacli payment received" in shown and "payments received: 1 added" in shown
+
+
+def test_an_import_is_undone_as_one_unit(kacli, dossier, db_path, tmp_path):
+    sheet = tmp_path / "book.csv"
+    sheet.write_text("客户名称,行业\n新华书店,零售\n宏达机械,制造业\n远大空调,制造业\n", encoding="utf-8-sig")
+    before = content(db_path)
+    kacli.ok("import", "customers", str(sheet))
+    assert content(db_path) != before
+    done = kacli.ok("undo", "--yes")
+    assert "kacli import customers" in done.stderr
+    assert content(db_path) == before

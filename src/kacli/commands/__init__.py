@@ -19,5 +19,7 @@ NOUNS: list[tuple[str, str]] = [
     ("undo", "undo"),
     ("why", "why"),
     ("rules", "rules"),
+    ("import", "imports"),
+    ("export", "exports"),
     ("demo", "demo"),
 ]

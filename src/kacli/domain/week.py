@@ -120,13 +120,17 @@ def build_week(
     return items
 
 
+def gets_festivals(key_account: bool, grade: str | None, rules: Rules) -> bool:
+    """Festival greetings go to the key tier and to the festival grades (O and A by default)."""
+    return (key_account and rules.festival_for_key_tier) or grade in rules.festival_grades
+
+
 def week_item(account: Account, window: Window, key_account: bool) -> Item | None:
     """The row for one customer (``kacli why``); None if nothing is due in ``window``
     (``Window.of(today, until, rules)``)."""
     today, rules = window.today, window.rules
     grade = grade_of(account, today, rules)
-    festivals = (key_account and rules.festival_for_key_tier) or grade in rules.festival_grades
-    reasons = reasons_for(account, grade, window, festivals)
+    reasons = reasons_for(account, grade, window, gets_festivals(key_account, grade, rules))
     if not reasons:
         return None
     if len(reasons) > 1:

@@ -1,0 +1,61 @@
+"""``kacli export``: the dossier's tables as CSV, XLSX or JSON that ``import`` reads back.
+
+Headers are bilingual (``客户名称/name``) so a Chinese sheet reads naturally and the columns are
+still the field codes ``--json`` uses; values are written as the command line reads them (amounts
+in yuan, dates ISO, enum values as codes, lists comma-separated, facts and competitors as JSON).
+JSON follows ``--json``'s conventions: money in fen under ``*_fen``, lists as arrays.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from kacli.domain import sheet_fields, sheet_rows
+from kacli.store import export_rows, sheets
+from kacli.store.db import Db
+
+
+def headers(table: str) -> list[str]:
+    from kacli.i18n import messages
+
+    return sheet_fields.template_headers(table, messages())
+
+
+def records(db: Db, table: str) -> list[dict[str, Any]]:
+    return export_rows.READERS[table](db)
+
+
+def table_rows(db: Db, table: str) -> list[list[str]]:
+    return [sheet_rows.sheet_row(table, r) for r in records(db, table)]
+
+
+def as_bytes(db: Db, tables: list[str], fmt: str, *, encoding: str = "utf-8") -> bytes:
+    """One table (or, for XLSX and JSON, several) in ``fmt``."""
+    if fmt == "json":
+        doc = {t: [sheet_rows.json_row(t, r) for r in records(db, t)] for t in tables}
+        return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    if fmt == "xlsx":
+        return sheets.xlsx_bytes([(t, headers(t), table_rows(db, t)) for t in tables])
+    (table,) = tables
+    return sheets.csv_bytes(headers(table), table_rows(db, table), encoding)
+
+
+def template(table: str, fmt: str) -> bytes:
+    """An empty sheet with ``table``'s headers, for a user to fill in."""
+    if fmt == "xlsx":
+        return sheets.xlsx_bytes([(table, headers(table), [])])
+    return sheets.csv_bytes(headers(table), [], "utf-8")
+
+
+def write_bad_rows(path, sheet, bad, reason_header: str) -> None:
+    """The rows ``import --skip-bad`` left out, as they were, with a reason column."""
+    from pathlib import Path
+
+    from kacli.services.importing import bad_sheet
+
+    head, rows = bad_sheet(sheet, bad, reason_header)
+    path = Path(path)
+    data = (sheets.xlsx_bytes([(sheet.table, head, rows)]) if sheets.kind_of(path) == "xlsx"
+            else sheets.csv_bytes(head, rows, "utf-8"))
+    sheets.write(path, data)

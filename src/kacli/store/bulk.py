@@ -1,0 +1,120 @@
+"""Adding many customers and contacts in one statement each (``import``), on a ``UnitOfWork``.
+
+The rows written are exactly those ``customers.add`` and ``contacts.add`` write one at a time —
+the same columns and search keys, the same facts, the same ``created`` (and, for a contact,
+``stage``) entries in the change log — but with ``executemany`` on the session's connection, in
+its transaction, so 10,000 customers with 50,000 contacts import in seconds rather than minutes.
+Ids are handed out from the table's current maximum: the transaction holds the write lock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from kacli.store.customers import encode
+from kacli.store.history import as_text
+
+
+def _defaults(model) -> dict[str, Any]:
+    return {name: f.default for name, f in model.model_fields.items() if name != "id"}
+
+
+def _insert(uow, table: str, rows: Sequence[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    columns = list(rows[0])
+    sql = (f'INSERT INTO "{table}" ({", ".join(columns)}) '
+           f'VALUES ({", ".join(":" + c for c in columns)})')
+    uow.db.conn.executemany(sql, rows)
+
+
+def _keys_of(search_keys):
+    """``search_keys`` remembering its answers: a book of business repeats names (王总, 李经理)."""
+    seen: dict[str, tuple[str, str]] = {}
+
+    def keys(name: str) -> tuple[str, str]:
+        found = seen.get(name)
+        if found is None:
+            found = seen[name] = search_keys(name)
+        return found
+
+    return keys
+
+
+def _first_id(uow, table: str) -> int:
+    return (uow.db.scalar(f'SELECT max(id) FROM "{table}"') or 0) + 1
+
+
+def _changes(uow, entries: list[tuple[int, int | None, str, Any]]) -> None:
+    _insert(uow, "change", [{"customer_id": c, "contact_id": p, "field": f, "old": None,
+                             "new": as_text(v), "at": uow.now} for c, p, f, v in entries])
+
+
+def add_customers(uow, items: Sequence[tuple[str, dict[str, Any], dict[str, str]]]) -> list[int]:
+    """(name, column values, facts) per customer, as ``customers.add`` takes them; their ids."""
+    from kacli.domain.names import lookup_key, search_keys
+    from kacli.store.models import Customer
+
+    uow.flush()
+    base = _defaults(Customer)
+    next_id = _first_id(uow, "customer")
+    rows, facts, ids = [], [], []
+    for offset, (name, values, new_facts) in enumerate(items):
+        row_id = next_id + offset
+        pinyin, initials = search_keys(name)
+        # An exported customer keeps the day it was first recorded (the week list counts from it).
+        rows.append({**base, "created_at": uow.now, **encode(values), "id": row_id, "name": name,
+                     "name_pinyin": pinyin, "name_initials": initials, "name_key": lookup_key(name),
+                     "updated_at": uow.now})
+        facts += [{"customer_id": row_id, "key": k, "value": v} for k, v in new_facts.items()]
+        ids.append(row_id)
+    _insert(uow, "customer", rows)
+    _changes(uow, [(i, None, "created", item[0]) for i, item in zip(ids, items, strict=True)])
+    _insert(uow, "customer_fact", facts)
+    return ids
+
+
+def add_contacts(uow, items: Sequence[tuple[int, str, dict[str, Any], dict[str, str]]]) -> list[int]:
+    """(customer id, name, values, facts) per contact, as ``contacts.add`` takes them; their ids.
+
+    One primary contact per customer, as ``contacts.add`` keeps it: the last one marked wins.
+    """
+    from kacli.domain.names import lookup_key, search_keys
+    from kacli.store.contacts import _birthday_columns
+    from kacli.store.models import Contact
+
+    uow.flush()
+    search_keys = _keys_of(search_keys)
+    base = _defaults(Contact)
+    next_id = _first_id(uow, "contact")
+    rows, facts, ids, changes, primary = [], [], [], [], {}
+    for offset, (customer_id, name, values, new_facts) in enumerate(items):
+        row_id = next_id + offset
+        values = dict(values)
+        columns = _birthday_columns(values.pop("birthday", None))
+        columns.update(encode(values))
+        pinyin, initials = search_keys(name)
+        row = {**base, **columns, "id": row_id, "customer_id": customer_id, "name": name,
+               "name_pinyin": pinyin, "name_initials": initials, "name_key": lookup_key(name),
+               "created_at": uow.now, "updated_at": uow.now}
+        rows.append(row)
+        if row["is_primary"]:
+            primary[customer_id] = row_id
+        facts += [{"contact_id": row_id, "key": k, "value": v} for k, v in new_facts.items()]
+        changes += [(customer_id, row_id, "created", name), (customer_id, row_id, "stage", row["stage"])]
+        ids.append(row_id)
+    _insert(uow, "contact", rows)
+    _changes(uow, changes)
+    _insert(uow, "contact_fact", facts)
+    for customer_id, keep in primary.items():
+        uow.db.execute("UPDATE contact SET is_primary = 0 WHERE customer_id = :c AND id != :k AND is_primary = 1",
+                       c=customer_id, k=keep)
+    return ids
+
+
+def names(uow, table: str, owner: str | None = None) -> list[tuple[int, str, int | None]]:
+    """(id, name, owner id) of every customer, contact (owner: customer) or deal (title)."""
+    column = "title" if table == "deal" else "name"
+    owner_col = owner or "NULL"
+    return [(r[0], r[1], r[2]) for r in uow.db.rows(f'SELECT id, {column}, {owner_col} FROM "{table}"')]
