@@ -251,3 +251,6 @@ def role(
     from kacli.render import deals as view
 
     render.message(t(key, contact=person.name, title=found.name, role=view.role_label(code)))
+
+
+from kacli.commands import deal_hold  # noqa: E402,F401  (registers deal hold / deal resume)

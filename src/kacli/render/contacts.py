@@ -44,12 +44,12 @@ def _when(at: str) -> str:
 
 
 def listing(rows: list[dict[str, Any]]) -> None:
-    from kacli.render import rows_table
+    from kacli.render import records, rows_table
 
     lang = i18n.current()
     headers = [t(key) for key in ("col.id", "col.name", "col.customer", "field.title", "field.roles",
                                   "field.attitude", "field.stage", "field.is_primary", "field.phones")]
-    out().print(rows_table(headers, [
+    records(rows_table(headers, [
         [r["id"], display_name(r), r["customer"], r["title"], _roles(r["roles"]),
          vocab.ATTITUDE.label(r["attitude"], lang), vocab.STAGE.label(r["stage"], lang),
          "★" if r["is_primary"] else "", ", ".join(r["phones"])]

@@ -160,12 +160,12 @@ def profile_json(p: dict[str, Any]) -> dict[str, Any]:
 
 
 def listing(rows: list[dict[str, Any]]) -> None:
-    from kacli.render import rows_table
+    from kacli.render import records, rows_table
 
     lang = i18n.current()
     headers = [t(key) for key in ("col.id", "col.name", "field.kind", "field.grade", "field.status",
                                   "field.industry", "col.contacts", "field.tags")]
-    out().print(rows_table(headers, [
+    records(rows_table(headers, [
         [r["id"], r["name"], vocab.KIND.label(r["kind"], lang), r["grade"],
          vocab.STATUS.label(r["status"], lang), r["industry"], r["contacts"], ", ".join(r["tags"])]
         for r in rows]))

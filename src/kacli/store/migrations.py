@@ -199,10 +199,29 @@ V2_SALES = [
     "CREATE INDEX payment_deal ON payment(deal_id, date)",
 ]
 
+# A known postponement of a deal (``deal hold``); which contacts a visit moved up the relationship
+# ladder, so one visit moves a contact at most one stage however often ``--advance`` is given; and
+# who made an introduction (穿针引线), the contact the introduction marks.
+V4_QUARTER = [
+    "ALTER TABLE deal ADD COLUMN hold_until TEXT",
+    "ALTER TABLE deal ADD COLUMN hold_reason TEXT",
+    "ALTER TABLE visit ADD COLUMN introduced_by INTEGER REFERENCES contact(id) ON DELETE SET NULL",
+    """CREATE TABLE visit_stage_move (
+        visit_id INTEGER NOT NULL REFERENCES visit(id) ON DELETE CASCADE,
+        contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+        from_stage TEXT NOT NULL,
+        to_stage TEXT NOT NULL,
+        created_at """ + _TS + """,
+        PRIMARY KEY (visit_id, contact_id)
+    )""",
+    "CREATE INDEX visit_stage_move_contact ON visit_stage_move(contact_id)",
+]
+
 # (version, name, statements). Append only; never edit a released migration.
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (1, "dossier: customers, competitors, contacts, facts, history", V1_DOSSIER),
     (2, "sales: visits, next actions, deals, buying roles, receivables", V2_SALES),
+    (4, "deal holds, one stage per visit, introductions", V4_QUARTER),
 ]
 
 LATEST = MIGRATIONS[-1][0]

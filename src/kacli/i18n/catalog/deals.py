@@ -1,9 +1,9 @@
 """Messages for deals (项目): help, labels, stage gates, the buying centre, results and errors."""
 
 MESSAGES = {
-    "help.deal": ("Deals: add, update, show, list, advance through the five stages, won, lost, buying roles.",
-                  "项目：添加、修改、查看、列表、推进五个阶段、赢单、丢单、采购角色。",
-                  "專案：新增、修改、檢視、列表、推進五個階段、贏單、丟單、採購角色。"),
+    "help.deal": ("Deals: add, update, show, list, advance through the five stages, won, lost, buying roles, hold.",
+                  "项目：添加、修改、查看、列表、推进五个阶段、赢单、丢单、采购角色、暂缓。",
+                  "專案：新增、修改、檢視、列表、推進五個階段、贏單、丟單、採購角色、暫緩。"),
     "help.arg.deal_ref": ("The deal: id, title, part of the title, or its pinyin/initials.",
                           "项目：编号、名称、名称的一部分，或拼音/首字母。",
                           "專案：編號、名稱、名稱的一部分，或拼音/首字母。"),
