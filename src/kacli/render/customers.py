@@ -42,7 +42,7 @@ def panel(title: str, body):
 
 
 def grade_line(grade: dict[str, Any]) -> str:
-    from kacli.render.week_text import grade_part
+    from kacli.render.grades import grade_part
 
     if not grade.get("grade"):
         line = t("grade.none")
@@ -53,7 +53,7 @@ def grade_line(grade: dict[str, Any]) -> str:
         line += f" — {grade['reason']}"
     parts = [p for p in grade.get("parts", ()) if p["code"] != "manual"]  # why the rules say so
     if parts:
-        line += " — " + "; ".join(grade_part(p["code"], p) for p in parts)
+        line += " — " + t("grade.part.separator").join(grade_part(p["code"], p) for p in parts)
     return line
 
 
