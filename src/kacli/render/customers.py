@@ -57,14 +57,28 @@ def grade_line(grade: dict[str, Any]) -> str:
     return line
 
 
+def _facts_text(items: list[str]) -> str:
+    return t("list.separator").join(" / ".join(t(f"fact.{code}") for code in item.split("|"))
+                                    for item in items)
+
+
 def qualification_line(q: dict[str, Any]) -> str:
+    """qualified prospect — good credit from the rating AA; to find out: need; said no: …"""
     verdict = t(f"qualify.{q['verdict']}")
-    if not q["missing"]:
-        return verdict
-    missing = ", ".join(
-        " / ".join(t(f"fact.{code}") for code in item.split("|")) for item in q["missing"]
-    )
-    return f"{verdict} — {t('qualify.missing')}: {missing}"
+    if q.get("won_deals"):
+        return t("qualify.won_deals", n=q["won_deals"])
+    pieces = []
+    if "credit_good" in q.get("met_by", {}):
+        pieces.append(t("qualify.by_rating", rating=q.get("credit_rating") or ""))
+    if "reach_decision_maker" in q.get("met_by", {}) and q.get("decision_maker_met"):
+        pieces.append(t("qualify.by_visit", **q["decision_maker_met"]))
+    said_no = q.get("said_no", [])
+    unknown = [item for item in q["missing"] if item not in said_no]
+    if unknown:
+        pieces.append(t("qualify.unknown", facts=_facts_text(unknown)))
+    if said_no:
+        pieces.append(t("qualify.said_no", facts=_facts_text(said_no)))
+    return verdict + (" — " + t("grade.part.separator").join(pieces) if pieces else "")
 
 
 def profile(p: dict[str, Any]) -> None:
@@ -78,7 +92,7 @@ def profile(p: dict[str, Any]) -> None:
         (t("field.status"), _label(vocab.STATUS, p["status"])),
         (t("field.grade"), grade_line(p["grade"])),
         (t("field.next_due"), next_due_line(p.get("next_due"))),
-        (t("field.qualification"), qualification_line(p["qualification"])),
+        (t("field.qualification"), qualification_line({**p["qualification"], "credit_rating": p["credit_rating"]})),
         (t("field.buy_within"), _label(vocab.BUY_WITHIN, gi["buy_within"])),
         (t("field.expected_purchase"), gi["expected_purchase"]),
         (t("field.purchase_cycle"), _label(vocab.CYCLE, gi["purchase_cycle"])),
