@@ -106,3 +106,21 @@ def test_a_dossier_from_a_newer_kacli_is_refused_untouched(tmp_path, version):
         assert "newer kacli" in done.stderr and "Traceback" not in done.stderr
     assert db.read_bytes() == before
     assert list(tmp_path.glob("*.bak")) == []
+
+
+def test_a_v2_dossier_upgrades_to_holds_and_stage_moves_with_its_data_intact(kacli, db_path):
+    shutil.copy(FIXTURES / "dossier-v2.db", db_path)
+    deal = kacli.json("deal", "show", "二期茶歇采购", env={"KACLI_TODAY": "2026-01-10"})
+    assert (deal["amount_fen"], deal["stage"], deal["chance"], deal["hold"]) == (120000000, "negotiate", 60, None)
+    visit = kacli.json("visit", "show", "1")
+    assert (visit["kind"], visit["note"], visit["introduced_by"]) == ("meal", "和王总喝茶，谈明年扩建", None)
+    kacli.ok("deal", "hold", "二期茶歇采购", "--until", "2026-03-01", env={"KACLI_TODAY": "2026-01-10"})
+    held = kacli.json("deal", "show", "二期茶歇采购", env={"KACLI_TODAY": "2026-01-10"})["hold"]
+    assert held == {"until": "2026-03-01", "reason": None, "active": True}
+    # an old visit has moved no one yet: it may suggest a move once, and only once
+    before = kacli.json("contact", "show", "王总")["stage"]
+    kacli.ok("visit", "update", "1", "--kind", "valuable_gift", "--advance")
+    kacli.ok("visit", "update", "1", "--advance")
+    after = kacli.json("contact", "show", "王总")["stage"]
+    ladder = ["acquainted", "dating", "trust", "alliance"]
+    assert ladder.index(after) - ladder.index(before) <= 1
