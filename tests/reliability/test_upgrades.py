@@ -119,7 +119,7 @@ def test_a_v2_dossier_upgrades_to_holds_and_stage_moves_with_its_data_intact(kac
     assert held == {"until": "2026-03-01", "reason": None, "active": True}
     # an old visit has moved no one yet: it may suggest a move once, and only once
     before = kacli.json("contact", "show", "王总")["stage"]
-    kacli.ok("visit", "update", "1", "--kind", "valuable_gift", "--advance")
+    kacli.ok("visit", "update", "1", "--kind", "valuable_gift", "--satisfaction", "", "--advance")
     kacli.ok("visit", "update", "1", "--advance")
     after = kacli.json("contact", "show", "王总")["stage"]
     ladder = ["acquainted", "dating", "trust", "alliance"]
