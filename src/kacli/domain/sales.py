@@ -153,7 +153,7 @@ class GateClosed(BadInput):
         from kacli import i18n
 
         return i18n.t(self.key, stage=vocab.DEAL_STAGE.label(self.params["stage"], i18n.current()),
-                      missing=", ".join(i18n.t(f"gate.{code}") for code in self.missing))
+                      missing=i18n.join_words(i18n.t(f"gate.{code}") for code in self.missing))
 
 
 def check_move(from_stage: str, to_stage: str, facts: DealFacts, *, strict: bool) -> list[str]:

@@ -91,7 +91,9 @@ def field_name(code: str) -> str:
 
 
 def field_names(codes: list[str]) -> str:
-    return ", ".join(field_name(c) for c in codes)
+    from kacli.i18n import join_words
+
+    return join_words(field_name(c) for c in codes)
 
 
 # Rich measures every cell of a Table, about 1.5 ms a row: fine for a screenful, slow for a list

@@ -36,7 +36,7 @@ def birthday_text(b: dict[str, Any] | None) -> str:
 
 def _roles(codes: list[str]) -> str:
     lang = i18n.current()
-    return ", ".join(vocab.ROLE.label(r, lang) for r in codes)
+    return i18n.join_words(vocab.ROLE.label(r, lang) for r in codes)
 
 
 def _when(at: str) -> str:
@@ -133,7 +133,7 @@ def profile_json(p: dict[str, Any]) -> dict[str, Any]:
 
 def what_goes(name: str, counts: dict[str, int]) -> str:
     parts = [t(f"count.{k}", n=v) for k, v in counts.items() if v]
-    return t("contact.remove_what", name=name, what=", ".join(parts) or t("count.nothing_else"))
+    return t("contact.remove_what", name=name, what=i18n.join_words(parts) or t("count.nothing_else"))
 
 
 def stage_moved(name: str, old: str | None, new: str) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 from kacli import i18n
 from kacli.domain import vocab
 from kacli.domain.money import format_amount
-from kacli.i18n import t
+from kacli.i18n import join_words, t
 from kacli.render import field_name, out, text
 from kacli.render.visits import activity_json, activity_panels
 from kacli.render.week_text import next_due_json, next_due_line
@@ -58,8 +58,7 @@ def grade_line(grade: dict[str, Any]) -> str:
 
 
 def _facts_text(items: list[str]) -> str:
-    return t("list.separator").join(" / ".join(t(f"fact.{code}") for code in item.split("|"))
-                                    for item in items)
+    return join_words(" / ".join(t(f"fact.{code}") for code in item.split("|")) for item in items)
 
 
 def qualification_line(q: dict[str, Any]) -> str:
@@ -157,7 +156,7 @@ def people_table(items: list[dict[str, Any]]):
         name = c["name"] + (" ★" if c["is_primary"] else "")
         table.add_row(
             text(c["id"]), text(name), text(c["title"]),
-            text(", ".join(vocab.ROLE.label(r, lang) for r in c["roles"])),
+            text(join_words(vocab.ROLE.label(r, lang) for r in c["roles"])),
             text(vocab.ATTITUDE.label(c["attitude"], lang)),
             text(vocab.STAGE.label(c["stage"], lang)),
             text(", ".join(c["phones"])),
@@ -200,7 +199,7 @@ def listing_json(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def what_goes(name: str, counts: dict[str, int]) -> str:
     parts = [t(f"count.{k}", n=v) for k, v in counts.items() if v and k != "changes"]
-    return t("customer.remove_what", name=name, what=", ".join(parts) or t("count.nothing_else"))
+    return t("customer.remove_what", name=name, what=join_words(parts) or t("count.nothing_else"))
 
 
 def history(found, rows) -> None:

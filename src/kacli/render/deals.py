@@ -30,7 +30,7 @@ def role_label(code: str | None) -> str:
 
 
 def missing_text(codes: list[str]) -> str:
-    return ", ".join(t(f"gate.{code}") for code in codes)
+    return i18n.join_words(t(f"gate.{code}") for code in codes)
 
 
 def changed_text(codes: list[str]) -> str:
@@ -41,7 +41,7 @@ def changed_text(codes: list[str]) -> str:
             names.append(f"{t('deal.col.competitor')} {code.split(':', 1)[1]}")
         else:
             names.append(i18n.label_or_code(f"deal.label.{code}", code))
-    return ", ".join(names)
+    return i18n.join_words(names)
 
 
 def chance_text(d: dict[str, Any]) -> str:
@@ -66,7 +66,7 @@ def risk_lines(cover: dict[str, Any]) -> list[str]:
     """The buying-centre red flags: uncovered roles, no decision maker, nobody on our side."""
     lines = []
     if cover["uncovered"]:
-        lines.append(t("deal.flag.uncovered", roles=", ".join(role_label(r) for r in cover["uncovered"])))
+        lines.append(t("deal.flag.uncovered", roles=i18n.join_words(role_label(r) for r in cover["uncovered"])))
     lines += [t(f"deal.flag.{flag}") for flag in cover["flags"]]
     return lines
 
