@@ -231,13 +231,17 @@ def _org_parts(facts: OrgFacts, rules: Rules) -> Iterable[Part]:
         yield Part("orders", {"orders": facts.orders, "deals": facts.deals,
                               "priced_orders": facts.priced_orders, "first": facts.first_order,
                               "last": facts.last_order, "days_since_last": facts.days_since_last})
-    if facts.cycle is not None:
-        yield Part("cycle", {"cycle": facts.cycle, "from": facts.cycle_from,
+    if facts.cycle_from == "fact":
+        yield Part("cycle", {"cycle": facts.cycle, "from": "fact"})
+    elif facts.cycle is not None:
+        yield Part("cycle", {"cycle": facts.cycle, "from": "history",
                              "median_gap_days": facts.median_gap_days,
                              "days_since_last": facts.days_since_last, "lapsed": facts.lapsed,
                              "short_cycle_days": rules.org_short_cycle_days})
-    if facts.batch is not None:
-        yield Part("batch", {"batch": facts.batch, "from": facts.batch_from,
+    if facts.batch_from == "fact":
+        yield Part("batch", {"batch": facts.batch, "from": "fact"})
+    elif facts.batch is not None:
+        yield Part("batch", {"batch": facts.batch, "from": "history",
                              "average_fen": facts.average_fen, "priced_orders": facts.priced_orders,
                              "large_batch_fen": rules.org_large_batch_fen})
     for rule, needs in facts.missing:

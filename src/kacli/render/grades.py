@@ -29,7 +29,7 @@ def _orders(p: Mapping[str, Any]) -> str:
 def _cycle(p: Mapping[str, Any]) -> str:
     label = vocab.CYCLE.label(p["cycle"], i18n.current())
     if p["from"] != "history":
-        return t("grade.part.cycle_stated", cycle=label)
+        return label  # stated by the salesperson: nothing to check
     gap = f"{p['median_gap_days']:g}"
     if p["lapsed"]:
         return t("grade.part.cycle_lapsed", cycle=label, median_gap_days=gap,
@@ -41,7 +41,7 @@ def _cycle(p: Mapping[str, Any]) -> str:
 def _batch(p: Mapping[str, Any]) -> str:
     label = vocab.BATCH.label(p["batch"], i18n.current())
     if p["from"] != "history":
-        return t("grade.part.batch_stated", batch=label)
+        return label
     key = "grade.part.batch_large" if p["batch"] == "large" else "grade.part.batch_small"
     return t(key, batch=label, average=format_amount(p["average_fen"]), n=p["priced_orders"],
              limit=format_amount(p["large_batch_fen"]))
