@@ -24,6 +24,9 @@ def test_a_budget_freeze_puts_the_deal_on_hold_until_march(kacli, db_path):
     # on the date the hold is over: shown as ended, the deal's reasons are back
     assert kacli.json("deal", "show", "自动化改造", env=on("2027-03-01"))["hold"]["active"] is False
     assert "ended 2027-03-01" in kacli.ok("deal", "show", "自动化改造", env=on("2027-03-01")).stdout
+    same = kacli.ok("deal", "hold", "自动化改造", "--until", "2027-03-01", "--reason", "预算冻结到三月",
+                    env=on("2027-01-10"))
+    assert "Nothing changed for deal #1" in same.stderr
     moved = kacli.ok("deal", "hold", "自动化改造", "--until", "2027-04-01", env=on("2027-01-10"))
     assert "(was 2027-03-01)" in moved.stderr
     history = kacli.json("customer", "history", "机床厂")["changes"]

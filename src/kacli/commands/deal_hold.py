@@ -28,6 +28,9 @@ def hold(
     with writing() as uow:
         found = refs.deal(uow.db, ref)
         before = holds.hold(uow, found.id, end, why, day)
+    if before == holds.Hold(end.isoformat(), why):
+        render.message(t("deal.unchanged", id=found.id, title=found.name))
+        return
     key = "deal.hold_moved" if before else "deal.held"
     render.message(t(key, id=found.id, title=found.name, until=end.isoformat(),
                      before=before.until if before else ""))
