@@ -244,20 +244,38 @@ def version(conn: sqlite3.Connection) -> int:
     return row[0] or 0
 
 
+def applied(conn: sqlite3.Connection) -> set[int]:
+    """The versions of the migrations applied to this dossier."""
+    has = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='kacli_migrations'"
+    ).fetchone()
+    if not has:
+        return set()
+    return {row[0] for row in conn.execute("SELECT version FROM kacli_migrations")}
+
+
+def pending(conn: sqlite3.Connection, *, upto: int = LATEST) -> list[int]:
+    """The migrations up to ``upto`` not applied yet, in list order. Versions are numbered ahead
+    of their release, so one with a lower number than the dossier's highest may still be pending
+    (a dossier at 6 gets 4 when 4 is released after 6)."""
+    done = applied(conn)
+    return [number for number, _, _ in MIGRATIONS if number <= upto and number not in done]
+
+
 def apply(conn: sqlite3.Connection, *, upto: int = LATEST, now: str) -> list[int]:
     """Apply the pending migrations up to ``upto``, each in its own transaction; their versions.
 
     ``conn`` must be in autocommit mode (isolation_level=None) so the transactions here are ours.
     """
-    applied: list[int] = []
+    done: list[int] = []
     for number, name, statements in MIGRATIONS:
-        if number > upto or number <= version(conn):
+        if number not in pending(conn, upto=upto):
             continue
         conn.execute("BEGIN IMMEDIATE")
         try:
             # Inside the transaction: a crash here leaves an empty file, not a half-made dossier.
             conn.execute(_BOOKKEEPING)
-            if number <= version(conn):  # another process migrated while we waited for the lock
+            if number in applied(conn):  # another process migrated while we waited for the lock
                 conn.execute("ROLLBACK")
                 continue
             for statement in statements:
@@ -270,5 +288,5 @@ def apply(conn: sqlite3.Connection, *, upto: int = LATEST, now: str) -> list[int
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-        applied.append(number)
-    return applied
+        done.append(number)
+    return done
