@@ -62,7 +62,7 @@ def _facts_text(items: list[str]) -> str:
 
 
 def qualification_line(q: dict[str, Any]) -> str:
-    """qualified prospect — good credit from the rating AA; to find out: need; said no: …"""
+    """not yet qualified — good credit from the rating AA; not known yet: need; said no: …"""
     verdict = t(f"qualify.{q['verdict']}")
     if q.get("won_deals"):
         return t("qualify.won_deals", n=q["won_deals"])
