@@ -74,13 +74,15 @@ WALK = {
     "deal lost": ["deal", "lost", "二期采购", "--reason", "价格"],
     "deal role": ["deal", "role", "二期采购", "李经理", "--as", "使用者", "--attitude", "反对"],
     "deal remove": ["deal", "remove", "二期采购", "--yes"],
+    "deal hold": ["deal", "hold", "二期采购", "--until", "2027-01-15", "--reason", "预算冻结"],
     "payment plan": ["payment", "plan", "二期采购", "200万", "--due", "2027-03-31"],
     "payment received": ["payment", "received", "二期采购", "70万", "--date", "2026-11-23"],
     "payment update": ["payment", "update", "I1", "--amount", "90万", "--date", "2027-01-15"],
     "payment remove": ["payment", "remove", "R1", "--yes"],
 }
 # Write commands that are not undone like the others, each with the test that covers it.
-NOT_WALKED = {"contact forget": "test_undo_stops_at_a_forget", "undo": "the undo itself"}
+NOT_WALKED = {"contact forget": "test_undo_stops_at_a_forget", "undo": "the undo itself",
+              "deal resume": "test_a_resume_is_undone_back_to_the_hold"}
 
 
 def test_every_write_command_is_walked():
@@ -270,3 +272,13 @@ def test_an_import_is_undone_as_one_unit(kacli, dossier, db_path, tmp_path):
     done = kacli.ok("undo", "--yes")
     assert "kacli import customers" in done.stderr
     assert content(db_path) == before
+
+
+def test_a_resume_is_undone_back_to_the_hold(kacli, dossier, db_path):
+    kacli.ok("deal", "hold", "二期采购", "--until", "2027-01-15", "--reason", "预算冻结")
+    held = content(db_path)
+    kacli.ok("deal", "resume", "二期采购")
+    assert kacli.json("deal", "show", "二期采购")["hold"] is None
+    kacli.ok("undo", "--yes")
+    assert content(db_path) == held
+    assert kacli.json("deal", "show", "二期采购")["hold"]["until"] == "2027-01-15"

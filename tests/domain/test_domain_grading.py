@@ -147,8 +147,8 @@ def test_effective_grade_from_the_rules_explains_itself() -> None:
     org = effective_grade("org", today=TODAY, rules=RULES, purchase_cycle="short",
                           order_history=orders((0, 10), (40, 10)))
     assert (org.grade, org.source) == ("B", "rules")
-    assert [(p.code, p.params["from"]) for p in org.parts] == [("cycle", "fact"),
-                                                               ("batch", "history")]
+    assert [(p.code, p.params.get("from")) for p in org.parts] == [
+        ("orders", None), ("cycle", "fact"), ("batch", "history")]
 
 
 def test_ungraded_says_so() -> None:

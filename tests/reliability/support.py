@@ -49,6 +49,8 @@ def integrity(path: Path) -> list[str]:
         found = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         found = [] if found == ["ok"] else found
         return found + [str(tuple(r)) for r in conn.execute("PRAGMA foreign_key_check")]
+    except sqlite3.DatabaseError as damaged:  # too damaged for SQLite to run its checks at all
+        return [str(damaged)]
     finally:
         conn.close()
 

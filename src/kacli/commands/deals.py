@@ -267,3 +267,6 @@ def remove(ref: Ref, yes: YesOpt = False) -> None:
         again = refs.deal(uow.db, str(found.id))
         deal_removal.remove(uow, again.id)
     render.message(t("deal.removed", id=found.id, title=found.name))
+
+
+from kacli.commands import deal_hold  # noqa: E402,F401  (registers deal hold / deal resume)

@@ -30,6 +30,8 @@ GiftValue = Annotated[str | None, _opt("--gift-value", help_key="help.visit.gift
 Satisfaction = Annotated[str | None, _opt("--satisfaction", help_key="help.visit.satisfaction",
                                           metavar="1-5")]
 Advance = Annotated[bool, typer.Option("--advance", help=t("help.visit.advance"))]
+IntroducedBy = Annotated[str | None, _opt("--introduced-by", help_key="help.visit.introduced_by",
+                                          metavar="CONTACT")]
 Done = Annotated[list[int] | None, _opt("--done", help_key="help.visit.done_next", metavar="ID", min=1, max=MAX_ID)]
 
 

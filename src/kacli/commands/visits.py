@@ -29,7 +29,7 @@ def log(
                                               metavar="TEXT")] = None,
     next_date: Annotated[str | None, typer.Option("--next-date", help=t("help.visit.next_date"),
                                                   metavar="DATE")] = None,
-    done: o.Done = None, advance: o.Advance = False,
+    done: o.Done = None, advance: o.Advance = False, introduced_by: o.IntroducedBy = None,
 ) -> None:
     """Log a visit or call (default: a visit today), or plan one with --planned.
 
@@ -39,6 +39,8 @@ def log(
     from kacli.services.visits import log_visit
 
     day = today()
+    if introduced_by is not None and kind is None:
+        kind = "introduction"  # naming who introduced says what the visit was
     values = o.logged(kind_text=kind, date=date, note=note, planned=planned, purpose=purpose,
                       gift=gift_value, score=satisfaction, today=day)
     next_text, next_due = o.next_action(next_, next_date, day)
@@ -48,7 +50,8 @@ def log(
         raise BadInput("error.visit_done_planned")
     with writing() as uow:
         outcome = log_visit(uow, customer, contact or [], values, next_text=next_text,
-                            next_due=next_due, done_ids=done, advance=advance, today=day)
+                            next_due=next_due, done_ids=done, advance=advance,
+                            introduced_by=introduced_by, today=day)
     view.report_logged(outcome, next_text, next_due)
 
 

@@ -75,9 +75,17 @@ def grade_person(
     return None
 
 
+# What a rule needs from the order history before it can say anything (``OrgFacts.missing``).
+NEEDS_TWO_ORDER_DAYS = "two_order_days"  # the cycle: two orders on different days
+NEEDS_TWO_PRICED_ORDERS = "two_priced_orders"  # the batch: two orders with a known amount
+
+Order = tuple[dt.date, int | None]  # (day won, value in fen; None when the deal has no amount)
+
+
 @dataclass(frozen=True)
 class OrgFacts:
-    """An organisation's cycle and batch as used for its grade, and where each came from."""
+    """An organisation's cycle and batch as used for its grade, where each came from, and the
+    order history behind them, so the explanation can be checked by hand."""
 
     cycle: str | None
     cycle_from: str | None  # "fact" (the salesperson said so), "history", or None
@@ -85,54 +93,99 @@ class OrgFacts:
     batch_from: str | None
     median_gap_days: float | None = None
     average_fen: int | None = None
+    orders: int = 0  # order days: won deals on the same day are one order
+    deals: int = 0  # won deals read
+    priced_orders: int = 0  # orders whose amount is known (every deal that day has one)
+    first_order: dt.date | None = None
+    last_order: dt.date | None = None
+    days_since_last: int | None = None  # None when no ``today`` was given
+    lapsed: bool = False  # short by its gaps, but the last order is older than a short cycle
+    missing: tuple[tuple[str, str], ...] = ()  # (rule "cycle"/"batch", what it needs)
+
+
+def _orders_by_day(order_history: Iterable[Order] | None) -> tuple[dict[dt.date, int | None], int]:
+    """One order per day: the day's won deals summed; None when any of them has no amount (the
+    order's size is then not known, and it is left out of the average, never counted as ¥0)."""
+    per_day: dict[dt.date, int | None] = {}
+    deals = 0
+    for day, amount in order_history or ():
+        deals += 1
+        before = per_day.get(day, 0)
+        per_day[day] = None if before is None or amount is None else before + amount
+    return per_day, deals
 
 
 def org_facts(
     purchase_cycle: str | None,
     batch: str | None,
     rules: Rules,
-    order_history: Iterable[tuple[dt.date, int]] | None = None,
+    order_history: Iterable[Order] | None = None,
+    *,
+    today: dt.date | None = None,
 ) -> OrgFacts:
     """Cycle and batch from the salesperson's facts, else derived from the order history.
 
     The salesperson's stated facts win: they know of a framework contract or a new budget that
-    the dossier's orders do not show yet. History fills in only what was not stated. Orders on
-    the same day are one order (an order split into lines must not halve the cycle). With at
-    least two orders: the cycle is short when the *median* gap between orders is within the
-    short-cycle threshold (the median, so one long pause does not make a steady buyer "long"),
-    and the batch is large when the *average* order reaches the large-batch amount.
+    the dossier's orders do not show yet. History fills in only what was not stated:
+
+    - orders on the same day are one order (an order split into lines must not halve the cycle);
+    - the cycle needs two orders on different days. It is short when the *median* gap between
+      orders is within the short-cycle threshold (the median, so one long pause does not make a
+      steady buyer "long") **and** the last order is not older than that threshold on ``today``:
+      the time since the last order counts toward the cycle, so a customer who stopped ordering
+      two years ago is not short-cycle now. Its next order makes it short again;
+    - the batch needs two orders with a known amount; it is large when their *average* reaches
+      the large-batch amount. An order with no amount is left out of the average.
     """
-    per_day: dict[dt.date, int] = {}
-    for day, amount in order_history or ():
-        per_day[day] = per_day.get(day, 0) + amount
-    median_gap = average = None
-    if len(per_day) >= 2:
-        days = sorted(per_day)
+    per_day, deals = _orders_by_day(order_history)
+    days = sorted(per_day)
+    priced = [amount for amount in per_day.values() if amount is not None]
+    median_gap = average = since_last = None
+    if days and today is not None:
+        since_last = max(0, (today - days[-1]).days)
+    if len(days) >= 2:
         median_gap = statistics.median((b - a).days for a, b in zip(days, days[1:], strict=False))
-        average = sum(per_day.values()) // len(per_day)
+    if len(priced) >= 2:
+        average = sum(priced) // len(priced)
+    missing: list[tuple[str, str]] = []
+    lapsed = False
     cycle, cycle_from = purchase_cycle, "fact" if purchase_cycle else None
-    if cycle is None and median_gap is not None:
-        cycle = "short" if median_gap <= rules.org_short_cycle_days else "long"
-        cycle_from = "history"
+    if cycle is None:
+        if median_gap is None:
+            missing.append(("cycle", NEEDS_TWO_ORDER_DAYS))
+        else:
+            short = median_gap <= rules.org_short_cycle_days
+            lapsed = short and since_last is not None and since_last > rules.org_short_cycle_days
+            cycle, cycle_from = ("short" if short and not lapsed else "long"), "history"
     size, batch_from = batch, "fact" if batch else None
-    if size is None and average is not None:
-        size = "large" if average >= rules.org_large_batch_fen else "small"
-        batch_from = "history"
-    return OrgFacts(cycle, cycle_from, size, batch_from, median_gap, average)
+    if size is None:
+        if average is None:
+            missing.append(("batch", NEEDS_TWO_PRICED_ORDERS))
+        else:
+            size, batch_from = ("large" if average >= rules.org_large_batch_fen else "small"), "history"
+    return OrgFacts(cycle, cycle_from, size, batch_from, median_gap, average, len(days), deals,
+                    len(priced), days[0] if days else None, days[-1] if days else None, since_last,
+                    lapsed, tuple(missing))
 
 
 def grade_org(
     purchase_cycle: str | None,
     batch: str | None,
     rules: Rules,
-    order_history: Iterable[tuple[dt.date, int]] | None = None,
+    order_history: Iterable[Order] | None = None,
+    *,
+    today: dt.date | None = None,
 ) -> str | None:
-    """A/B/C/D by purchase cycle and batch (see :func:`org_facts`); None if either is unknown."""
+    """A/B/C/D by purchase cycle and batch (see :func:`org_facts`); None if either is unknown.
+
+    Pass ``today`` so the time since the last order counts toward the cycle; without it the
+    history is read as if the last order were today.
+    """
     if purchase_cycle and batch:  # stated facts win; no need to read the history
         return _ORG_GRADE.get((purchase_cycle, batch))
     if not order_history:
         return None
-    facts = org_facts(purchase_cycle, batch, rules, order_history)
+    facts = org_facts(purchase_cycle, batch, rules, order_history, today=today)
     return _ORG_GRADE.get((facts.cycle, facts.batch))
 
 
@@ -146,7 +199,7 @@ def effective_grade(
     expected_purchase: dt.date | None = None,
     purchase_cycle: str | None = None,
     batch: str | None = None,
-    order_history: Iterable[tuple[dt.date, int]] | None = None,
+    order_history: Iterable[Order] | None = None,
 ) -> GradeResult:
     """The grade in force and its explanation. A manual grade always wins over the rules."""
     if manual_grade:
@@ -161,21 +214,39 @@ def effective_grade(
         else:
             parts = ()
     else:
-        facts = org_facts(purchase_cycle, batch, rules, order_history)
+        facts = org_facts(purchase_cycle, batch, rules, order_history, today=today)
         grade = _ORG_GRADE.get((facts.cycle, facts.batch))
-        parts = tuple(_org_parts(facts))
+        parts = tuple(_org_parts(facts, rules))
     if grade is None:
         return GradeResult(None, None, (*parts, Part("ungraded")))
     return GradeResult(grade, "rules", parts)
 
 
-def _org_parts(facts: OrgFacts) -> Iterable[Part]:
-    if facts.cycle is not None:
-        yield Part("cycle", {"cycle": facts.cycle, "from": facts.cycle_from,
-                             "median_gap_days": facts.median_gap_days})
-    if facts.batch is not None:
-        yield Part("batch", {"batch": facts.batch, "from": facts.batch_from,
-                             "average_fen": facts.average_fen})
+def _org_parts(facts: OrgFacts, rules: Rules) -> Iterable[Part]:
+    """The organisation's grade, piece by piece, with every number needed to check it by hand:
+    the orders read (same-day deals as one order, first and last date), the median gap and the
+    days since the last order against the short-cycle threshold, the average against the
+    large-batch amount, and which rule lacks data when the history is too short."""
+    if facts.deals and ("history" in (facts.cycle_from, facts.batch_from) or facts.missing):
+        yield Part("orders", {"orders": facts.orders, "deals": facts.deals,
+                              "priced_orders": facts.priced_orders, "first": facts.first_order,
+                              "last": facts.last_order, "days_since_last": facts.days_since_last})
+    if facts.cycle_from == "fact":
+        yield Part("cycle", {"cycle": facts.cycle, "from": "fact"})
+    elif facts.cycle is not None:
+        yield Part("cycle", {"cycle": facts.cycle, "from": "history",
+                             "median_gap_days": facts.median_gap_days,
+                             "days_since_last": facts.days_since_last, "lapsed": facts.lapsed,
+                             "short_cycle_days": rules.org_short_cycle_days})
+    if facts.batch_from == "fact":
+        yield Part("batch", {"batch": facts.batch, "from": "fact"})
+    elif facts.batch is not None:
+        yield Part("batch", {"batch": facts.batch, "from": "history",
+                             "average_fen": facts.average_fen, "priced_orders": facts.priced_orders,
+                             "large_batch_fen": rules.org_large_batch_fen})
+    for rule, needs in facts.missing:
+        yield Part("missing", {"rule": rule, "needs": needs,
+                               "have": facts.orders if rule == "cycle" else facts.priced_orders})
 
 
 def revisit_days(kind: str, grade: str | None, rules: Rules) -> int:

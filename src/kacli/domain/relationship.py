@@ -12,6 +12,7 @@ keeping an account, not of climbing the ladder.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from kacli.domain import vocab
 from kacli.domain.vocab import V
@@ -102,14 +103,37 @@ def is_higher(stage: str, than: str) -> bool:
     return stage_rank(stage) > stage_rank(than)
 
 
-def suggestion(current_stage: str, kind: str) -> str | None:
+def marked_for(kind: str, *, introduced: bool = False) -> str | None:
+    """The stage a visit of ``kind`` marks for one of the people at it.
+
+    An introduction (穿针引线) marks the alliance of the contact who introduced — the ally
+    introduces colleagues and leaders — while the people introduced were only met there, which
+    marks the first stage: they are met, not advanced.
+    """
+    if introduced and kind == "introduction":
+        return LADDER[0]
+    return marked_stage(kind)
+
+
+def introduced_ids(kind: str, contact_ids: Iterable[int], introduced_by: int | None) -> frozenset[int]:
+    """The people introduced at a visit: at an introduction whose introducer is known, everyone
+    met but the introducer. Without a known introducer every contact listed is taken as the one
+    who introduced (the visit was logged with the ally alone)."""
+    if kind != "introduction" or introduced_by is None:
+        return frozenset()
+    return frozenset(c for c in contact_ids if c != introduced_by)
+
+
+def suggestion(current_stage: str, kind: str, *, introduced: bool = False,
+               moved_by_this_visit: bool = False) -> str | None:
     """The stage to suggest for a contact at ``current_stage`` after a visit of ``kind``.
 
     Only when the kind marks a stage above the current one; then the next stage up, one step,
-    even when the marker is further up the ladder.
+    even when the marker is further up the ladder. One visit moves a contact at most one stage:
+    once this visit has moved them, it suggests nothing more, however often it is updated.
     """
-    marked = marked_stage(kind)
-    if marked is None or not is_higher(marked, current_stage):
+    marked = marked_for(kind, introduced=introduced)
+    if moved_by_this_visit or marked is None or not is_higher(marked, current_stage):
         return None
     return next_stage(current_stage)
 

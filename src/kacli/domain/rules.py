@@ -46,7 +46,7 @@ class Rules:
     person_buy_within_days: MappingProxyType[str, int] = _frozen(O=7, A=30, B=90, C=180)
     person_revisit_days: MappingProxyType[str, int] = _frozen(O=3, A=7, B=15, C=60)
     # Organisations: A short cycle + large batch, B short + small, C long + large, D long + small.
-    org_short_cycle_days: int = 90  # at most this many days between orders is a short cycle
+    org_short_cycle_days: int = 90  # at most this many days between orders, and since the last, is short
     org_large_batch_fen: int = 100_000_000  # 100万 yuan per order or more is a large batch
     org_revisit_days: MappingProxyType[str, int] = _frozen(A=7, B=14, C=30, D=90)
     ungraded_revisit_days: int = 30
@@ -244,7 +244,8 @@ buy_within_days = {person_buy}
 revisit_days = {person_visit}
 
 [org]
-# At most this many days between orders is a short purchase cycle (longer is long).
+# At most this many days between orders (median), and since the last order, is a short purchase
+# cycle (longer is long).
 short_cycle_days = {short}
 # An average order of at least this much (yuan; "{large_wan}万" works too) is a large batch.
 large_batch = {large}

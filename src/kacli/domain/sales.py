@@ -21,6 +21,12 @@ pipeline a salesperson can expect, stage by stage.
 Entering discover or validate needs nothing. A jump checks every gate it crosses; a move back
 checks none.
 
+**Holds** — a known postponement ("the customer's budget is frozen until March"): a deal put on
+hold until a date is not stalled and not closing until then. Its stalled and closing reasons are
+silent before the date and due on it at the latest (``held_due``); a won or lost deal is never
+put on hold. Other reasons (money owed, gates, the buying centre) are not silenced: a hold
+postpones the decision, not the customer.
+
 **Buying centre** (seed 003): user, decision maker, buyer, influencer, coach. A deal is at risk
 ("the cooked duck flew away", 煮熟的鸭子飞了) when a role is uncovered, when nobody covers the
 decision maker, or when nobody is on our side — no supporter and no coach.
@@ -97,6 +103,19 @@ def value(amount_fen: int | None, price_fen: int | None) -> int | None:
     return price_fen if price_fen is not None else amount_fen
 
 
+def close_passed(expected_close: dt.date | None, today: dt.date, outcome: str = "open") -> bool:
+    """An open deal whose expected close date is behind us did not close when expected: the
+    date reads as passed, not as a promise. A closed deal's date is history, never "passed"."""
+    return outcome == "open" and expected_close is not None and expected_close < today
+
+
+def next_gates(stage: str, outcome: str, facts: DealFacts) -> tuple[str | None, list[str]]:
+    """The stage a deal would move to next and what its gate still lacks. A lost deal moves
+    nowhere, so it has no next stage and no gates; a won one may still go on to delivery."""
+    ahead = None if outcome == "lost" else next_stage(stage)
+    return ahead, (gate_missing(stage, ahead, facts) if ahead else [])
+
+
 def days_in_stage(entered: dt.date, today: dt.date) -> int:
     """Whole days since the deal entered its stage (never negative)."""
     return max(0, (today - entered).days)
@@ -140,7 +159,7 @@ class GateClosed(BadInput):
         from kacli import i18n
 
         return i18n.t(self.key, stage=vocab.DEAL_STAGE.label(self.params["stage"], i18n.current()),
-                      missing=", ".join(i18n.t(f"gate.{code}") for code in self.missing))
+                      missing=i18n.join_words(i18n.t(f"gate.{code}") for code in self.missing))
 
 
 def check_move(from_stage: str, to_stage: str, facts: DealFacts, *, strict: bool) -> list[str]:
@@ -179,3 +198,28 @@ def coverage(roles: Iterable[tuple[int, str, str | None]]) -> Coverage:
     if not on_our_side:
         flags.append(NO_SUPPORTER_OR_COACH)
     return Coverage({r: tuple(ids) for r, ids in by_role.items()}, uncovered, tuple(flags))
+
+
+# The week-list reasons a hold silences until its date: the deal waits, the customer does not.
+HELD_REASONS: frozenset[str] = frozenset({"deal_stalled", "deal_closing"})
+
+
+def on_hold(hold_until: dt.date | None, today: dt.date) -> bool:
+    """Whether a deal held until ``hold_until`` is still on hold ``today``; on the date itself
+    the hold is over and the deal's reasons are back."""
+    return hold_until is not None and today < hold_until
+
+
+def held_due(due: dt.date, hold_until: dt.date | None) -> dt.date:
+    """When a stalled or closing reason due on ``due`` is due, given the deal's hold: not before
+    the hold ends, so it comes back once, on the hold's date, not as "overdue since" it."""
+    return due if hold_until is None else max(due, hold_until)
+
+
+def check_hold(title: str, outcome: str, hold_until: dt.date, today: dt.date) -> None:
+    """A hold is for an open deal and ends after today (a hold that has already ended holds
+    nothing). BadInput otherwise."""
+    if outcome != "open":
+        raise BadInput(f"error.deal_hold_{outcome}", title=title)
+    if hold_until <= today:
+        raise BadInput("error.deal_hold_past", date=hold_until.isoformat(), today=today.isoformat())

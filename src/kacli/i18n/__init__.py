@@ -91,3 +91,9 @@ def label_or_code(key: str, code: object) -> str:
 def pick(en: str, hans: str, hant: str) -> str:
     """Choose among three spellings of one label by the current language."""
     return (en, hans, hant)[LANGS.index(current())]
+
+
+def join_words(words) -> str:
+    """Words listed inside a sentence: "a, b" in English, "甲、乙" in Chinese (never an ASCII comma
+    in a Chinese sentence)."""
+    return t("list.separator").join(words)

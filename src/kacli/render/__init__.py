@@ -33,6 +33,24 @@ def err():
     return _err
 
 
+def records(table) -> None:
+    """Print a table of records on stdout. On a terminal it fits the screen; on a pipe nothing is
+    ever cut or wrapped: every value in full, one record per line, however wide the lines get."""
+    console = out()
+    if console.is_terminal:
+        console.print(table)
+        return
+    from rich.console import Console
+    from rich.measure import Measurement
+
+    natural = Measurement.get(console, console.options.update(max_width=1_000_000), table).maximum
+    wide = Console(file=sys.stdout, highlight=False, soft_wrap=False, color_system=None,
+                   width=max(natural, console.width))
+    with wide.capture() as captured:
+        wide.print(table)
+    sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+
+
 def emit_json(data: Any) -> None:
     """Print ``data`` as JSON on stdout: UTF-8 text, not escapes; stable key order as given."""
     from kacli.render.json_text import dumps
@@ -73,7 +91,9 @@ def field_name(code: str) -> str:
 
 
 def field_names(codes: list[str]) -> str:
-    return ", ".join(field_name(c) for c in codes)
+    from kacli.i18n import join_words
+
+    return join_words(field_name(c) for c in codes)
 
 
 # Rich measures every cell of a Table, about 1.5 ms a row: fine for a screenful, slow for a list
@@ -102,7 +122,8 @@ def _line_grid(headers: list[str], cells: list[list[str]], styles: list[str] | N
     from rich.text import Text
 
     widths = [max([cell_len(h)] + [cell_len(row[i]) for row in cells]) for i, h in enumerate(headers)]
-    room = out().width - 2 * (len(headers) - 1)
+    # On a pipe nothing is cut (see ``records``): only a terminal's width crops the cells.
+    room = out().width - 2 * (len(headers) - 1) if out().is_terminal else sum(widths)
     while sum(widths) > room and max(widths) > 6:
         widths[widths.index(max(widths))] -= 1
 

@@ -36,7 +36,7 @@ def birthday_text(b: dict[str, Any] | None) -> str:
 
 def _roles(codes: list[str]) -> str:
     lang = i18n.current()
-    return ", ".join(vocab.ROLE.label(r, lang) for r in codes)
+    return i18n.join_words(vocab.ROLE.label(r, lang) for r in codes)
 
 
 def _when(at: str) -> str:
@@ -44,12 +44,12 @@ def _when(at: str) -> str:
 
 
 def listing(rows: list[dict[str, Any]]) -> None:
-    from kacli.render import rows_table
+    from kacli.render import records, rows_table
 
     lang = i18n.current()
     headers = [t(key) for key in ("col.id", "col.name", "col.customer", "field.title", "field.roles",
                                   "field.attitude", "field.stage", "field.is_primary", "field.phones")]
-    out().print(rows_table(headers, [
+    records(rows_table(headers, [
         [r["id"], display_name(r), r["customer"], r["title"], _roles(r["roles"]),
          vocab.ATTITUDE.label(r["attitude"], lang), vocab.STAGE.label(r["stage"], lang),
          "★" if r["is_primary"] else "", ", ".join(r["phones"])]
@@ -133,7 +133,7 @@ def profile_json(p: dict[str, Any]) -> dict[str, Any]:
 
 def what_goes(name: str, counts: dict[str, int]) -> str:
     parts = [t(f"count.{k}", n=v) for k, v in counts.items() if v]
-    return t("contact.remove_what", name=name, what=", ".join(parts) or t("count.nothing_else"))
+    return t("contact.remove_what", name=name, what=i18n.join_words(parts) or t("count.nothing_else"))
 
 
 def stage_moved(name: str, old: str | None, new: str) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 from kacli import i18n
 from kacli.domain import vocab
 from kacli.domain.money import format_amount
-from kacli.i18n import t
+from kacli.i18n import join_words, t
 from kacli.render import field_name, out, text
 from kacli.render.visits import activity_json, activity_panels
 from kacli.render.week_text import next_due_json, next_due_line
@@ -42,7 +42,7 @@ def panel(title: str, body):
 
 
 def grade_line(grade: dict[str, Any]) -> str:
-    from kacli.render.week_text import grade_part
+    from kacli.render.grades import grade_part
 
     if not grade.get("grade"):
         line = t("grade.none")
@@ -53,18 +53,31 @@ def grade_line(grade: dict[str, Any]) -> str:
         line += f" — {grade['reason']}"
     parts = [p for p in grade.get("parts", ()) if p["code"] != "manual"]  # why the rules say so
     if parts:
-        line += " — " + "; ".join(grade_part(p["code"], p) for p in parts)
+        line += " — " + t("grade.part.separator").join(grade_part(p["code"], p) for p in parts)
     return line
 
 
+def _facts_text(items: list[str]) -> str:
+    return join_words(" / ".join(t(f"fact.{code}") for code in item.split("|")) for item in items)
+
+
 def qualification_line(q: dict[str, Any]) -> str:
+    """not yet qualified — good credit from the rating AA; not known yet: need; said no: …"""
     verdict = t(f"qualify.{q['verdict']}")
-    if not q["missing"]:
-        return verdict
-    missing = ", ".join(
-        " / ".join(t(f"fact.{code}") for code in item.split("|")) for item in q["missing"]
-    )
-    return f"{verdict} — {t('qualify.missing')}: {missing}"
+    if q.get("won_deals"):
+        return t("qualify.won_deals", n=q["won_deals"])
+    pieces = []
+    if "credit_good" in q.get("met_by", {}):
+        pieces.append(t("qualify.by_rating", rating=q.get("credit_rating") or ""))
+    if "reach_decision_maker" in q.get("met_by", {}) and q.get("decision_maker_met"):
+        pieces.append(t("qualify.by_visit", **q["decision_maker_met"]))
+    said_no = q.get("said_no", [])
+    unknown = [item for item in q["missing"] if item not in said_no]
+    if unknown:
+        pieces.append(t("qualify.unknown", facts=_facts_text(unknown)))
+    if said_no:
+        pieces.append(t("qualify.said_no", facts=_facts_text(said_no)))
+    return verdict + (" — " + t("grade.part.separator").join(pieces) if pieces else "")
 
 
 def profile(p: dict[str, Any]) -> None:
@@ -78,7 +91,7 @@ def profile(p: dict[str, Any]) -> None:
         (t("field.status"), _label(vocab.STATUS, p["status"])),
         (t("field.grade"), grade_line(p["grade"])),
         (t("field.next_due"), next_due_line(p.get("next_due"))),
-        (t("field.qualification"), qualification_line(p["qualification"])),
+        (t("field.qualification"), qualification_line({**p["qualification"], "credit_rating": p["credit_rating"]})),
         (t("field.buy_within"), _label(vocab.BUY_WITHIN, gi["buy_within"])),
         (t("field.expected_purchase"), gi["expected_purchase"]),
         (t("field.purchase_cycle"), _label(vocab.CYCLE, gi["purchase_cycle"])),
@@ -143,7 +156,7 @@ def people_table(items: list[dict[str, Any]]):
         name = c["name"] + (" ★" if c["is_primary"] else "")
         table.add_row(
             text(c["id"]), text(name), text(c["title"]),
-            text(", ".join(vocab.ROLE.label(r, lang) for r in c["roles"])),
+            text(join_words(vocab.ROLE.label(r, lang) for r in c["roles"])),
             text(vocab.ATTITUDE.label(c["attitude"], lang)),
             text(vocab.STAGE.label(c["stage"], lang)),
             text(", ".join(c["phones"])),
@@ -160,12 +173,12 @@ def profile_json(p: dict[str, Any]) -> dict[str, Any]:
 
 
 def listing(rows: list[dict[str, Any]]) -> None:
-    from kacli.render import rows_table
+    from kacli.render import records, rows_table
 
     lang = i18n.current()
     headers = [t(key) for key in ("col.id", "col.name", "field.kind", "field.grade", "field.status",
                                   "field.industry", "col.contacts", "field.tags")]
-    out().print(rows_table(headers, [
+    records(rows_table(headers, [
         [r["id"], r["name"], vocab.KIND.label(r["kind"], lang), r["grade"],
          vocab.STATUS.label(r["status"], lang), r["industry"], r["contacts"], ", ".join(r["tags"])]
         for r in rows]))
@@ -186,7 +199,7 @@ def listing_json(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def what_goes(name: str, counts: dict[str, int]) -> str:
     parts = [t(f"count.{k}", n=v) for k, v in counts.items() if v and k != "changes"]
-    return t("customer.remove_what", name=name, what=", ".join(parts) or t("count.nothing_else"))
+    return t("customer.remove_what", name=name, what=join_words(parts) or t("count.nothing_else"))
 
 
 def history(found, rows) -> None:

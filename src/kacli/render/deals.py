@@ -8,7 +8,7 @@ from kacli import i18n
 from kacli.domain import vocab
 from kacli.domain.money import format_amount
 from kacli.i18n import t
-from kacli.render import out, text
+from kacli.render import out, records, text
 from kacli.render.customers import facts_grid, panel
 
 RISK = "bold red"
@@ -30,7 +30,7 @@ def role_label(code: str | None) -> str:
 
 
 def missing_text(codes: list[str]) -> str:
-    return ", ".join(t(f"gate.{code}") for code in codes)
+    return i18n.join_words(t(f"gate.{code}") for code in codes)
 
 
 def changed_text(codes: list[str]) -> str:
@@ -41,7 +41,7 @@ def changed_text(codes: list[str]) -> str:
             names.append(f"{t('deal.col.competitor')} {code.split(':', 1)[1]}")
         else:
             names.append(i18n.label_or_code(f"deal.label.{code}", code))
-    return ", ".join(names)
+    return i18n.join_words(names)
 
 
 def chance_text(d: dict[str, Any]) -> str:
@@ -49,11 +49,24 @@ def chance_text(d: dict[str, Any]) -> str:
     return f"{d['chance']}%{source}"
 
 
+def close_text(d: dict[str, Any]) -> str | None:
+    """The expected close date; "— passed" once an open deal is past it without closing."""
+    if d["close_passed"]:
+        return t("deal.close_passed", date=d["expected_close"])
+    return d["expected_close"]
+
+
+def hold_text(hold: dict[str, Any]) -> str:
+    """until 2027-03-01 — 预算冻结 (or "ended 2027-03-01" once the date has come)."""
+    line = t("deal.hold_active" if hold["active"] else "deal.hold_over", until=hold["until"])
+    return line + (f" — {hold['reason']}" if hold["reason"] else "")
+
+
 def risk_lines(cover: dict[str, Any]) -> list[str]:
     """The buying-centre red flags: uncovered roles, no decision maker, nobody on our side."""
     lines = []
     if cover["uncovered"]:
-        lines.append(t("deal.flag.uncovered", roles=", ".join(role_label(r) for r in cover["uncovered"])))
+        lines.append(t("deal.flag.uncovered", roles=i18n.join_words(role_label(r) for r in cover["uncovered"])))
     lines += [t(f"deal.flag.{flag}") for flag in cover["flags"]]
     return lines
 
@@ -99,10 +112,12 @@ def _summary_rows(d: dict[str, Any]) -> list[tuple[str, Any]]:
         (t("deal.label.price"), format_amount(d["price_fen"])),
         (t("deal.label.chance"), chance_text(d)),
         (t("deal.label.weighted"), format_amount(d["weighted_fen"])),
-        (t("deal.label.expected_close"), d["expected_close"]),
+        (t("deal.label.expected_close"), close_text(d)),
         (t("deal.label.delivered_on"), d["delivered_on"]),
     ]
-    if d["next_stage"] and d["next_stage_missing"] and d["outcome"] != "lost":
+    if d["hold"]:
+        rows.append((t("deal.label.hold"), hold_text(d["hold"])))
+    if d["next_stage"] and d["next_stage_missing"]:
         rows.append((t("deal.label.next_needs", stage=stage_label(d["next_stage"])),
                      missing_text(d["next_stage_missing"])))
     return rows
@@ -187,7 +202,7 @@ def listing(data: dict[str, Any]) -> None:
             table.add_row(text(d["id"]), text(d["title"]), text(d["customer"]),
                           text(format_amount(d["value_fen"])), text(f"{d['chance']}%"),
                           text(format_amount(d["weighted_fen"])), text(d["days_in_stage"]),
-                          text(d["expected_close"]))
+                          text(close_text(d)))
         table.add_row(text(""), text(t("deal.stage_total", n=group["count"]), style="dim"), text(""),
                       text(format_amount(group["value_fen"]), style="dim"), text(""),
                       text(format_amount(group["weighted_fen"]), style="dim"))
@@ -195,7 +210,7 @@ def listing(data: dict[str, Any]) -> None:
     table.add_row(text(""), text(t("deal.total", n=total["count"]), style="bold"), text(""),
                   text(format_amount(total["value_fen"]), style="bold"), text(""),
                   text(format_amount(total["weighted_fen"]), style="bold"))
-    out().print(table)
+    records(table)
 
 
 _NUMERIC = {"col.id", "deal.label.amount", "deal.label.chance", "deal.label.weighted", "deal.col.days"}

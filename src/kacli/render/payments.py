@@ -7,7 +7,7 @@ from typing import Any
 
 from kacli.domain.money import format_amount
 from kacli.i18n import t
-from kacli.render import out, text
+from kacli.render import records, text
 from kacli.render.customers import facts_grid, panel
 
 LATE = "bold red"
@@ -94,7 +94,7 @@ def listing(data: dict[str, Any]) -> None:
         if sum(1 for d in data["deals"] if d["customer_id"] == c["customer_id"]) > 1:
             table.add_row(text(""), *_row(t("payment.customer_total"), c, style="dim"))
     table.add_row(text(t("payment.total"), style="bold"), *_row("", data["total"], style="bold"))
-    out().print(table)
+    records(table)
 
 
 _MONEY = {"payment.col.planned", "payment.col.received", "payment.col.outstanding", "payment.col.overdue"}

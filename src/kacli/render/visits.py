@@ -39,6 +39,8 @@ def visit_json(v: dict[str, Any]) -> dict[str, Any]:
         "planned": v["planned"], "purpose": v["purpose"], "note": v["note"],
         "gift_value_fen": v["gift_value"], "satisfaction": v["satisfaction"],
         "contacts": [{"id": c["id"], "name": c["name"]} for c in v["contacts"]],
+        "introduced_by": ({"id": v["introduced_by"], "name": v["introduced_by_name"]}
+                          if v.get("introduced_by") else None),
         "created_at": v["created_at"],
     }
 
@@ -86,11 +88,11 @@ def visits_table(rows: list[dict[str, Any]], *, planned: bool = False, customer:
 
 
 def table(rows: list[dict[str, Any]], *, planned: bool = False) -> None:
-    from kacli.render import rows_table
+    from kacli.render import records, rows_table
 
     keys = ["col.id", "col.date", "col.customer", "visit.col.kind", "col.contacts",
             "visit.col.purpose" if planned else "visit.col.note"]
-    out().print(rows_table([t(k) for k in keys], [
+    records(rows_table([t(k) for k in keys], [
         [v["id"], v["date"], v["customer"], kind_label(v["kind"]), _names(v["contacts"]),
          v["purpose"] if planned else _details(v)] for v in rows]))
     if not rows:
@@ -147,6 +149,7 @@ def show(v: dict[str, Any], actions: list[dict[str, Any]]) -> None:
         (t("visit.col.kind"), kind_label(v["kind"])),
         (t("visit.col.marks"), stage_label(marked) if marked else None),
         (t("col.contacts"), _names(v["contacts"])),
+        (t("visit.col.introduced_by"), v.get("introduced_by_name")),
         (t("visit.col.purpose"), v["purpose"]),
         (t("visit.col.note"), v["note"]),
         (t("visit.col.gift_value"), format_amount(v["gift_value"])),
@@ -161,6 +164,12 @@ def show(v: dict[str, Any], actions: list[dict[str, Any]]) -> None:
 # ---- what a write says ----------------------------------------------------------------------
 
 def _moves(outcome) -> None:
+    if outcome.introduced_by is not None and len(outcome.contacts) > 1:
+        message(t("visit.introduced", contact=outcome.introduced_by.name,
+                  names=_names(outcome.contacts[1:])))
+    for m in outcome.already_moved:
+        message(t("visit.stage_already", id=outcome.visit_id, contact=m.contact,
+                  current=stage_label(m.current), suggested=stage_label(m.suggested)))
     for m in outcome.moves:
         params = dict(kind=kind_label(outcome.kind), marked=stage_label(m.marked),
                       contact=m.contact, current=stage_label(m.current),

@@ -23,13 +23,16 @@ def _figures(row: dict[str, Any], today: dt.date) -> dict[str, Any]:
     percent = sales.chance(row["stage"], row["chance"], row["outcome"])
     value = sales.value(row["amount"], row["price"])
     entered = dt.date.fromisoformat(row["stage_entered"])
+    close = dt.date.fromisoformat(row["expected_close"]) if row["expected_close"] else None
     source = "outcome" if row["outcome"] != "open" else ("manual" if row["chance"] is not None else "stage")
     return {
         "id": row["id"], "title": row["title"], "customer_id": row["customer_id"],
         "customer": row["customer"], "stage": row["stage"], "outcome": row["outcome"],
         "amount_fen": row["amount"], "price_fen": row["price"], "value_fen": value,
         "chance": percent, "chance_source": source, "weighted_fen": sales.weighted(value, percent),
-        "expected_close": row["expected_close"], "stage_entered": row["stage_entered"],
+        "expected_close": row["expected_close"],
+        "close_passed": sales.close_passed(close, today, row["outcome"]),
+        "stage_entered": row["stage_entered"],
         "days_in_stage": sales.days_in_stage(entered, _clock_stops(row, today)),
     }
 
@@ -86,6 +89,15 @@ def _money(owed: rcv.Receivable, outcome: str, paid: list[dict[str, Any]]) -> di
     }
 
 
+def _hold(row: dict[str, Any], today: dt.date) -> dict[str, Any] | None:
+    """An open deal's hold: until when, why, and whether it is still on (``active``)."""
+    if row["hold_until"] is None or row["outcome"] != "open":
+        return None
+    until = dt.date.fromisoformat(row["hold_until"])
+    return {"until": row["hold_until"], "reason": row["hold_reason"],
+            "active": sales.on_hold(until, today)}
+
+
 def detail(db: Db, deal_id: int, today: dt.date) -> dict[str, Any]:
     """Everything ``deal show`` displays."""
     row = deals.get(db, deal_id)
@@ -98,10 +110,9 @@ def detail(db: Db, deal_id: int, today: dt.date) -> dict[str, Any]:
                      "service": row["service"], "contract_date": row["contract_date"]}
     data["competitors"] = deals.competitors(db, deal_id)
     data["no_competitor"] = deals.no_competitor(db, deal_id)
-    ahead = sales.next_stage(row["stage"])
-    data["next_stage"] = ahead
-    data["next_stage_missing"] = (sales.gate_missing(row["stage"], ahead, deals.gate_facts(db, row))
-                                  if ahead else [])
+    data["hold"] = _hold(row, today)
+    data["next_stage"], data["next_stage_missing"] = sales.next_gates(
+        row["stage"], row["outcome"], deals.gate_facts(db, row))
     data["history"] = _history(deals.events(db, deal_id), _clock_stops(row, today))
     data["buying_centre"] = _coverage(deals.roles(db, [deal_id])[deal_id])
     owed = payments.for_deal(db, deal_id, today)

@@ -9,7 +9,7 @@ from kacli.domain.qualification import qualify
 from kacli.services.deals import customer_sales
 from kacli.services.visits import customer_activity
 from kacli.store import contacts as contact_store
-from kacli.store import customers
+from kacli.store import customers, qualification
 from kacli.store.db import Db
 
 CUSTOMER_FIELDS = (
@@ -33,7 +33,8 @@ def grade_of(customer: dict[str, Any], today: dt.date, rules=None,
 def customer_profile(db: Db, customer_id: int, today: dt.date) -> dict[str, Any]:
     row = customers.get(db, customer_id)
     flags = {f: row[f] for f in customers.FLAG_FIELDS}
-    q = qualify(row["kind"], flags)
+    known = qualification.evidence(db, customer_id, row["credit_rating"])
+    q = qualify(row["kind"], flags, known)
     profile: dict[str, Any] = {"id": row["id"], "name": row["name"]}
     profile.update({f: row[f] for f in CUSTOMER_FIELDS})
     from kacli.services import week
@@ -47,6 +48,9 @@ def customer_profile(db: Db, customer_id: int, today: dt.date) -> dict[str, Any]
     }
     profile["qualification"] = {
         "qualified": q.qualified, "verdict": q.verdict, "missing": list(q.missing),
+        "said_no": list(q.said_no), "met_by": q.met_by, "won_deals": q.won_deals,
+        "decision_maker_met": ({"date": known.decision_maker_met.isoformat(), "contact": known.decision_maker}
+                               if known.decision_maker_met else None),
         "standards": q.standards, "facts": flags,
     }
     profile["facts"] = customers.facts(db, customer_id)

@@ -43,6 +43,8 @@ class Outcome:
     next_id: int | None = None
     closed: list[dict[str, Any]] = field(default_factory=list)
     moves: list[StageMove] = field(default_factory=list)
+    already_moved: list[StageMove] = field(default_factory=list)  # by this visit, earlier
+    introduced_by: Candidate | None = None
     still_open: list[dict[str, Any]] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
 
@@ -68,20 +70,31 @@ def _people(uow, refs_given: list[str], customer_id: int) -> list[Candidate]:
     return list(found.values())
 
 
-def stage_moves(uow, people: list[Candidate], kind: str, *, advance: bool, visit_id: int
-                ) -> list[StageMove]:
-    """The stage suggestions a visit of ``kind`` makes for ``people``; applied with ``advance``."""
+def stage_moves(uow, people: list[Candidate], kind: str, *, advance: bool, visit_id: int,
+                introduced_by: int | None = None) -> tuple[list[StageMove], list[StageMove]]:
+    """The stage suggestions a visit of ``kind`` makes for ``people`` (applied with ``advance``),
+    and the people this visit already moved a stage, whom it moves no further."""
     current = visits.stages(uow.db, [p.id for p in people])
-    moves = []
+    moved = visits.moved_by(uow.db, visit_id)
+    introduced = relationship.introduced_ids(kind, [p.id for p in people], introduced_by)
+    moves, already = [], []
     for person in people:
-        suggested = relationship.suggestion(current[person.id], kind)
+        met_only = person.id in introduced
+        if person.id in moved:
+            if relationship.suggestion(current[person.id], kind, introduced=met_only) is not None:
+                before, after = moved[person.id]
+                already.append(StageMove(person.id, person.name, before,
+                                         relationship.marked_stage(kind), after, True))
+            continue
+        suggested = relationship.suggestion(current[person.id], kind, introduced=met_only)
         if suggested is None:
             continue
         if advance:
             contacts.set_stage(uow, person.id, suggested, note=f"visit #{visit_id}")
+            visits.record_move(uow, visit_id, person.id, current[person.id], suggested)
         moves.append(StageMove(person.id, person.name, current[person.id],
                                relationship.marked_stage(kind), suggested, advance))
-    return moves
+    return moves, already
 
 
 def _close(uow, done_ids: list[int], *, on: str, customer_id: int) -> list[dict[str, Any]]:
@@ -91,20 +104,37 @@ def _close(uow, done_ids: list[int], *, on: str, customer_id: int) -> list[dict[
 
 def log_visit(uow, customer_ref: str, contact_refs: list[str], values: dict[str, Any], *,
               next_text: str | None = None, next_due: str | None = None,
-              done_ids: list[int] | None = None, advance: bool = False, today: dt.date) -> Outcome:
-    """Record a visit checked by the command (``values`` as ``store.visits.add`` takes them)."""
+              done_ids: list[int] | None = None, advance: bool = False,
+              introduced_by: str | None = None, today: dt.date) -> Outcome:
+    """Record a visit checked by the command (``values`` as ``store.visits.add`` takes them).
+
+    ``introduced_by`` names the contact who made an introduction (穿针引线): they were at the
+    visit too, and the introduction marks their stage, not that of the people introduced.
+    """
     customer = refs.customer(uow.db, customer_ref)
     people = _people(uow, contact_refs, customer.id)
+    introducer = None
+    if introduced_by is not None:
+        if values["kind"] != "introduction":
+            raise BadInput("error.visit_introduced_by_kind")
+        introducer = refs.contact(uow.db, introduced_by, customer_id=customer.id)
+        people = [p for p in people if p.id != introducer.id]
+        if not people:
+            raise BadInput("error.visit_introduced_nobody", contact=introducer.name)
+        people.insert(0, introducer)
+    values = {**values, "introduced_by": introducer.id if introducer else None}
     visit_id = visits.add(uow, customer.id, values, [p.id for p in people])
     outcome = Outcome(visit_id, customer.id, customer.name, values["kind"], values["date"],
-                      values["planned"], people)
+                      values["planned"], people, introduced_by=introducer)
     if next_text is not None:
         outcome.next_id = next_actions.add(
             uow, customer_id=customer.id, text=next_text, due=next_due,
             contact_id=people[0].id if people else None, visit_id=visit_id)
     outcome.closed = _close(uow, done_ids or [], on=values["date"], customer_id=customer.id)
     if not values["planned"]:
-        outcome.moves = stage_moves(uow, people, values["kind"], advance=advance, visit_id=visit_id)
+        outcome.moves, outcome.already_moved = stage_moves(
+            uow, people, values["kind"], advance=advance, visit_id=visit_id,
+            introduced_by=introducer.id if introducer else None)
     outcome.still_open = mark_overdue([a for a in next_actions.open_for_customer(uow.db, customer.id)
                                        if a["id"] != outcome.next_id], today)
     return outcome
@@ -144,5 +174,7 @@ def update_visit(uow, visit_id: int, changes: dict[str, Any], *, date_text: str 
                       merged["date"], planned, people)
     outcome.changed = visits.update(uow, visit_id, changes, contact_ids)
     if not planned and (mark_done or advance or {"kind", "contacts"} & set(outcome.changed)):
-        outcome.moves = stage_moves(uow, people, merged["kind"], advance=advance, visit_id=visit_id)
+        outcome.moves, outcome.already_moved = stage_moves(
+            uow, people, merged["kind"], advance=advance, visit_id=visit_id,
+            introduced_by=visit["introduced_by"])
     return outcome

@@ -103,8 +103,9 @@ def open_deals(db: Db, customer_ids: list[int] | None = None) -> dict[int, list[
     """For the week list: each customer's open deals.
 
     Each deal: ``id, title, stage, stage_entered (date), amount_fen`` (the price once negotiated,
-    else the amount), ``expected_close`` (date or None) and ``roles``: (contact_id, role,
-    attitude) triples of its buying centre.
+    else the amount), ``expected_close`` (date or None), ``hold_until`` (date or None: see
+    ``kacli.domain.sales.on_hold``) and ``roles``: (contact_id, role, attitude) triples of its
+    buying centre.
     """
     rows = [r for r in listing(db) if customer_ids is None or r["customer_id"] in customer_ids]
     covers = roles(db, [r["id"] for r in rows])
@@ -115,6 +116,7 @@ def open_deals(db: Db, customer_ids: list[int] | None = None) -> dict[int, list[
             "stage_entered": dt.date.fromisoformat(r["stage_entered"]),
             "amount_fen": sales.value(r["amount"], r["price"]),
             "expected_close": dt.date.fromisoformat(r["expected_close"]) if r["expected_close"] else None,
+            "hold_until": dt.date.fromisoformat(r["hold_until"]) if r["hold_until"] else None,
             "roles": tuple((c["contact_id"], c["role"], c["attitude"]) for c in covers[r["id"]]),
         })
     return out
@@ -138,7 +140,7 @@ class FollowUp(NamedTuple):
     days: int = 7
 
 
-def _prefix(title: str) -> str:
+def history_prefix(title: str) -> str:
     return f"deal:{title}:"
 
 
@@ -171,7 +173,7 @@ def update(uow, deal_id: int, values: dict[str, Any]) -> list[str]:
     from kacli.store.models import Deal
 
     deal = uow.session.get(Deal, deal_id)
-    prefix = _prefix(deal.title)
+    prefix = history_prefix(deal.title)
     if "title" in values and values["title"] != deal.title:
         values["title_pinyin"], values["title_initials"] = search_keys(values["title"])
         values["title_key"] = lookup_key(values["title"])
@@ -270,7 +272,7 @@ def close(uow, deal_id: int, outcome: str, on_date: dt.date, reason: str | None)
                       outcome=outcome, note=reason, created_at=uow.now))
     history.apply(uow, deal, {"outcome": outcome, "closed_on": on_date.isoformat(),
                               "lost_reason": reason}, customer_id=deal.customer_id,
-                  prefix=_prefix(deal.title))
+                  prefix=history_prefix(deal.title))
 
 
 def link_role(uow, deal_id: int, contact_id: int, role: str, attitude: str | None) -> bool:
@@ -287,7 +289,7 @@ def link_role(uow, deal_id: int, contact_id: int, role: str, attitude: str | Non
     else:
         return False
     history.record(uow, customer_id=deal.customer_id, contact_id=contact_id,
-                   field=_prefix(deal.title) + role, old=None if found is None else found["attitude"],
+                   field=history_prefix(deal.title) + role, old=None if found is None else found["attitude"],
                    new=attitude or role)
     return found is None
 
@@ -302,5 +304,5 @@ def unlink_role(uow, deal_id: int, contact_id: int, role: str | None) -> int:
     if not gone:
         raise BadInput("error.role_not_linked")
     history.record(uow, customer_id=deal.customer_id, contact_id=contact_id,
-                   field=_prefix(deal.title) + (role or "role"), old=role or "role", new=None)
+                   field=history_prefix(deal.title) + (role or "role"), old=role or "role", new=None)
     return gone

@@ -125,7 +125,7 @@ def open_dossier(path: Path, *, create: bool) -> sqlite3.Connection:
                 " AND name != 'kacli_migrations'"
             ).fetchone()[0]:
                 raise DossierError("error.dossier_foreign", path=path)
-            if current < migrations.LATEST:
+            if migrations.pending(conn):
                 _upgrade(conn, path, current)
             return conn
         except BaseException:

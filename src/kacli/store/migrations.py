@@ -199,6 +199,24 @@ V2_SALES = [
     "CREATE INDEX payment_deal ON payment(deal_id, date)",
 ]
 
+# A known postponement of a deal (``deal hold``); which contacts a visit moved up the relationship
+# ladder, so one visit moves a contact at most one stage however often ``--advance`` is given; and
+# who made an introduction (穿针引线), the contact the introduction marks.
+V4_QUARTER = [
+    "ALTER TABLE deal ADD COLUMN hold_until TEXT",
+    "ALTER TABLE deal ADD COLUMN hold_reason TEXT",
+    "ALTER TABLE visit ADD COLUMN introduced_by INTEGER REFERENCES contact(id) ON DELETE SET NULL",
+    """CREATE TABLE visit_stage_move (
+        visit_id INTEGER NOT NULL REFERENCES visit(id) ON DELETE CASCADE,
+        contact_id INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+        from_stage TEXT NOT NULL,
+        to_stage TEXT NOT NULL,
+        created_at """ + _TS + """,
+        PRIMARY KEY (visit_id, contact_id)
+    )""",
+    "CREATE INDEX visit_stage_move_contact ON visit_stage_move(contact_id)",
+]
+
 # The undo journal (kacli.store.journal): one row per write command, one entry per row it
 # changed. Its triggers are TEMP, made by each write from the live schema, so none is stored here.
 V5_UNDO = [
@@ -246,6 +264,7 @@ V6_NAME_KEYS = [
 MIGRATIONS: list[tuple[int, str, list]] = [
     (1, "dossier: customers, competitors, contacts, facts, history", V1_DOSSIER),
     (2, "sales: visits, next actions, deals, buying roles, receivables", V2_SALES),
+    (4, "deal holds, one stage per visit, introductions", V4_QUARTER),
     (5, "undo journal: each write command's changed rows", V5_UNDO),
     (6, "names: lookup keys across case, width and script", V6_NAME_KEYS),
 ]
@@ -270,20 +289,38 @@ def version(conn: sqlite3.Connection) -> int:
     return row[0] or 0
 
 
+def applied(conn: sqlite3.Connection) -> set[int]:
+    """The versions of the migrations applied to this dossier."""
+    has = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='kacli_migrations'"
+    ).fetchone()
+    if not has:
+        return set()
+    return {row[0] for row in conn.execute("SELECT version FROM kacli_migrations")}
+
+
+def pending(conn: sqlite3.Connection, *, upto: int = LATEST) -> list[int]:
+    """The migrations up to ``upto`` not applied yet, in list order. Versions are numbered ahead
+    of their release, so one with a lower number than the dossier's highest may still be pending
+    (a dossier at 6 gets 4 when 4 is released after 6)."""
+    done = applied(conn)
+    return [number for number, _, _ in MIGRATIONS if number <= upto and number not in done]
+
+
 def apply(conn: sqlite3.Connection, *, upto: int = LATEST, now: str) -> list[int]:
     """Apply the pending migrations up to ``upto``, each in its own transaction; their versions.
 
     ``conn`` must be in autocommit mode (isolation_level=None) so the transactions here are ours.
     """
-    applied: list[int] = []
+    done: list[int] = []
     for number, name, statements in MIGRATIONS:
-        if number > upto or number <= version(conn):
+        if number not in pending(conn, upto=upto):
             continue
         conn.execute("BEGIN IMMEDIATE")
         try:
             # Inside the transaction: a crash here leaves an empty file, not a half-made dossier.
             conn.execute(_BOOKKEEPING)
-            if number <= version(conn):  # another process migrated while we waited for the lock
+            if number in applied(conn):  # another process migrated while we waited for the lock
                 conn.execute("ROLLBACK")
                 continue
             for step in statements:
@@ -299,5 +336,5 @@ def apply(conn: sqlite3.Connection, *, upto: int = LATEST, now: str) -> list[int
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-        applied.append(number)
-    return applied
+        done.append(number)
+    return done

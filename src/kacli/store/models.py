@@ -141,6 +141,16 @@ class Visit(SQLModel, table=True):
     gift_value: int | None = None
     satisfaction: int | None = None
     created_at: str
+    introduced_by: int | None = Field(default=None, foreign_key="contact.id")
+
+
+class VisitStageMove(SQLModel, table=True):
+    __tablename__ = "visit_stage_move"
+    visit_id: int = Field(foreign_key="visit.id", primary_key=True)
+    contact_id: int = Field(foreign_key="contact.id", primary_key=True)
+    from_stage: str
+    to_stage: str
+    created_at: str
 
 
 class VisitContact(SQLModel, table=True):
@@ -191,6 +201,8 @@ class Deal(SQLModel, table=True):
     closed_on: str | None = None
     created_at: str
     updated_at: str
+    hold_until: str | None = None
+    hold_reason: str | None = None
 
 
 class DealEvent(SQLModel, table=True):

@@ -98,18 +98,19 @@ def received_by_customer(db: Db, since: dt.date | None = None, until: dt.date | 
 
 
 def won_orders(db: Db, since: dt.date | None = None, until: dt.date | None = None, *,
-               customer_id: int | None = None) -> dict[int, list[tuple[dt.date, int]]]:
+               customer_id: int | None = None) -> dict[int, list[tuple[dt.date, int | None]]]:
     """Won deals per customer as (date won, value in fen), oldest first, within [since, until]:
-    the order history that grades an organisation. ``customer_id`` reads one customer's only."""
+    the order history that grades an organisation. A deal with neither price nor amount has the
+    value None: its size is unknown, not ¥0. ``customer_id`` reads one customer's only."""
     one = "AND customer_id = :cid" if customer_id is not None else ""  # so the index is used
-    rows = db.rows(f"""SELECT customer_id, closed_on, COALESCE(price, amount, 0) AS value FROM deal
+    rows = db.rows(f"""SELECT customer_id, closed_on, COALESCE(price, amount) AS value FROM deal
                        WHERE outcome = 'won' AND closed_on IS NOT NULL {one}
                          AND (:since IS NULL OR closed_on >= :since)
                          AND (:until IS NULL OR closed_on <= :until)
                        ORDER BY closed_on, id""",
                    since=since.isoformat() if since else None, until=until.isoformat() if until else None,
                    cid=customer_id)
-    out: dict[int, list[tuple[dt.date, int]]] = {}
+    out: dict[int, list[tuple[dt.date, int | None]]] = {}
     for r in rows:
         out.setdefault(r["customer_id"], []).append((dt.date.fromisoformat(r["closed_on"]), r["value"]))
     return out
@@ -118,7 +119,7 @@ def won_orders(db: Db, since: dt.date | None = None, until: dt.date | None = Non
 def revenue_by_customer(db: Db, since: dt.date | None = None, until: dt.date | None = None
                         ) -> dict[int, int]:
     """Revenue per customer for the 80/20 key tier: the value of deals won in [since, until]."""
-    return {cid: sum(v for _, v in orders) for cid, orders in won_orders(db, since, until).items()}
+    return {cid: sum(v or 0 for _, v in orders) for cid, orders in won_orders(db, since, until).items()}
 
 
 # ---- writes ---------------------------------------------------------------------------------

@@ -14,8 +14,10 @@ from kacli.store.db import Db
 _CHUNK = 500  # ids per IN (...) list: well under SQLite's bound-parameter limit
 
 _SELECT = """SELECT v.id, v.customer_id, customer.name AS customer, v.date, v.kind, v.note,
-                    v.planned, v.purpose, v.gift_value, v.satisfaction, v.created_at
-             FROM visit v JOIN customer ON customer.id = v.customer_id"""
+                    v.planned, v.purpose, v.gift_value, v.satisfaction, v.created_at,
+                    v.introduced_by, introducer.name AS introduced_by_name
+             FROM visit v JOIN customer ON customer.id = v.customer_id
+             LEFT JOIN contact introducer ON introducer.id = v.introduced_by"""
 
 
 def _in(ids: list[int]) -> tuple[str, dict[str, int]]:
@@ -165,6 +167,21 @@ def update(uow, visit_id: int, values: dict[str, Any], contact_ids: list[int] | 
             _link(uow, visit_id, wanted)
             changed.append("contacts")
     return changed
+
+
+def moved_by(db: Db, visit_id: int) -> dict[int, tuple[str, str]]:
+    """The contacts this visit has moved up the relationship ladder: {contact id: (from, to)}."""
+    rows = db.rows("SELECT contact_id, from_stage, to_stage FROM visit_stage_move WHERE visit_id = :id",
+                   id=visit_id)
+    return {r["contact_id"]: (r["from_stage"], r["to_stage"]) for r in rows}
+
+
+def record_move(uow, visit_id: int, contact_id: int, from_stage: str, to_stage: str) -> None:
+    """Remember that this visit moved this contact, so it never moves them a second stage."""
+    from kacli.store.models import VisitStageMove
+
+    uow.add(VisitStageMove(visit_id=visit_id, contact_id=contact_id, from_stage=from_stage,
+                           to_stage=to_stage, created_at=uow.now))
 
 
 def remove(uow, visit_id: int) -> None:

@@ -126,7 +126,6 @@ MESSAGES = {
     "qualify.track": ("worth tracking, not a priority (no decision authority)", "值得跟踪但非优先（无决定权）",
                       "值得追蹤但非優先（無決定權）"),
     "qualify.not_qualified": ("not yet qualified", "尚未合格", "尚未合格"),
-    "qualify.missing": ("missing", "缺少", "缺少"),
     "fact.need": ("need", "需求", "需求"),
     "fact.can_pay": ("ability to pay", "购买能力", "購買能力"),
     "fact.has_authority": ("decision authority", "决定权", "決定權"),

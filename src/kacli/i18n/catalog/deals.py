@@ -1,9 +1,9 @@
 """Messages for deals (项目): help, labels, stage gates, the buying centre, results and errors."""
 
 MESSAGES = {
-    "help.deal": ("Deals: add, update, show, list, advance through the five stages, won, lost, buying roles.",
-                  "项目：添加、修改、查看、列表、推进五个阶段、赢单、丢单、采购角色。",
-                  "專案：新增、修改、檢視、列表、推進五個階段、贏單、丟單、採購角色。"),
+    "help.deal": ("Deals: add, update, show, list, advance through the five stages, won, lost, buying roles, hold.",
+                  "项目：添加、修改、查看、列表、推进五个阶段、赢单、丢单、采购角色、暂缓。",
+                  "專案：新增、修改、檢視、列表、推進五個階段、贏單、丟單、採購角色、暫緩。"),
     "help.arg.deal_ref": ("The deal: id, title, part of the title, or its pinyin/initials.",
                           "项目：编号、名称、名称的一部分，或拼音/首字母。",
                           "專案：編號、名稱、名稱的一部分，或拼音/首字母。"),
@@ -69,7 +69,8 @@ MESSAGES = {
                           "進入「{stage}」時尚缺：{missing}。"),
     "deal.after_sale_scheduled": ("Scheduled the follow-up call after delivery for {due} (next action #{id}).",
                                   "已安排交货后回访电话：{due}（待办 #{id}）。", "已安排交貨後回訪電話：{due}（待辦 #{id}）。"),
-    "deal.after_sale_text": ("Follow-up call after delivery: {title}", "交货后回访：{title}", "交貨後回訪：{title}"),
+    "deal.after_sale_text": ("ask how {title} is working out since delivery", "问问「{title}」交货后的使用情况",
+                             "問問「{title}」交貨後的使用情況"),
     "deal.won": ("Deal #{id} {title} is won.", "项目 #{id} {title} 已赢单。", "專案 #{id} {title} 已贏單。"),
     "deal.lost": ("Deal #{id} {title} is lost.", "项目 #{id} {title} 已丢单。", "專案 #{id} {title} 已丟單。"),
     "deal.role_added": ("{contact} is now {role} on {title}.", "{contact} 已列为 {title} 的{role}。",
