@@ -11,6 +11,7 @@ import typer
 from kacli import __version__, i18n, settings
 from kacli.errors import BadInput, ExitCode, KacliError
 from kacli.i18n import t
+from kacli.render.help import KacliContext, prepare
 
 _GLOBAL_WITH_VALUE = ("--db", "--today", "--lang")
 _GLOBAL_FLAGS = ("--debug",)
@@ -42,6 +43,8 @@ class KacliGroup(typer.core.TyperGroup):
 
     No traceback reaches the user unless they asked for it with ``--debug``.
     """
+
+    context_class = KacliContext
 
     def parse_args(self, ctx, args):
         for arg in args:
@@ -178,7 +181,11 @@ def global_options(
         typer.Option("--version", callback=_version, is_eager=True, help=t("help.opt.version")),
     ] = False,
 ) -> None:
-    i18n.set_lang(i18n.resolve(lang))
+    try:
+        i18n.set_lang(i18n.resolve(lang))
+    except i18n.UnknownLanguage as exc:
+        i18n.set_lang(i18n.from_locale())
+        raise BadInput("error.unknown_lang", value=exc.value) from None
     pinned = None
     settings.set(settings.Settings(db=db, today=None, debug=debug))
     if today:
@@ -214,4 +221,5 @@ def _load_command(name: str):
     module.app.rich_markup_mode = None
     command = typer.main.get_command(module.app)
     command.name = name
+    prepare(command)
     return command

@@ -21,7 +21,14 @@ def _lang_from_argv(argv: list[str]) -> str | None:
 
 
 def main() -> None:
-    i18n.set_lang(i18n.resolve(_lang_from_argv(sys.argv[1:])))
+    try:
+        i18n.set_lang(i18n.resolve(_lang_from_argv(sys.argv[1:])))
+    except i18n.UnknownLanguage as exc:  # refused before anything runs, --help included
+        from kacli.errors import ExitCode
+
+        i18n.set_lang(i18n.from_locale())
+        sys.stderr.write(i18n.t("label.error") + i18n.t("error.unknown_lang", value=exc.value) + "\n")
+        sys.exit(int(ExitCode.BAD_INPUT))
     from kacli.app import app
 
     app(prog_name="kacli")

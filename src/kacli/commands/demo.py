@@ -55,17 +55,13 @@ def build(path: Path) -> None:
         settings.set(saved)
 
 
-@app.command("demo")
+@app.command("demo", help=t("help.cmd.demo"))
 def demo(
     file: Annotated[Path | None, typer.Option("--file", help=t("help.demo.file"),
                                               metavar="PATH")] = None,
     script: Annotated[bool, typer.Option("--script", help=t("help.demo.script"))] = False,
     yes: YesOpt = False,
 ) -> None:
-    """Build a demo dossier from the seeds' stories (never your own) and show its week list.
-
-    Example: kacli demo --yes
-    """
     if script:
         typer.echo(stories(), nl=False)
         return

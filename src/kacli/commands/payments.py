@@ -20,16 +20,12 @@ DealRef = Annotated[str, typer.Argument(help=t("help.arg.deal_ref"), metavar="DE
 Amount = Annotated[str, typer.Argument(help=t("help.arg.payment_amount"), metavar="AMOUNT")]
 
 
-@app.command("plan")
+@app.command("plan", help=t("help.cmd.payment.plan"))
 def plan(
     deal: DealRef,
     amount: Amount,
     due: Annotated[str, typer.Option("--due", help=t("help.payment.due"), metavar="DATE")],
 ) -> None:
-    """Plan one instalment of a deal's payment schedule; run again for the next ones.
-
-    Example: kacli payment plan 自动化改造 84万 --due 2026-12-31
-    """
     from kacli.store import payments, refs
 
     fen = parse_amount(amount)
@@ -43,17 +39,13 @@ def plan(
         render.warn(t("payment.plan_exceeds", planned=format_amount(owed.planned), value=format_amount(worth)))
 
 
-@app.command("received")
+@app.command("received", help=t("help.cmd.payment.received"))
 def received(
     deal: DealRef,
     amount: Amount,
     date: Annotated[str | None, typer.Option("--date", help=t("help.payment.date"), metavar="DATE")] = None,
     note: Annotated[str | None, typer.Option("--note", help=t("help.payment.note"))] = None,
 ) -> None:
-    """Record money received on a deal; more than is outstanding, or no plan, is refused.
-
-    Example: kacli payment received 自动化改造 84万 --date 2026-12-28 --note 首付款
-    """
     from kacli.domain.receivables import complete
     from kacli.store import deals, payments, refs
 
@@ -70,7 +62,7 @@ def received(
         render.message(t("payment.deal_complete", title=found.name))
 
 
-@app.command("list")
+@app.command("list", help=t("help.cmd.payment.list"))
 def list_(
     overdue: Annotated[bool, typer.Option("--overdue", help=t("help.payment.overdue"))] = False,
     customer: Annotated[str | None, typer.Option("--customer", help=t("help.payment.customer"),
@@ -78,10 +70,6 @@ def list_(
     all_: Annotated[bool, typer.Option("--all", help=t("help.payment.all"))] = False,
     json: JsonOpt = False,
 ) -> None:
-    """List money owed per deal and per customer: planned, received, outstanding, overdue, next due.
-
-    Example: kacli payment list --overdue --json
-    """
     from kacli.render import payments as view
     from kacli.services.deals import money_owed
     from kacli.store import refs
