@@ -72,7 +72,7 @@ class KacliGroup(typer.core.TyperGroup):
         except typer.TyperException as exc:  # other parser failures: as Typer shows them
             exc.show()
             sys.exit(exc.exit_code)
-        sys.exit(code if isinstance(code, int) else 0)
+        _exit(code if isinstance(code, int) else 0)
 
     # Command modules load on first use, so a command pays only for its own imports.
     def list_commands(self, ctx):
@@ -108,10 +108,10 @@ class KacliGroup(typer.core.TyperGroup):
             _report(exc)
             raise typer.Exit(int(exc.exit_code)) from None
         except KeyboardInterrupt:
-            raise
+            interrupted()
         except Exception as exc:
             if isinstance(exc, OSError) and exc.errno == errno.EPIPE:
-                raise  # the reader of a pipe went away (| head): not our failure
+                reader_gone()
             from kacli.store.dossier import translate
 
             mapped = translate(exc)
@@ -124,6 +124,35 @@ class KacliGroup(typer.core.TyperGroup):
 
             render.error(t("error.unexpected", detail=f"{type(exc).__name__}: {exc}"))
             raise typer.Exit(int(ExitCode.FAILURE)) from None
+
+
+
+
+def interrupted():
+    """Ctrl-C: one line in the user's language, exit 130. The write in progress, if any, was
+    rolled back by its transaction before we got here."""
+    sys.stderr.write(t("label.interrupted") + "\n")
+    raise typer.Exit(int(ExitCode.INTERRUPTED))
+
+
+def reader_gone():
+    """The reader of our output went away (``kacli week | head -1``): stop quietly, exit 141."""
+    from kacli.render import silence_stdout
+
+    silence_stdout()
+    raise typer.Exit(int(ExitCode.READER_GONE))
+
+
+def _exit(code: int) -> None:
+    """Exit with ``code`` once stdout has reached its reader, or 141 if the reader is gone."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        from kacli.render import silence_stdout
+
+        silence_stdout()
+        code = int(ExitCode.READER_GONE)
+    sys.exit(code)
 
 
 def _is_text(arg: str) -> bool:

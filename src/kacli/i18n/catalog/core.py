@@ -56,6 +56,7 @@ MESSAGES = {
     "error.unknown_lang": ("Unknown language {value!r}: use en (English), zh-Hans (简体中文) or zh-Hant (繁體中文).",
                            "未知的语言 {value!r}：请用 en（English）、zh-Hans（简体中文）或 zh-Hant（繁體中文）。",
                            "未知的語言 {value!r}：請用 en（English）、zh-Hans（简体中文）或 zh-Hant（繁體中文）。"),
+    "label.interrupted": ("Interrupted.", "已中断。", "已中斷。"),
     "label.aborted": ("Aborted.", "已取消。", "已取消。"),
     "label.yes": ("yes", "是", "是"),
     "label.no": ("no", "否", "否"),
