@@ -91,3 +91,26 @@ def test_a_removal_refused_or_unanswered_keeps_the_customer(kacli, at_a_terminal
     assert result.exit_code == ExitCode.BAD_INPUT
     assert "[是/否" in result.stderr
     assert "华信地产" in kacli.ok("customer", "list").stdout
+
+
+def test_english_counts_one_in_the_singular_and_chinese_never_says_zero_days():
+    from kacli.i18n import tn
+
+    i18n.set_lang("en")
+    assert tn("count.deals", 1) == "1 deal" and tn("count.deals", 2) == "2 deals"
+    assert tn("deal.in_stage", 1, stage="discover", since="2026-11-22") == "discover for 1 day (since 2026-11-22)"
+    assert tn("remind.subject", 1) == "kacli: 1 customer to contact"
+    i18n.set_lang("zh-Hans")
+    assert "0 天" not in tn("deal.in_stage", 0, stage="发现机会", since="2026-11-23")
+    assert tn("deal.in_stage", 0, stage="发现机会", since="2026-11-23") == "发现机会，今天进入"
+    assert tn("remind.subject", 3) == "kacli：3 位客户待联系"
+
+
+def test_a_deal_that_moved_today_is_shown_without_zero_days(kacli):
+    kacli.ok("customer", "add", "机床厂")
+    kacli.ok("deal", "add", "机床厂", "自动化改造", "--amount", "300万")
+    assert "since today" in kacli.ok("deal", "show", "自动化改造").stdout
+    zh = kacli.ok("--lang", "zh-Hans", "deal", "show", "自动化改造").stdout
+    assert "今天进入" in zh and "0 天" not in zh
+    listing = kacli.ok("deal", "list").stdout
+    assert "1 deal" in listing and "1 deals" not in listing

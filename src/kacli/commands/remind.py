@@ -16,6 +16,7 @@ app = typer.Typer(help=t("help.remind"))
 def remind(
     days: Annotated[int | None, typer.Option("--days", "-n", help=t("help.remind.days"), metavar="N", min=1,
                                               max=MAX_DAYS)] = None,
+    subject: Annotated[bool, typer.Option("--subject", help=t("help.remind.subject"))] = False,
     json: JsonOpt = False,
 ) -> None:
     from kacli.render import week as view
@@ -28,4 +29,4 @@ def remind(
     if json:
         view.week_json(data)
     else:
-        view.remind(data)
+        view.remind(data, subject=subject)

@@ -109,6 +109,22 @@ def t(key: str, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+def plural_key(key: str, n: int, known: Mapping[str, object]) -> str:
+    """``key.zero`` for 0 and ``key.one`` for 1 when the catalogue has them, else ``key``.
+
+    English says "1 day", not "1 days"; no language says "0 days in stage" when the deal moved
+    today. Chinese has no plural, so its ``.one`` text is usually the plain one."""
+    for exact, suffix in ((0, ".zero"), (1, ".one")):
+        if n == exact and key + suffix in known:
+            return key + suffix
+    return key
+
+
+def tn(key: str, n: int, **params: object) -> str:
+    """``t(key)`` for a count ``n`` (passed to the text as ``n``): see ``plural_key``."""
+    return t(plural_key(key, n, messages()), n=n, **params)
+
+
 def label_or_code(key: str, code: object) -> str:
     """The translated label ``key`` if the catalogue has it, else ``code`` as it is."""
     return t(key) if key in messages() else str(code)
