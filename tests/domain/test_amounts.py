@@ -70,6 +70,12 @@ def test_a_trillion_written_in_chinese_is_too_large():
         parse_amount("壹萬億")
 
 
+@pytest.mark.parametrize(("text", "yuan"), [("2千", 2_000), ("5千元", 5_000), ("3百万", 3_000_000),
+                                            ("1.5千万", 15_000_000), ("十万", 100_000)])
+def test_digits_with_a_chinese_unit(text, yuan):
+    assert parse_amount(text) == yuan * 100
+
+
 def test_jiao_and_fen_of_an_invoice():
     assert parse_amount("壹拾贰万叁仟肆佰伍拾陆元柒角捌分") == 12_345_678
     assert parse_amount("叁元零伍分") == 305

@@ -21,7 +21,10 @@ NUMERAL_CHARS = set(DIGITS) | set(SMALL_UNITS) | set(BIG_UNITS) | POINT
 
 
 def has_numerals(text: str) -> bool:
-    """True when ``text`` writes a number in Chinese characters (not just a unit like 万)."""
+    """True when ``text`` writes its number in Chinese characters (三百万, 十万), not in digits
+    with a Chinese unit (2千, 300万)."""
+    if any("0" <= c <= "9" for c in text):
+        return False
     return any(c in DIGITS or c in SMALL_UNITS or c in POINT for c in text)
 
 
