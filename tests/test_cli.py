@@ -97,7 +97,7 @@ def test_usage_errors_speak_the_users_language(kacli):
     assert "缺少参数" in result.stderr and "用法：" in result.stderr
     result = kacli("--lang", "zh-Hant", "week", "--days", "0")
     assert result.exit_code == ExitCode.BAD_INPUT
-    assert "範圍內" in result.stderr
+    assert "0 不在 1 到 3660 之間" in result.stderr
     result = kacli("customer", "list", "--frob")
     assert "No such option: --frob" in result.stderr
 

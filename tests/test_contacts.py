@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import types
-
 import pytest
 
 from kacli.errors import ExitCode
@@ -294,7 +292,7 @@ def test_remove_says_what_goes_and_refuses_on_a_pipe(kacli, hxdc, unchanged):
     with unchanged():
         result = kacli("contact", "remove", "王总")
     assert result.exit_code == ExitCode.BAD_INPUT and "--yes" in result.stderr
-    assert "1 named facts" in result.stderr
+    assert "1 named fact" in result.stderr and "1 named facts" not in result.stderr
     kacli.ok("contact", "remove", "王总", "--yes")
     assert kacli.json("contact", "list") == []
     changes = kacli.json("customer", "history", hxdc)["changes"]
@@ -306,8 +304,7 @@ def test_remove_asks_on_a_terminal(kacli, hxdc, monkeypatch, answer, left):
     from kacli.commands import _common
 
     kacli.ok("contact", "add", hxdc, "王总")
-    monkeypatch.setattr(_common, "sys", types.SimpleNamespace(
-        stdin=types.SimpleNamespace(isatty=lambda: True)))
+    monkeypatch.setattr(_common, "_interactive", lambda: True)
     result = kacli("contact", "remove", "王总", input=answer)
     assert "Remove 王总 for good?" in result.stderr
     assert result.exit_code == (ExitCode.BAD_INPUT if left else ExitCode.OK)

@@ -31,3 +31,23 @@ def test_quick_start_has_the_two_commands_and_ci_runs_the_second():
     assert "kacli demo" in blocks[0]
     ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text()
     assert blocks[1] in ci
+
+
+def test_quick_start_follow_up_commands_work_as_written(tmp_path):
+    """The block after "Then start your own dossier", run in a fresh shell at the checkout's root
+    with no kacli on PATH, as someone who just made the venv would."""
+    import subprocess
+
+    import pytest
+
+    root = Path(__file__).resolve().parents[1]
+    if not (root / ".venv" / "bin" / "activate").exists():
+        pytest.skip("no .venv at the checkout's root (the Quick start makes one)")
+    quick = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    follow_up = quick.split("Then start your own dossier", 1)[1].split("```sh\n", 1)[1].split("```")[0]
+    env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "KACLI_DB": str(tmp_path / "d.db"),
+           "KACLI_TODAY": "2026-11-23"}
+    done = subprocess.run(["bash", "-e", "-c", follow_up], cwd=root, env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "华信地产" in done.stdout + done.stderr

@@ -12,6 +12,7 @@ import typer
 from kacli import __version__, i18n, settings
 from kacli.errors import BadInput, ExitCode, KacliError
 from kacli.i18n import t
+from kacli.render.help import KacliContext, prepare
 
 _GLOBAL_WITH_VALUE = ("--db", "--today", "--lang")
 _GLOBAL_FLAGS = ("--debug",)
@@ -44,6 +45,8 @@ class KacliGroup(typer.core.TyperGroup):
     No traceback reaches the user unless they asked for it with ``--debug``.
     """
 
+    context_class = KacliContext
+
     def parse_args(self, ctx, args):
         for arg in args:
             if not _is_text(arg):
@@ -71,7 +74,7 @@ class KacliGroup(typer.core.TyperGroup):
         except typer.TyperException as exc:  # other parser failures: as Typer shows them
             exc.show()
             sys.exit(exc.exit_code)
-        sys.exit(code if isinstance(code, int) else 0)
+        _exit(code if isinstance(code, int) else 0)
 
     # Command modules load on first use, so a command pays only for its own imports.
     def list_commands(self, ctx):
@@ -107,10 +110,10 @@ class KacliGroup(typer.core.TyperGroup):
             _report(exc)
             raise typer.Exit(int(exc.exit_code)) from None
         except KeyboardInterrupt:
-            raise
+            interrupted()
         except Exception as exc:
             if isinstance(exc, OSError) and exc.errno == errno.EPIPE:
-                raise  # the reader of a pipe went away (| head): not our failure
+                reader_gone()
             from kacli.store.dossier import translate
 
             mapped = translate(exc)
@@ -133,6 +136,33 @@ def as_typed(args: list[str]) -> str:
     shell needed them (``shlex.join`` would quote every Chinese word)."""
     words = ["kacli", *args]
     return " ".join(w if w and not (set(w) & _SHELL_SPECIAL) else shlex.quote(w) for w in words)
+
+
+def interrupted():
+    """Ctrl-C: one line in the user's language, exit 130. The write in progress, if any, was
+    rolled back by its transaction before we got here."""
+    sys.stderr.write(t("label.interrupted") + "\n")
+    raise typer.Exit(int(ExitCode.INTERRUPTED))
+
+
+def reader_gone():
+    """The reader of our output went away (``kacli week | head -1``): stop quietly, exit 141."""
+    from kacli.render import silence_stdout
+
+    silence_stdout()
+    raise typer.Exit(int(ExitCode.READER_GONE))
+
+
+def _exit(code: int) -> None:
+    """Exit with ``code`` once stdout has reached its reader, or 141 if the reader is gone."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        from kacli.render import silence_stdout
+
+        silence_stdout()
+        code = int(ExitCode.READER_GONE)
+    sys.exit(code)
 
 
 def _is_text(arg: str) -> bool:
@@ -190,7 +220,11 @@ def global_options(
         typer.Option("--version", callback=_version, is_eager=True, help=t("help.opt.version")),
     ] = False,
 ) -> None:
-    i18n.set_lang(i18n.resolve(lang))
+    try:
+        i18n.set_lang(i18n.resolve(lang))
+    except i18n.UnknownLanguage as exc:
+        i18n.set_lang(i18n.from_locale())
+        raise BadInput("error.unknown_lang", value=exc.value) from None
     pinned = None
     settings.set(settings.Settings(db=db, today=None, debug=debug))
     if today:
@@ -226,4 +260,5 @@ def _load_command(name: str):
     module.app.rich_markup_mode = None
     command = typer.main.get_command(module.app)
     command.name = name
+    prepare(command)
     return command

@@ -20,8 +20,44 @@ def _lang_from_argv(argv: list[str]) -> str | None:
     return None
 
 
-def main() -> None:
-    i18n.set_lang(i18n.resolve(_lang_from_argv(sys.argv[1:])))
-    from kacli.app import app
+def _exit_interrupted() -> None:
+    """Exit 130 now. Python, once a KeyboardInterrupt has passed through its own runner (seen
+    under ``python -m``), kills itself with SIGINT on the way out even after the interrupt was
+    handled; a script would then see a death by signal instead of kacli's exit 130."""
+    import contextlib
+    import os
 
-    app(prog_name="kacli")
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    from kacli.errors import ExitCode
+
+    os._exit(int(ExitCode.INTERRUPTED))
+
+
+def main() -> None:
+    try:
+        i18n.set_lang(i18n.resolve(_lang_from_argv(sys.argv[1:])))
+    except i18n.UnknownLanguage as exc:  # refused before anything runs, --help included
+        from kacli.errors import ExitCode
+
+        i18n.set_lang(i18n.from_locale())
+        sys.stderr.write(i18n.t("label.error") + i18n.t("error.unknown_lang", value=exc.value) + "\n")
+        sys.exit(int(ExitCode.BAD_INPUT))
+    try:
+        from kacli.app import app
+
+        app(prog_name="kacli")
+    except KeyboardInterrupt:  # before or after a command runs (a command reports its own)
+        sys.stderr.write(i18n.t("label.interrupted") + "\n")
+        _exit_interrupted()
+    except SystemExit as done:
+        if done.code == 130:  # ExitCode.INTERRUPTED, without importing more on every exit
+            _exit_interrupted()
+        raise
+    except BrokenPipeError:
+        from kacli.errors import ExitCode
+        from kacli.render import silence_stdout
+
+        silence_stdout()
+        sys.exit(int(ExitCode.READER_GONE))

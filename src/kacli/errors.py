@@ -5,6 +5,8 @@ Exit codes (documented in the README):
   1  an unexpected failure (a short message and a hint to run with --debug)
   2  bad input: a usage error, an invalid value, an unknown or ambiguous reference; nothing written
   3  the dossier is unusable: missing for a read, locked past the timeout, damaged, made by a newer kacli
+  130  interrupted (Ctrl-C); the write in progress, if any, was rolled back
+  141  the reader of kacli's output went away (``kacli week | head -1``); nothing said on stderr
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ class ExitCode(IntEnum):
     FAILURE = 1
     BAD_INPUT = 2
     DOSSIER = 3
+    INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
+    READER_GONE = 141  # 128 + SIGPIPE, as shells report a writer whose reader went away
 
 
 class KacliError(Exception):

@@ -42,11 +42,36 @@ def today():
     return settings.today()
 
 
+def _interactive() -> bool:
+    return sys.stdin.isatty()
+
+
 def confirm(question: str, yes: bool) -> None:
-    """Ask before destroying data; on a pipe without --yes, refuse rather than hang."""
+    """Ask before destroying data; on a pipe without --yes, refuse rather than hang.
+
+    Every command that asks goes through here: the answer may be 是/否, 是的, 对, y/n or yes/no
+    whatever the language; an empty answer or end of input is no.
+    """
     if yes:
         return
-    if not sys.stdin.isatty():
+    if not _interactive():
         raise BadInput("error.needs_yes")
-    if not typer.confirm(question, default=False, err=True):
+    if not ask_yes_no(question):
         raise typer.Exit(int(BadInput.exit_code))
+
+
+def ask_yes_no(question: str, attempts: int = 3) -> bool:
+    """``question`` on stderr until the answer is a yes or a no (no after ``attempts`` tries)."""
+    from kacli.domain.answers import parse_answer
+
+    for _ in range(attempts):
+        sys.stderr.write(f"{question} {t('prompt.yes_no')} ")
+        sys.stderr.flush()
+        line = sys.stdin.readline()
+        if not line or not line.strip():  # end of input or just Enter: the safe answer
+            return False
+        answer = parse_answer(line)
+        if answer is not None:
+            return answer
+        sys.stderr.write(t("prompt.yes_no_again") + "\n")
+    return False

@@ -29,6 +29,8 @@ Attitude = Annotated[str | None, _opt("--attitude", help_key="help.contact.attit
                                       metavar="supporter|neutral|opponent")]
 Stage = Annotated[str | None, _opt("--stage", help_key="help.contact.stage",
                                    metavar="acquainted|dating|trust|alliance")]
+StageUpdate = Annotated[str | None, _opt("--stage", help_key="help.contact.stage_update",
+                                         metavar="acquainted|dating|trust|alliance")]
 Primary = Annotated[bool | None, typer.Option("--primary/--not-primary",
                                               help=t("help.contact.primary"))]
 Phones = Annotated[list[str] | None, _opt("--phone", help_key="help.contact.phone", metavar="PHONE")]

@@ -27,7 +27,7 @@ def _find(db, ref: str, at: str | None):
     return refs.contact(db, ref, customer_id=customer_id)
 
 
-@app.command("add")
+@app.command("add", help=t("help.cmd.contact.add"))
 def add(
     customer: Annotated[str, typer.Argument(help=t("help.arg.customer_ref"), metavar="CUSTOMER")],
     name: Annotated[str, typer.Argument(help=t("help.arg.contact_name"))],
@@ -42,10 +42,6 @@ def add(
     goals: o.Goals = None, career: o.Career = None,
     set_: o.SetFacts = None,
 ) -> None:
-    """Add a person at a customer: work facts, birthday and the seed's personal facts.
-
-    Example: kacli contact add 华信地产 王总 --title 总经理 --role 决策者 --birthday 08-15 --lunar
-    """
     from kacli.store import contacts, refs
 
     clean_name = text.name(name)
@@ -64,13 +60,13 @@ def add(
     render.message(t("contact.added", id=contact_id, name=clean_name, customer=found.name))
 
 
-@app.command("update")
+@app.command("update", help=t("help.cmd.contact.update"))
 def update(
     ref: Ref,
     at: At = None,
     name: Annotated[str | None, typer.Option("--name", help=t("help.contact.rename"))] = None,
     title: o.Title = None, department: o.Department = None, role: o.Roles = None,
-    attitude: o.Attitude = None, stage: o.Stage = None, primary: o.Primary = None,
+    attitude: o.Attitude = None, stage: o.StageUpdate = None, primary: o.Primary = None,
     phone: o.Phones = None, email: o.Email = None, wechat: o.Wechat = None,
     birthday: o.BirthdayOpt = None, lunar: o.Lunar = False, leap: o.Leap = False,
     family: o.Family = None, hometown: o.Hometown = None, university: o.University = None,
@@ -80,11 +76,6 @@ def update(
     goals: o.Goals = None, career: o.Career = None,
     set_: o.SetFacts = None, unset: o.Unset = None,
 ) -> None:
-    """Change a contact's facts; every change is kept in the history.
-
-    --role and --phone replace the whole list; an empty value clears a field (--birthday "").
-    Example: kacli contact update wangzong --attitude 支持 --next-holiday 春节去三亚
-    """
     from kacli.store import contacts
 
     values = o.values(
@@ -108,12 +99,8 @@ def update(
         render.message(t("contact.unchanged", id=found.id, name=shown))
 
 
-@app.command("show")
+@app.command("show", help=t("help.cmd.contact.show"))
 def show(ref: Ref, at: At = None, json: JsonOpt = False) -> None:
-    """Show a contact: work facts, birthday, personal facts, named facts and history.
-
-    Example: kacli contact show wangzong
-    """
     from kacli.render import contacts as view
     from kacli.render.visits import add_to_contact
     from kacli.store import contacts, visits
@@ -131,7 +118,7 @@ def show(ref: Ref, at: At = None, json: JsonOpt = False) -> None:
         view.profile(profile)
 
 
-@app.command("list")
+@app.command("list", help=t("help.cmd.contact.list"))
 def list_(
     customer: Annotated[str | None, typer.Argument(help=t("help.contact.list_customer"),
                                                    metavar="[CUSTOMER]")] = None,
@@ -139,10 +126,6 @@ def list_(
     stage: Annotated[str | None, typer.Option("--stage", help=t("help.contact.list_stage"))] = None,
     json: JsonOpt = False,
 ) -> None:
-    """List contacts: one customer's, or everyone's, by customer with the primary contact first.
-
-    Example: kacli contact list 华信地产 --role decision_maker
-    """
     from kacli.render import contacts as view
     from kacli.store import contacts, refs
 
@@ -157,7 +140,7 @@ def list_(
         view.listing(rows)
 
 
-@app.command("stage")
+@app.command("stage", help=t("help.cmd.contact.stage"))
 def stage_(
     ref: Ref,
     stage: Annotated[str, typer.Argument(help=t("help.contact.stage_arg"),
@@ -165,10 +148,6 @@ def stage_(
     note: Annotated[str | None, typer.Option("--note", help=t("help.contact.stage_note"))] = None,
     at: At = None,
 ) -> None:
-    """Set a contact's relationship stage by hand (认识 → 约会 → 信赖 → 同盟); kept in the history.
-
-    Example: kacli contact stage wangzong 信赖 --note 一起打了高尔夫
-    """
     from kacli.render import contacts as view
     from kacli.store import contacts
 
@@ -180,12 +159,8 @@ def stage_(
     render.message(view.stage_moved(found.name, old, code))
 
 
-@app.command("remove")
+@app.command("remove", help=t("help.cmd.contact.remove"))
 def remove(ref: Ref, at: At = None, yes: YesOpt = False) -> None:
-    """Remove a contact and what is recorded about them (asks first unless --yes).
-
-    Visits and next actions stay with the customer. Example: kacli contact remove 王总 --yes
-    """
     from kacli.render import contacts as view
     from kacli.store import contacts
 
@@ -200,15 +175,8 @@ def remove(ref: Ref, at: At = None, yes: YesOpt = False) -> None:
     render.message(t("contact.removed", id=found.id, name=found.name))
 
 
-@app.command("forget")
+@app.command("forget", help=t("help.cmd.contact.forget"))
 def forget(ref: Ref, at: At = None, yes: YesOpt = False) -> None:
-    """Erase a contact's personal data for good, on their request (asks first unless --yes).
-
-    The name becomes "(forgotten #ID)"; phones, email, WeChat, birthday, title, department,
-    personal and named facts and the contact's own history are erased, and the file is cleaned
-    so no trace stays in it. The contact's roles, stage, visits and deals stay, unnamed.
-    Example: kacli contact forget 张三 --yes
-    """
     from kacli.store import contacts, dossier, maintenance
 
     with reading() as db:

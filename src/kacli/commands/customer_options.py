@@ -17,6 +17,8 @@ def _opt(*names: str, help_key: str, metavar: str | None = None):
 
 
 Kind = Annotated[str | None, _opt("--kind", help_key="help.customer.kind", metavar="org|person")]
+KindUpdate = Annotated[str | None, _opt("--kind", help_key="help.customer.kind_update",
+                                        metavar="org|person")]
 Scope = Annotated[str | None, _opt("--scope", help_key="help.customer.scope")]
 Industry = Annotated[str | None, _opt("--industry", help_key="help.customer.industry")]
 Ownership = Annotated[str | None, _opt("--ownership", help_key="help.customer.ownership")]

@@ -25,7 +25,7 @@ def _values(**options):
     return o.values(options, today())
 
 
-@app.command("add")
+@app.command("add", help=t("help.cmd.customer.add"))
 def add(
     name: Annotated[str, typer.Argument(help=t("help.arg.customer_name"))],
     kind: o.Kind = None, scope: o.Scope = None, industry: o.Industry = None,
@@ -43,10 +43,6 @@ def add(
     reach_dept: o.ReachDept = None, reach_dm: o.ReachDm = None,
     set_: o.SetFacts = None,
 ) -> None:
-    """Add a customer to the dossier.
-
-    Example: kacli customer add 华信地产 --industry 房地产 --scope regional --cycle short --batch large
-    """
     options = locals()
     from kacli.store import customers
 
@@ -59,11 +55,11 @@ def add(
     render.message(t("customer.added", id=customer_id, name=clean_name))
 
 
-@app.command("update")
+@app.command("update", help=t("help.cmd.customer.update"))
 def update(
     ref: Ref,
     name: Annotated[str | None, typer.Option("--name", help=t("help.customer.rename"))] = None,
-    kind: o.Kind = None, scope: o.Scope = None, industry: o.Industry = None,
+    kind: o.KindUpdate = None, scope: o.Scope = None, industry: o.Industry = None,
     ownership: o.Ownership = None, country: o.Country = None, employees: o.Employees = None,
     revenue: o.Revenue = None, credit: o.Credit = None, address: o.Address = None,
     phone: o.Phones = None, source: o.Source = None, product: o.Products = None,
@@ -80,11 +76,6 @@ def update(
     unset: Annotated[list[str] | None, typer.Option("--unset", help=t("help.opt.unset"),
                                                    metavar="KEY")] = None,
 ) -> None:
-    """Change a customer's facts; every change is kept in its history.
-
-    List options (--phone, --product, --tag) replace the whole list; an empty value clears a
-    field. Example: kacli customer update hxdc --status active --grade A --grade-reason 年度框架
-    """
     options = locals()
     from kacli.store import customers, refs
 
@@ -103,12 +94,8 @@ def update(
         render.message(t("customer.unchanged", id=found.id, name=found.name))
 
 
-@app.command("show")
+@app.command("show", help=t("help.cmd.customer.show"))
 def show(ref: Ref, json: JsonOpt = False) -> None:
-    """Show everything the dossier knows about a customer, grouped as the seed does.
-
-    Example: kacli customer show hxdc
-    """
     from kacli.render import customers as view
     from kacli.services.profile import customer_profile
     from kacli.store import refs
@@ -122,7 +109,7 @@ def show(ref: Ref, json: JsonOpt = False) -> None:
         view.profile(profile)
 
 
-@app.command("list")
+@app.command("list", help=t("help.cmd.customer.list"))
 def list_(
     kind: Annotated[str | None, typer.Option("--kind", help=t("help.list.kind"))] = None,
     status: Annotated[str | None, typer.Option("--status", help=t("help.list.status"))] = None,
@@ -130,10 +117,6 @@ def list_(
     key: Annotated[bool, typer.Option("--key", help=t("help.list.key"))] = False,
     json: JsonOpt = False,
 ) -> None:
-    """List customers, by name; --key lists the 80/20 key tier by revenue with each share.
-
-    Example: kacli customer list --status active --json
-    """
     from kacli.render import customers as view
     from kacli.services import week
     from kacli.store import customers
@@ -162,12 +145,8 @@ def list_(
         view.listing(rows)
 
 
-@app.command("remove")
+@app.command("remove", help=t("help.cmd.customer.remove"))
 def remove(ref: Ref, yes: YesOpt = False) -> None:
-    """Remove a customer and everything recorded about it (asks first unless --yes).
-
-    Example: kacli customer remove 华信地产 --yes
-    """
     from kacli.render import customers as view
     from kacli.store import customers, refs
 
@@ -182,12 +161,8 @@ def remove(ref: Ref, yes: YesOpt = False) -> None:
     render.message(t("customer.removed", id=found.id, name=found.name))
 
 
-@app.command("history")
+@app.command("history", help=t("help.cmd.customer.history"))
 def history_(ref: Ref, json: JsonOpt = False) -> None:
-    """Show every change to a customer and its contacts, newest first.
-
-    Example: kacli customer history hxdc
-    """
     from kacli.render import customers as view
     from kacli.store import history, refs
 
@@ -200,7 +175,7 @@ def history_(ref: Ref, json: JsonOpt = False) -> None:
         view.history(found, rows)
 
 
-@app.command("competitor")
+@app.command("competitor", help=t("help.cmd.customer.competitor"))
 def competitor(
     ref: Ref,
     name: Annotated[str, typer.Argument(help=t("help.arg.competitor"))],
@@ -214,11 +189,6 @@ def competitor(
         "--relationship", help=t("help.comp.relationship"))] = None,
     remove_: Annotated[bool, typer.Option("--remove", help=t("help.comp.remove"))] = False,
 ) -> None:
-    """Record a competitor at a customer: their product, the customer's satisfaction with it,
-    their salesperson's name, style and relationship. Run again to update; --remove to drop.
-
-    Example: kacli customer competitor 华信地产 天福茗茶 --product 铁观音礼盒 --satisfaction 3
-    """
     from kacli.store import customers, refs
 
     clean = text.name(name, field="competitor")

@@ -42,7 +42,7 @@ def _report_move(title: str, move, *, announce: bool = True) -> None:
         render.message(t("deal.after_sale_scheduled", **move.after_sale))
 
 
-@app.command("add")
+@app.command("add", help=t("help.cmd.deal.add"))
 def add(
     customer: Annotated[str, typer.Argument(help=t("help.arg.customer_ref"), metavar="CUSTOMER")],
     title: Annotated[str, typer.Argument(help=t("help.arg.deal_title"))],
@@ -53,10 +53,6 @@ def add(
     warranty: o.Warranty = None, payment_terms: o.PaymentTerms = None, service: o.Service = None,
     contract_date: o.ContractDate = None,
 ) -> None:
-    """Add a deal (项目) at a customer, in discover unless --stage says otherwise.
-
-    Example: kacli deal add 机床厂 自动化改造 --amount 300万 --close 2027-03-31 --competitor 西门子=一样
-    """
     from kacli.store import deals, refs
 
     clean = text.name(title, field="deal_title")
@@ -75,7 +71,7 @@ def add(
     _report_move(clean, start, announce=False)
 
 
-@app.command("update")
+@app.command("update", help=t("help.cmd.deal.update"))
 def update(
     ref: Ref,
     title: Annotated[str | None, typer.Option("--title", help=t("help.deal.title"))] = None,
@@ -89,10 +85,6 @@ def update(
     payment_terms: o.PaymentTerms = None, service: o.Service = None,
     contract_date: o.ContractDate = None,
 ) -> None:
-    """Change a deal's facts, terms or competitors; --stage moves it as advance --to does.
-
-    Example: kacli deal update 自动化改造 --price 280万 --warranty 两年 --payment-terms 3-6-1
-    """
     from kacli.store import deals, refs
 
     values = _values(
@@ -122,12 +114,8 @@ def update(
         _report_move(found.name, move)
 
 
-@app.command("show")
+@app.command("show", help=t("help.cmd.deal.show"))
 def show(ref: Ref, json: JsonOpt = False) -> None:
-    """Show a deal: facts, terms, competitors, chance, stage history, buying centre, money owed.
-
-    Example: kacli deal show 自动化改造
-    """
     from kacli.render import deals as view
     from kacli.services.deals import detail
     from kacli.store import refs
@@ -141,15 +129,11 @@ def show(ref: Ref, json: JsonOpt = False) -> None:
         view.show(data)
 
 
-@app.command("list")
+@app.command("list", help=t("help.cmd.deal.list"))
 def list_(
     all_: Annotated[bool, typer.Option("--all", help=t("help.deal.all"))] = False,
     json: JsonOpt = False,
 ) -> None:
-    """List open deals by stage with amount, chance, weighted amount and days in stage.
-
-    Example: kacli deal list --json
-    """
     from kacli.render import deals as view
     from kacli.services.deals import pipeline
 
@@ -161,7 +145,7 @@ def list_(
         view.listing(data)
 
 
-@app.command("advance")
+@app.command("advance", help=t("help.cmd.deal.advance"))
 def advance(
     ref: Ref,
     to: Annotated[str | None, typer.Option("--to", help=t("help.deal.to"), metavar="STAGE")] = None,
@@ -169,10 +153,6 @@ def advance(
     date: DateOpt = None,
     strict: Annotated[bool, typer.Option("--strict", help=t("help.deal.strict"))] = False,
 ) -> None:
-    """Move a deal one stage forward, or --to any stage (back too); warns at an unmet gate.
-
-    Example: kacli deal advance 自动化改造 --to 商务谈判 --note 技术交流通过
-    """
     from kacli.store import deals, refs
 
     on_date = o.outcome_date(date, today())
@@ -185,12 +165,8 @@ def advance(
     _report_move(found.name, move)
 
 
-@app.command("won")
+@app.command("won", help=t("help.cmd.deal.won"))
 def won(ref: Ref, date: DateOpt = None) -> None:
-    """Close a deal as won (赢单); it can still move on to delivery and its payments.
-
-    Example: kacli deal won 自动化改造 --date 2026-11-20
-    """
     from kacli.store import deals, refs
 
     on_date = o.outcome_date(date, today())
@@ -200,16 +176,12 @@ def won(ref: Ref, date: DateOpt = None) -> None:
     render.message(t("deal.won", id=found.id, title=found.name))
 
 
-@app.command("lost")
+@app.command("lost", help=t("help.cmd.deal.lost"))
 def lost(
     ref: Ref,
     reason: Annotated[str, typer.Option("--reason", help=t("help.deal.reason"))],
     date: DateOpt = None,
 ) -> None:
-    """Close a deal as lost (丢单), with the reason.
-
-    Example: kacli deal lost 年度采购 --reason "决策者没见过，订单给了对手"
-    """
     from kacli.store import deals, refs
 
     on_date = o.outcome_date(date, today())
@@ -220,7 +192,7 @@ def lost(
     render.message(t("deal.lost", id=found.id, title=found.name))
 
 
-@app.command("role")
+@app.command("role", help=t("help.cmd.deal.role"))
 def role(
     ref: Ref,
     contact: Annotated[str, typer.Argument(help=t("help.arg.deal_contact"), metavar="CONTACT")],
@@ -228,10 +200,6 @@ def role(
     attitude: Annotated[str | None, typer.Option("--attitude", help=t("help.deal.attitude"))] = None,
     remove: Annotated[bool, typer.Option("--remove", help=t("help.deal.remove_role"))] = False,
 ) -> None:
-    """Put a contact of the deal's customer in its buying centre, or take them out with --remove.
-
-    Example: kacli deal role 自动化改造 王总 --as 决策者 --attitude 支持
-    """
     from kacli.errors import BadInput
     from kacli.store import deals, refs
 

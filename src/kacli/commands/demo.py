@@ -13,7 +13,7 @@ import typer
 
 from kacli import render, settings
 from kacli.commands._common import YesOpt, confirm
-from kacli.errors import BadInput
+from kacli.errors import BadInput, ExitCode
 from kacli.i18n import t
 
 app = typer.Typer()
@@ -39,6 +39,8 @@ def _run(args: list[str]) -> None:
     from kacli.app import app as kacli_app
 
     code = kacli_app(args=args, prog_name="kacli", standalone_mode=False)
+    if code == ExitCode.INTERRUPTED:
+        raise KeyboardInterrupt  # Ctrl-C during a step: stop the whole demo, said once
     if code not in (None, 0):
         raise RuntimeError(f"demo step failed ({code}): kacli {shlex.join(args)}")
 
@@ -55,17 +57,18 @@ def build(path: Path) -> None:
         settings.set(saved)
 
 
-@app.command("demo")
+def _remove(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+@app.command("demo", help=t("help.cmd.demo"))
 def demo(
     file: Annotated[Path | None, typer.Option("--file", help=t("help.demo.file"),
                                               metavar="PATH")] = None,
     script: Annotated[bool, typer.Option("--script", help=t("help.demo.script"))] = False,
     yes: YesOpt = False,
 ) -> None:
-    """Build a demo dossier from the seeds' stories (never your own) and show its week list.
-
-    Example: kacli demo --yes
-    """
     if script:
         typer.echo(stories(), nl=False)
         return
@@ -76,9 +79,15 @@ def demo(
         raise BadInput("error.demo_is_dossier", path=target)
     if target.exists():
         confirm(t("demo.replace_confirm", path=target), yes)
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        _remove(target)
     render.message(t("demo.building", path=target))
-    build(target)
+    # Built beside the target and moved into place whole: Ctrl-C halfway leaves no half demo.
+    building = target.with_name(target.name + ".building")
+    _remove(building)
+    try:
+        build(building)
+        building.replace(target)
+    finally:
+        _remove(building)
     render.message(t("demo.built", path=target, today=DEMO_TODAY))
     _run(["--db", str(target), "--today", DEMO_TODAY, "week"])

@@ -14,23 +14,15 @@ from kacli.i18n import t
 app = typer.Typer(help=t("help.dossier"), no_args_is_help=True)
 
 
-@app.command("path")
+@app.command("path", help=t("help.cmd.dossier.path"))
 def path_() -> None:
-    """Print where the dossier file is (it may not exist yet).
-
-    Example: kacli dossier path
-    """
     from kacli.store.dossier import resolve_path
 
     typer.echo(str(resolve_path(settings.get().db)))
 
 
-@app.command("info")
+@app.command("info", help=t("help.cmd.dossier.info"))
 def info(json: JsonOpt = False) -> None:
-    """Show the dossier's file, schema version and how many records it holds.
-
-    Example: kacli dossier info --json
-    """
     from kacli.render import dossier as view
     from kacli.store import dossier, files
 
@@ -39,12 +31,8 @@ def info(json: JsonOpt = False) -> None:
     render.emit_json(facts) if json else view.info(facts)
 
 
-@app.command("check")
+@app.command("check", help=t("help.cmd.dossier.check"))
 def check() -> None:
-    """Check the dossier's integrity (SQLite's integrity and foreign-key checks).
-
-    Exits 0 when sound, 3 when damaged. Example: kacli dossier check
-    """
     from kacli.store import dossier, files
 
     where = dossier.resolve_path(settings.get().db)
@@ -56,15 +44,11 @@ def check() -> None:
     render.message(t("dossier.check_ok", path=where))
 
 
-@app.command("backup")
+@app.command("backup", help=t("help.cmd.dossier.backup"))
 def backup(
     file: Annotated[Path, typer.Argument(help=t("help.arg.backup_file"), metavar="FILE")],
     force: Annotated[bool, typer.Option("--force", help=t("help.dossier.force"))] = False,
 ) -> None:
-    """Copy the dossier to FILE while it is in use (SQLite's backup API); FILE is made 0600.
-
-    Example: kacli dossier backup ~/backups/dossier-$(date +%F).db
-    """
     from kacli.store import dossier, files
 
     with dossier.raw(settings.get().db) as (_, conn):
@@ -72,15 +56,11 @@ def backup(
     render.message(t("dossier.backed_up", path=dest))
 
 
-@app.command("restore")
+@app.command("restore", help=t("help.cmd.dossier.restore"))
 def restore(
     file: Annotated[Path, typer.Argument(help=t("help.arg.restore_file"), metavar="FILE")],
     yes: YesOpt = False,
 ) -> None:
-    """Put a backup back in place of the dossier, after checking it is sound.
-
-    The dossier it replaces is kept beside it. Example: kacli dossier restore ~/backups/d.db --yes
-    """
     from kacli.store import dossier, files
 
     where = dossier.resolve_path(settings.get().db)

@@ -15,17 +15,13 @@ from kacli.i18n import t
 app = typer.Typer(help=t("help.next"), no_args_is_help=True)
 
 
-@app.command("list")
+@app.command("list", help=t("help.cmd.next.list"))
 def list_(
     customer: Annotated[str | None, typer.Argument(help=t("help.arg.customer_ref_optional"),
                                                    metavar="[CUSTOMER]")] = None,
     all_: Annotated[bool, typer.Option("--all", help=t("help.next.all"))] = False,
     json: JsonOpt = False,
 ) -> None:
-    """List open next actions, soonest due first; overdue ones are marked.
-
-    Example: kacli next list 华信地产
-    """
     from kacli.render import visits as view
     from kacli.services.visits import mark_overdue
     from kacli.store import next_actions, refs
@@ -40,7 +36,7 @@ def list_(
         view.next_listing(rows)
 
 
-@app.command("add")
+@app.command("add", help=t("help.cmd.next.add"))
 def add(
     customer: Annotated[str, typer.Argument(help=t("help.arg.customer_ref"), metavar="CUSTOMER")],
     what: Annotated[str, typer.Argument(help=t("help.next.text"), metavar="TEXT")],
@@ -49,10 +45,6 @@ def add(
     contact: Annotated[str | None, typer.Option("--contact", "-c", help=t("help.next.contact"),
                                                 metavar="REF")] = None,
 ) -> None:
-    """Add a next action for a customer, due on --date.
-
-    Example: kacli next add 华信地产 "寄报价单" --date 周五 --contact 王总
-    """
     from kacli.store import next_actions, refs
 
     clean, due = next_action(what, date, today())
@@ -67,15 +59,11 @@ def add(
 ActionId = Annotated[int, typer.Argument(help=t("help.arg.next_id"), metavar="ID", min=1, max=MAX_ID)]
 
 
-@app.command("done")
+@app.command("done", help=t("help.cmd.next.done"))
 def done(
     action_id: ActionId,
     note: Annotated[str | None, typer.Option("--note", "-n", help=t("help.next.note"))] = None,
 ) -> None:
-    """Mark a next action done (today); a note goes to the customer's history.
-
-    Example: kacli next done 7 --note 样品已送到
-    """
     from kacli.store import next_actions
 
     clean = text.free_text(note, field="visit_note")

@@ -23,18 +23,13 @@ Number = Annotated[str, typer.Argument(help=t("help.arg.payment_number"), metava
 Force = Annotated[bool, typer.Option("--force", help=t("help.payment.force"))]
 
 
-@app.command("plan")
+@app.command("plan", help=t("help.cmd.payment.plan"))
 def plan(
     deal: DealRef,
     amount: Amount,
     due: Annotated[str, typer.Option("--due", help=t("help.payment.due"), metavar="DATE")],
     force: Force = False,
 ) -> None:
-    """Plan one instalment of a deal's payment schedule; run again for the next ones. A schedule
-    larger than the deal is worth is refused unless --force.
-
-    Example: kacli payment plan 自动化改造 84万 --due 2026-12-31
-    """
     from kacli.store import payments, refs
 
     fen = parse_amount(amount)
@@ -48,17 +43,13 @@ def plan(
         render.warn(t("payment.plan_exceeds", planned=format_amount(owed.planned), value=format_amount(worth)))
 
 
-@app.command("received")
+@app.command("received", help=t("help.cmd.payment.received"))
 def received(
     deal: DealRef,
     amount: Amount,
     date: Annotated[str | None, typer.Option("--date", help=t("help.payment.date"), metavar="DATE")] = None,
     note: Annotated[str | None, typer.Option("--note", help=t("help.payment.note"))] = None,
 ) -> None:
-    """Record money received on a deal; more than is outstanding, or no plan, is refused.
-
-    Example: kacli payment received 自动化改造 84万 --date 2026-12-28 --note 首付款
-    """
     from kacli.domain.receivables import complete
     from kacli.store import deals, payments, refs
 
@@ -75,7 +66,7 @@ def received(
         render.message(t("payment.deal_complete", title=found.name))
 
 
-@app.command("list")
+@app.command("list", help=t("help.cmd.payment.list"))
 def list_(
     overdue: Annotated[bool, typer.Option("--overdue", help=t("help.payment.overdue"))] = False,
     customer: Annotated[str | None, typer.Option("--customer", help=t("help.payment.customer"),
@@ -83,10 +74,6 @@ def list_(
     all_: Annotated[bool, typer.Option("--all", help=t("help.payment.all"))] = False,
     json: JsonOpt = False,
 ) -> None:
-    """List money owed per deal and per customer: planned, received, outstanding, overdue, next due.
-
-    Example: kacli payment list --overdue --json
-    """
     from kacli.render import payments as view
     from kacli.services.deals import money_owed
     from kacli.store import refs

@@ -12,17 +12,13 @@ from kacli.i18n import t
 app = typer.Typer(help=t("help.remind"))
 
 
-@app.command(short_help=t("help.remind"))
+@app.command(short_help=t("help.remind"), help=t("help.cmd.remind"))
 def remind(
     days: Annotated[int | None, typer.Option("--days", "-n", help=t("help.remind.days"), metavar="N", min=1,
                                               max=MAX_DAYS)] = None,
+    subject: Annotated[bool, typer.Option("--subject", help=t("help.remind.subject"))] = False,
     json: JsonOpt = False,
 ) -> None:
-    """Everything overdue or due by tomorrow, one plain line per customer, most urgent first.
-
-    Prints nothing when nothing is due, so cron mails nothing; --json always prints the week
-    list's JSON. Example: kacli remind | mail -E -s "kacli: today" me@example.com
-    """
     from kacli.render import week as view
     from kacli.services import week as service
 
@@ -33,4 +29,4 @@ def remind(
     if json:
         view.week_json(data)
     else:
-        view.remind(data)
+        view.remind(data, subject=subject)

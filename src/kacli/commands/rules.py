@@ -13,13 +13,8 @@ from kacli.i18n import t
 app = typer.Typer(help=t("help.rules"), no_args_is_help=True)
 
 
-@app.command("path")
+@app.command("path", help=t("help.cmd.rules.path"))
 def path_() -> None:
-    """Print the path of the rules file kacli reads: KACLI_RULES, else rules.toml in the user
-    config folder. It may not exist: then the defaults apply.
-
-    Example: kacli rules path
-    """
     from kacli.services.week import rules_path
 
     where = rules_path()
@@ -28,12 +23,8 @@ def path_() -> None:
         render.message(t("rules.no_file", path=where))
 
 
-@app.command("show")
+@app.command("show", help=t("help.cmd.rules.show"))
 def show(json: JsonOpt = False) -> None:
-    """Show the rules in force: the file's settings over the defaults.
-
-    Example: kacli rules show --json
-    """
     from kacli.render import rules as view
     from kacli.services.week import read_rules, rules_path
 
@@ -45,15 +36,10 @@ def show(json: JsonOpt = False) -> None:
         view.rules_table(rules, where, from_file)
 
 
-@app.command("init")
+@app.command("init", help=t("help.cmd.rules.init"))
 def init(
     force: Annotated[bool, typer.Option("--force", help=t("help.rules.force"))] = False,
 ) -> None:
-    """Write the default rules, each setting with a comment, to the rules file (refuses to
-    replace one without --force).
-
-    Example: kacli rules init && $EDITOR "$(kacli rules path)"
-    """
     from kacli.domain.rules import default_toml
     from kacli.services.week import rules_path, write_default_rules
 
@@ -62,12 +48,8 @@ def init(
     render.message(t("rules.written", path=where))
 
 
-@app.command("check")
+@app.command("check", help=t("help.cmd.rules.check"))
 def check() -> None:
-    """Check the rules file: says OK, or names the line and the setting that is wrong (exit 2).
-
-    Example: kacli rules check
-    """
     from kacli.services.week import read_rules, rules_path
 
     where = rules_path()

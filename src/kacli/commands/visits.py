@@ -19,7 +19,7 @@ CustomerRef = Annotated[str, typer.Argument(help=t("help.arg.customer_ref"), met
 VisitId = Annotated[int, typer.Argument(help=t("help.arg.visit_id"), metavar="ID", min=1, max=MAX_ID)]
 
 
-@app.command("log")
+@app.command("log", help=t("help.cmd.visit.log"))
 def log(
     customer: CustomerRef,
     contact: o.Contacts = None, kind: o.Kind = None, date: o.Date = None, note: o.Note = None,
@@ -31,10 +31,6 @@ def log(
                                                   metavar="DATE")] = None,
     done: o.Done = None, advance: o.Advance = False, introduced_by: o.IntroducedBy = None,
 ) -> None:
-    """Log a visit or call (default: a visit today), or plan one with --planned.
-
-    Example: kacli visit log 华信地产 --contact 王总 --kind meal --note 谈了会务用茶 --next 送样品 --next-date 下周三
-    """
     from kacli.render import visits as view
     from kacli.services.visits import log_visit
 
@@ -55,7 +51,7 @@ def log(
     view.report_logged(outcome, next_text, next_due)
 
 
-@app.command("list")
+@app.command("list", help=t("help.cmd.visit.list"))
 def list_(
     customer: Annotated[str | None, typer.Argument(help=t("help.arg.customer_ref_optional"),
                                                    metavar="[CUSTOMER]")] = None,
@@ -69,10 +65,6 @@ def list_(
     planned: Annotated[bool, typer.Option("--planned", help=t("help.visit.list_planned"))] = False,
     json: JsonOpt = False,
 ) -> None:
-    """List logged visits, newest first (--planned: planned ones, soonest first).
-
-    Example: kacli visit list 华信地产 --since -30d
-    """
     from kacli.render import visits as view
     from kacli.store import refs, visits
 
@@ -89,12 +81,8 @@ def list_(
         view.table(rows, planned=planned)
 
 
-@app.command("show")
+@app.command("show", help=t("help.cmd.visit.show"))
 def show(visit_id: VisitId, json: JsonOpt = False) -> None:
-    """Show one visit: when, who, what was said, and the next actions it set.
-
-    Example: kacli visit show 12
-    """
     from kacli.render import visits as view
     from kacli.services.visits import mark_overdue
     from kacli.store import next_actions, visits
@@ -108,7 +96,7 @@ def show(visit_id: VisitId, json: JsonOpt = False) -> None:
         view.show(visit, actions)
 
 
-@app.command("update")
+@app.command("update", help=t("help.cmd.visit.update"))
 def update(
     visit_id: VisitId,
     date: o.Date = None, kind: o.Kind = None, note: o.Note = None, contact: o.Contacts = None,
@@ -116,11 +104,6 @@ def update(
     done: Annotated[bool, typer.Option("--done", help=t("help.visit.done"))] = False,
     advance: o.Advance = False,
 ) -> None:
-    """Change a visit; --done records that a planned visit took place (today, or --date).
-
-    --contact replaces the people met; an empty value clears a field.
-    Example: kacli visit update 12 --done --note 谈妥了样品
-    """
     from kacli.render import visits as view
     from kacli.services.visits import update_visit
 
@@ -132,12 +115,8 @@ def update(
     view.report_updated(outcome)
 
 
-@app.command("remove")
+@app.command("remove", help=t("help.cmd.visit.remove"))
 def remove(visit_id: VisitId, yes: YesOpt = False) -> None:
-    """Remove a visit (asks first unless --yes); next actions it set stay open.
-
-    Example: kacli visit remove 12 --yes
-    """
     from kacli.render import visits as view
     from kacli.store import visits
 

@@ -18,18 +18,13 @@ DaysOpt = Annotated[int | None, typer.Option("--days", "-n", help=t("help.week.d
 ExplainOpt = Annotated[bool, typer.Option("--explain", help=t("help.week.explain"))]
 
 
-@app.command(short_help=t("help.week"))
+@app.command(short_help=t("help.week"), help=t("help.cmd.week"))
 def week(
     days: DaysOpt = None,
     all_: Annotated[bool, typer.Option("--all", help=t("help.week.all"))] = False,
     explain: ExplainOpt = False,
     json: JsonOpt = False,
 ) -> None:
-    """Whom to call or visit from today through today + N - 1: one row per customer, most urgent
-    first, with every reason, whom to call and what to do.
-
-    Example: kacli week --days 14
-    """
     from kacli.render import week as view
     from kacli.services import week as service
 

@@ -14,18 +14,12 @@ from kacli.i18n import t
 app = typer.Typer(help=t("help.why"))
 
 
-@app.command(short_help=t("help.why"))
+@app.command(short_help=t("help.why"), help=t("help.cmd.why"))
 def why(
     ref: Annotated[str, typer.Argument(help=t("help.arg.customer_ref"), metavar="REF")],
     days: DaysOpt = None,
     json: JsonOpt = False,
 ) -> None:
-    """Explain a customer's row in the week list: its reasons and each term of its score
-    (value x weight = contribution), like taskwarrior's urgency. When nothing is due in the
-    window, the next due date ahead is explained.
-
-    Example: kacli why 华信地产
-    """
     from kacli.render import week as view
     from kacli.services import week as service
     from kacli.store import refs

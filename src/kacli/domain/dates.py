@@ -8,7 +8,10 @@ Accepted (``today`` is the pinned or real local date):
 - ``+3d``, ``-2w``, ``+1m``, ``-1y``; ``3天后``, ``2周前``, ``1个月后`` (also 繁體);
 - weekday names ``monday``..``sunday`` (``mon``...), ``周三``, ``星期三``, ``礼拜三``;
   ``next wednesday``/``下周三`` (that day in next calendar week, weeks starting Monday),
-  ``last friday``/``上周五``, ``this friday``/``本周五``/``这周五``.
+  ``last friday``/``上周五``, ``this friday``/``本周五``/``这周五``, ``下下周三`` (two weeks on);
+- months and years: ``下个月``/``下月`` (the same day next month, clamped to its end), ``上个月``,
+  ``月底``/``月末`` (the last day of this month), ``月初`` (its first day), ``下月初``, ``下个月底``,
+  ``年底``/``年末`` (31 December), ``年初``, ``明年``, ``明年底``, ``去年``.
 
 A bare weekday name is the nearest such day *ahead* of today when ``prefer="future"`` (a due
 date, a next action) and the nearest one *behind* today when ``prefer="past"`` (when a visit
@@ -53,6 +56,10 @@ _ZH_OFFSET = re.compile(
     r"(天|日|周|週|个星期|個星期|星期|礼拜|禮拜|个月|個月|月|年)\s*(后|後|以后|以後|前|以前)$"
 )
 _ZH_WEEKDAY = re.compile(r"^(上上|下下|上|下|本|这|這|今)?\s*(?:周|週|星期|礼拜|禮拜)([一二三四五六日天七])$")
+_ZH_MONTH = re.compile(r"^(上上|下下|上|下|本|这|這)?(?:个|個)?月(初|底|末)?$")
+_ZH_YEAR = re.compile(r"^(今|明|去|后|後|前)?年(初|底|末)?$")
+_MONTH_OFFSETS = {None: 0, "本": 0, "这": 0, "這": 0, "上": -1, "下": 1, "上上": -2, "下下": 2}
+_YEAR_OFFSETS = {None: 0, "今": 0, "明": 1, "去": -1, "后": 2, "後": 2, "前": -2}
 _EN_WEEKDAY = re.compile(r"^(?:(next|last|this)\s+)?([a-z]+)$")
 _FULL = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号號]?$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
@@ -126,12 +133,34 @@ def parse_date(text: str, today: dt.date, *, prefer: Prefer = "future") -> dt.da
             return _bare_weekday(today, weekday, prefer)
         weeks = {"上上": -2, "上": -1, "下": 1, "下下": 2}.get(prefix, 0)
         return _weekday_in_week(today, weekday, weeks)
+    if (m := _ZH_MONTH.match(s)) and (m[1] or m[2]):  # a bare 月 says nothing
+        return _in_month(add(today.replace(day=1), _MONTH_OFFSETS[m[1]], "months"), today, m[2])
+    if (m := _ZH_YEAR.match(s)) and (m[1] or m[2]):
+        return _in_year(today, _YEAR_OFFSETS[m[1]], m[2], raw)
     if (m := _EN_WEEKDAY.match(s)) and m[2] in _WEEKDAYS_EN:
         weekday = _WEEKDAYS_EN[m[2]]
         if m[1] is None:
             return _bare_weekday(today, weekday, prefer)
         return _weekday_in_week(today, weekday, {"next": 1, "last": -1, "this": 0}[m[1]])
     raise BadInput("error.invalid_date", value=text)
+
+
+def _in_month(first: dt.date, today: dt.date, anchor: str | None) -> dt.date:
+    """A day of the month starting ``first``: its 初 (1st), 底/末 (last), or today's day number."""
+    last = _days_in_month(first.year, first.month)
+    if anchor == "初":
+        return first
+    if anchor in ("底", "末"):
+        return first.replace(day=last)
+    return first.replace(day=min(today.day, last))
+
+
+def _in_year(today: dt.date, years: int, anchor: str | None, text: str) -> dt.date:
+    if anchor == "初":
+        return _make(today.year + years, 1, 1, text)
+    if anchor in ("底", "末"):
+        return _make(today.year + years, 12, 31, text)
+    return _shift(today, years, "years", text)
 
 
 def _shift(today: dt.date, amount: int, unit: str, text: str) -> dt.date:

@@ -13,12 +13,22 @@ from collections.abc import Mapping
 LANGS = ("en", "zh-Hans", "zh-Hant")
 
 _ALIASES = {
-    "en": "en", "english": "en", "c": "en", "posix": "en",
+    "en": "en", "english": "en", "c": "en", "posix": "en", "英文": "en", "英語": "en", "英语": "en",
     "zh": "zh-Hans", "zh-hans": "zh-Hans", "zh-cn": "zh-Hans", "zh-sg": "zh-Hans",
-    "zh-hans-cn": "zh-Hans", "cn": "zh-Hans", "简体": "zh-Hans", "简体中文": "zh-Hans",
+    "zh-hans-cn": "zh-Hans", "cn": "zh-Hans", "chinese": "zh-Hans", "中文": "zh-Hans",
+    "简体": "zh-Hans", "简体中文": "zh-Hans", "簡體": "zh-Hans", "簡體中文": "zh-Hans",
     "zh-hant": "zh-Hant", "zh-tw": "zh-Hant", "zh-hk": "zh-Hant", "zh-mo": "zh-Hant",
     "zh-hant-tw": "zh-Hant", "tw": "zh-Hant", "繁體": "zh-Hant", "繁體中文": "zh-Hant",
+    "繁体": "zh-Hant", "繁体中文": "zh-Hant",
 }
+
+
+class UnknownLanguage(ValueError):
+    """A language asked for by name (--lang, KACLI_LANG) that kacli does not speak."""
+
+    def __init__(self, value: str) -> None:
+        super().__init__(value)
+        self.value = value
 
 _current: str | None = None
 _messages: dict[str, tuple[str, str, str]] | None = None
@@ -31,20 +41,33 @@ def normalise(text: str | None) -> str | None:
     key = text.split(".")[0].split("@")[0].replace("_", "-").strip().lower()
     if key in _ALIASES:
         return _ALIASES[key]
-    if key.startswith("zh"):
+    if key == "zh" or key.startswith("zh-"):
         return "zh-Hant" if any(p in key for p in ("hant", "tw", "hk", "mo")) else "zh-Hans"
-    if key.startswith("en"):
+    if key.startswith("en-"):
         return "en"
     return None
 
 
 def resolve(explicit: str | None = None, env: Mapping[str, str] | None = None) -> str:
-    """Pick the language: an explicit choice, then KACLI_LANG, then the locale, then English."""
+    """Pick the language: an explicit choice, then KACLI_LANG, then the locale, then English.
+
+    A language asked for by name that kacli does not know raises UnknownLanguage; a locale it
+    does not know (LANG=fr_FR.UTF-8) is not a request to kacli, so it falls back to English.
+    """
     env = os.environ if env is None else env
     for candidate in (explicit, env.get("KACLI_LANG")):
+        if candidate is None or not candidate.strip():
+            continue
         lang = normalise(candidate)
-        if lang:
-            return lang
+        if lang is None:
+            raise UnknownLanguage(candidate)
+        return lang
+    return from_locale(env)
+
+
+def from_locale(env: Mapping[str, str] | None = None) -> str:
+    """The language of the locale, or English."""
+    env = os.environ if env is None else env
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(var)
         if value:
@@ -60,7 +83,10 @@ def set_lang(lang: str) -> None:
 def current() -> str:
     global _current
     if _current is None:
-        _current = resolve()
+        try:
+            _current = resolve()
+        except UnknownLanguage:  # refused by the entry point; here, speak the locale's
+            _current = from_locale()
     return _current
 
 
@@ -81,6 +107,22 @@ def t(key: str, **params: object) -> str:
         return key if not params else f"{key} {params}"
     text = entry[LANGS.index(current())] or entry[0]
     return text.format(**params) if params else text
+
+
+def plural_key(key: str, n: int, known: Mapping[str, object]) -> str:
+    """``key.zero`` for 0 and ``key.one`` for 1 when the catalogue has them, else ``key``.
+
+    English says "1 day", not "1 days"; no language says "0 days in stage" when the deal moved
+    today. Chinese has no plural, so its ``.one`` text is usually the plain one."""
+    for exact, suffix in ((0, ".zero"), (1, ".one")):
+        if n == exact and key + suffix in known:
+            return key + suffix
+    return key
+
+
+def tn(key: str, n: int, **params: object) -> str:
+    """``t(key)`` for a count ``n`` (passed to the text as ``n``): see ``plural_key``."""
+    return t(plural_key(key, n, messages()), n=n, **params)
 
 
 def label_or_code(key: str, code: object) -> str:

@@ -13,13 +13,33 @@ _out = None
 _err = None
 
 
+def silence_stdout() -> None:
+    """Send whatever is still buffered for stdout to /dev/null, so nothing (Python's flush at
+    exit included) complains on stderr about a reader that went away (``kacli week | head``)."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a real file (a test's capture): nothing to guard
+        pass
+
+
 def out():
     """The Rich console for data (stdout)."""
     global _out
     from rich.console import Console
 
+    class DataConsole(Console):
+        def on_broken_pipe(self) -> None:  # Rich exits 1; a closed pipe is not our failure
+            self.quiet = True
+            silence_stdout()
+            from kacli.errors import ExitCode
+
+            raise SystemExit(int(ExitCode.READER_GONE))
+
     if _out is None or _out.file is not sys.stdout:
-        _out = Console(file=sys.stdout, highlight=False, soft_wrap=False)
+        _out = DataConsole(file=sys.stdout, highlight=False, soft_wrap=False)
     return _out
 
 

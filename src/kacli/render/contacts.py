@@ -7,7 +7,7 @@ from typing import Any
 from kacli import i18n
 from kacli.domain import vocab
 from kacli.domain.birthdays import from_columns
-from kacli.i18n import t
+from kacli.i18n import t, tn
 from kacli.render import field_name, out, text
 from kacli.render.customers import facts_grid, panel
 
@@ -132,7 +132,7 @@ def profile_json(p: dict[str, Any]) -> dict[str, Any]:
 
 
 def what_goes(name: str, counts: dict[str, int]) -> str:
-    parts = [t(f"count.{k}", n=v) for k, v in counts.items() if v]
+    parts = [tn(f"count.{k}", v) for k, v in counts.items() if v]
     return t("contact.remove_what", name=name, what=i18n.join_words(parts) or t("count.nothing_else"))
 
 

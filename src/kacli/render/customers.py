@@ -7,7 +7,7 @@ from typing import Any
 from kacli import i18n
 from kacli.domain import vocab
 from kacli.domain.money import format_amount
-from kacli.i18n import join_words, t
+from kacli.i18n import join_words, t, tn
 from kacli.render import field_name, out, text
 from kacli.render.visits import activity_json, activity_panels
 from kacli.render.week_text import next_due_json, next_due_line
@@ -198,7 +198,7 @@ def listing_json(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def what_goes(name: str, counts: dict[str, int]) -> str:
-    parts = [t(f"count.{k}", n=v) for k, v in counts.items() if v and k != "changes"]
+    parts = [tn(f"count.{k}", v) for k, v in counts.items() if v and k != "changes"]
     return t("customer.remove_what", name=name, what=join_words(parts) or t("count.nothing_else"))
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from kacli import i18n
 from kacli.domain import vocab
 from kacli.domain.money import format_amount
-from kacli.i18n import t
+from kacli.i18n import t, tn
 from kacli.render import out, records, text
 from kacli.render.customers import facts_grid, panel
 
@@ -100,8 +100,8 @@ def show(d: dict[str, Any]) -> None:
 
 
 def _summary_rows(d: dict[str, Any]) -> list[tuple[str, Any]]:
-    stage = t("deal.in_stage", stage=stage_label(d["stage"]), days=d["days_in_stage"],
-              since=d["stage_entered"])
+    stage = tn("deal.in_stage", d["days_in_stage"], stage=stage_label(d["stage"]),
+               days=d["days_in_stage"], since=d["stage_entered"])
     rows = [(t("deal.label.stage"), stage)]
     if d["outcome"] != "open":
         outcome = vocab.OUTCOME.label(d["outcome"], i18n.current())
@@ -203,11 +203,11 @@ def listing(data: dict[str, Any]) -> None:
                           text(format_amount(d["value_fen"])), text(f"{d['chance']}%"),
                           text(format_amount(d["weighted_fen"])), text(d["days_in_stage"]),
                           text(close_text(d)))
-        table.add_row(text(""), text(t("deal.stage_total", n=group["count"]), style="dim"), text(""),
+        table.add_row(text(""), text(tn("deal.stage_total", group["count"]), style="dim"), text(""),
                       text(format_amount(group["value_fen"]), style="dim"), text(""),
                       text(format_amount(group["weighted_fen"]), style="dim"))
     total = data["total"]
-    table.add_row(text(""), text(t("deal.total", n=total["count"]), style="bold"), text(""),
+    table.add_row(text(""), text(tn("deal.total", total["count"]), style="bold"), text(""),
                   text(format_amount(total["value_fen"]), style="bold"), text(""),
                   text(format_amount(total["weighted_fen"]), style="bold"))
     records(table)

@@ -19,13 +19,18 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^No such command '(?P<name>.+?)'\.?(?: Did you mean (?P<hint>.+)\?)?$"),
      "usage.no_such_command"),
     (re.compile(r"^Option '(?P<name>.+)' requires an argument\.$"), "usage.requires_value"),
-    (re.compile(r"^Got unexpected extra arguments? \((?P<name>.+)\)$"), "usage.extra_args"),
+    (re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((?P<name>.+)\)$"), "usage.extra_args"),
+    (re.compile(r"^Option '(?P<name>.+)' does not take a value\.$"), "usage.takes_no_value"),
     (re.compile(r"^Missing command\.$"), "usage.missing_command"),
 ]
 _INVALID = re.compile(r"^Invalid value for (?P<name>.+?): (?P<detail>.+)$")
 _DETAILS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^(?P<value>.+) is not in the range (?P<range>.+?)\.?$"), "usage.not_in_range"),
-    (re.compile(r"^(?P<value>.+) is not a valid integer(?: range)?\.?$"), "usage.not_an_integer"),
+    (re.compile(r"^(?P<value>.+) is not in the range (?P<low>-?\d+)<=x<=(?P<high>\d{1,9})\.?$"),
+     "usage.not_in_range"),
+    (re.compile(r"^(?P<value>.+) is not in the range (?P<low>-?\d+)<=x(?:<=\d+)?\.?$"),
+     "usage.below_minimum"),
+    (re.compile(r"^(?P<value>.+) is not a valid int(?:eger)?(?: range)?\.?$"), "usage.not_an_integer"),
+    (re.compile(r"^(?P<value>.+) is not a valid float(?: range)?\.?$"), "usage.not_a_number"),
 ]
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from kacli.domain.week import Item
-from kacli.i18n import t
+from kacli.i18n import t, tn
 from kacli.render import message, out, text
 from kacli.render import week_text as words
 
@@ -109,8 +109,13 @@ def remind_row(today: dt.date) -> Callable[[Item], str]:
     return lambda item: remind_line(item, today)
 
 
-def remind(data: WeekList[str]) -> None:
-    """One plain line per customer; nothing at all when nothing is due (cron then mails nothing)."""
+def remind(data: WeekList[str], subject: bool = False) -> None:
+    """One plain line per customer; nothing at all when nothing is due (cron then mails nothing).
+
+    With ``subject``, a mail subject in the user's language comes first ("kacli: 3 customers to
+    contact"), so a script reads the subject and the body from one consistent read."""
+    if subject and data.items:
+        sys.stdout.write(tn("remind.subject", len(data.items)) + "\n")
     for line in data.items:
         sys.stdout.write(line + "\n")
 
@@ -166,7 +171,7 @@ def key_tier(rows, months: int) -> None:
         message(t("key.none", months=months))
         return
     share = sum(place.share for _, _, place in rows)  # of all revenue, also when filtered
-    table = Table(title=text(t("key.title", count=len(rows), share=f"{share:.0%}", months=months)),
+    table = Table(title=text(tn("key.title", len(rows), share=f"{share:.0%}", months=months)),
                   title_justify="left", header_style="bold", box=None, pad_edge=False)
     for key in ("key.col.rank", "col.id", "col.customer", "key.col.revenue", "key.col.share",
                 "key.col.cumulative"):

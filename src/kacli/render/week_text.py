@@ -64,8 +64,8 @@ def _birthday(p: Mapping[str, Any], w: dict[str, str]) -> str:
 
 def _festival(p: Mapping[str, Any], w: dict[str, str]) -> str:
     name = w[p["name_key"]] if p["name_key"] else p["name"]
-    key = "reason.festival_today" if p["days_left"] == 0 else "reason.festival"
-    return w[key].format(name=name, days_left=p["days_left"], date=_day(p["date"]))
+    return _counted(w, "reason.festival", p["days_left"]).format(
+        name=name, days_left=p["days_left"], date=_day(p["date"]))
 
 
 def _planned(p: Mapping[str, Any], w: dict[str, str]) -> str:
@@ -78,6 +78,11 @@ def _roles(p: Mapping[str, Any], w: dict[str, str]) -> str:
     return w["reason.roles_uncovered"].format(title=p["title"], stage=_stage(p["stage"]), missing=missing)
 
 
+def _counted(w: dict[str, str], key: str, n: int) -> str:
+    """The template for a count ``n``: 1 day, not 1 days (i18n.plural_key)."""
+    return w[i18n.plural_key(key, n, w)]
+
+
 def _payment(code: str) -> Callable[[Mapping[str, Any], dict[str, str]], str]:
     return lambda p, w: w[f"reason.{code}"].format(
         amount=format_amount(p["outstanding_fen"]), due=_day(p["due"]), title=p["title"])
@@ -85,7 +90,8 @@ def _payment(code: str) -> Callable[[Mapping[str, Any], dict[str, str]], str]:
 
 _TEXT: dict[str, Callable[[Mapping[str, Any], dict[str, str]], str]] = {
     "never_contacted": lambda p, w: w["reason.never_contacted"].format(added=_day(p["added"])),
-    "cadence": lambda p, w: w["reason.cadence"].format(days=p["days"], interval=p["interval"]),
+    "cadence": lambda p, w: _counted(w, "reason.cadence", p["days"]).format(
+        days=p["days"], interval=p["interval"]),
     "next_action": lambda p, w: w["reason.next_action"].format(text=p["text"]),
     "after_sale": lambda p, w: w["reason.after_sale"].format(text=p["text"]),
     "planned_visit": _planned,
@@ -93,7 +99,7 @@ _TEXT: dict[str, Callable[[Mapping[str, Any], dict[str, str]], str]] = {
     "festival": _festival,
     "deal_closing": lambda p, w: w["reason.deal_closing"].format(
         title=p["title"], expected_close=_day(p["expected_close"])),
-    "deal_stalled": lambda p, w: w["reason.deal_stalled"].format(
+    "deal_stalled": lambda p, w: _counted(w, "reason.deal_stalled", p["days_in_stage"]).format(
         title=p["title"], days_in_stage=p["days_in_stage"], stage=_stage(p["stage"]),
         threshold=p["threshold"]),
     "roles_uncovered": _roles,

@@ -132,7 +132,10 @@ def open_dossier(path: Path, *, create: bool) -> sqlite3.Connection:
             conn.close()
             raise
     except sqlite3.OperationalError as exc:
-        raise translate(exc, path) from exc
+        mapped = translate(exc, path)
+        if mapped is None:
+            raise
+        raise mapped from exc
     except sqlite3.DatabaseError as exc:
         raise damaged(path, str(exc)) from exc
 

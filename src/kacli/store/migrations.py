@@ -334,7 +334,10 @@ def apply(conn: sqlite3.Connection, *, upto: int = LATEST, now: str) -> list[int
             )
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            # Ctrl-C can land between COMMIT and here, or before BEGIN took: then there is nothing
+            # to roll back, and a failing ROLLBACK must not hide the interrupt.
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
         done.append(number)
     return done

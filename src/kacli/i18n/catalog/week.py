@@ -101,7 +101,7 @@ MESSAGES = {
     "reason.leap_month": ("leap {month}", "闰{month}", "閏{month}"),
     "reason.festival": ("{name} in {days_left} days ({date})", "{name}还有{days_left}天（{date}）",
                         "{name}還有{days_left}天（{date}）"),
-    "reason.festival_today": ("{name} today ({date})", "今天是{name}（{date}）", "今天是{name}（{date}）"),
+    "reason.festival.zero": ("{name} today ({date})", "今天是{name}（{date}）", "今天是{name}（{date}）"),
     "reason.deal_closing": ("deal “{title}” expected to close {expected_close}", "商机「{title}」预计{expected_close}成交",
                             "商機「{title}」預計{expected_close}成交"),
     "reason.deal_stalled": ("deal “{title}” {days_in_stage} days in {stage} (limit {threshold})",
@@ -145,9 +145,9 @@ MESSAGES = {
     "next_due.line": ("{when} — {action}: {reasons}", "{when} — {action}：{reasons}", "{when} — {action}：{reasons}"),
 
     # ---- customer list --key ------------------------------------------------------------
-    "key.title": ("Key tier: {count} customers bring {share} of the revenue of the last {months} months",
-                  "大客户层：{count} 位客户贡献了近 {months} 个月收入的 {share}",
-                  "大客戶層：{count} 位客戶貢獻了近 {months} 個月收入的 {share}"),
+    "key.title": ("Key tier: {n} customers bring {share} of the revenue of the last {months} months",
+                  "大客户层：{n} 位客户贡献了近 {months} 个月收入的 {share}",
+                  "大客戶層：{n} 位客戶貢獻了近 {months} 個月收入的 {share}"),
     "key.col.rank": ("Rank", "排名", "排名"),
     "key.col.revenue": ("Revenue", "收入", "收入"),
     "key.col.share": ("Share", "占比", "占比"),
