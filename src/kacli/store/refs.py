@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kacli.domain.refs import Candidate, pick
+from kacli.domain.text import MAX_NAME
 from kacli.store.db import Db
 
 
@@ -13,10 +14,13 @@ def _like(text: str) -> str:
 
 def _params(ref: str) -> dict:
     ref = ref.strip()
+    # No name is longer than MAX_NAME, so a longer REF is part of none (and SQLite refuses a
+    # LIKE pattern of 50,000 characters): NULL patterns match nothing.
+    fits = len(ref) <= MAX_NAME
     return {
         "id": int(ref) if ref.isascii() and ref.isdigit() and len(ref) < 18 else -1,
-        "like": _like(ref),
-        "plike": _like(ref.lower().replace(" ", "")),
+        "like": _like(ref) if fits else None,
+        "plike": _like(ref.lower().replace(" ", "")) if fits else None,
     }
 
 
