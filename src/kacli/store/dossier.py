@@ -22,6 +22,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from urllib.parse import quote
 
 from kacli.errors import (
     BadInput,
@@ -134,9 +135,12 @@ def copy_to(conn: sqlite3.Connection, dest: Path, *, replace: bool = False) -> N
         safefile.discard(temp)
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, timeout=busy_timeout(), isolation_level=None,
-                           check_same_thread=False)
+def _connect(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    # immutable: a dossier kacli may not write (read-only file, folder or disk) with no log beside
+    # it is read as it is, without the shared-memory file SQLite would otherwise leave behind.
+    target = f"file:{quote(str(path))}?mode=ro&immutable=1" if immutable else path
+    conn = sqlite3.connect(target, timeout=busy_timeout(), isolation_level=None,
+                           check_same_thread=False, uri=immutable)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
@@ -192,7 +196,10 @@ def open_dossier(path: Path, *, create: bool) -> sqlite3.Connection:
                 raise DossierMissing("error.dossier_missing", path=path)
             _create(path)
             _refuse_odd_file(path)
-        conn = _connect(path)
+        writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+        if create and not writable:
+            raise DossierError("error.dossier_readonly", path=path)
+        conn = _connect(path, immutable=not writable and not Path(f"{path}-wal").exists())
         try:
             current = migrations.version(conn)
             if current > migrations.LATEST:

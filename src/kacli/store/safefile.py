@@ -121,11 +121,22 @@ def kind_of(path: Path) -> str | None:
     return None
 
 
+def short_of_space(folder: Path) -> bool:
+    """Whether the disk holding ``folder`` is (nearly) full: SQLite reports a write that found
+    no space in a memory-mapped or journal file as a "disk I/O error"."""
+    try:
+        found = os.statvfs(folder)
+    except OSError:
+        return False
+    return found.f_bavail * found.f_frsize < 1024 * 1024
+
+
 def problem(exc: BaseException, path: Path | str) -> DossierError | None:
     """The kacli error for an OS or SQLite failure about space or permissions, else None."""
     number = getattr(exc, "errno", None)
     text = str(exc).lower()
-    if number in (errno.ENOSPC, errno.EDQUOT) or "disk is full" in text:
+    full = "disk is full" in text or ("disk i/o" in text and short_of_space(Path(path).parent))
+    if number in (errno.ENOSPC, errno.EDQUOT) or full:
         return DossierError("error.disk_full", path=path)
     if number in (errno.EACCES, errno.EPERM, errno.EROFS) or "readonly" in text \
             or "read-only" in text:
