@@ -86,8 +86,16 @@ def publish(temp: Path, path: Path, *, replace: bool) -> None:
     if replace:
         os.replace(temp, path)
     else:
-        os.link(temp, path)  # atomic and never overwrites
-        temp.unlink()
+        try:
+            os.link(temp, path)  # atomic and never overwrites
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links: check, then rename (a tiny race)
+            if path.exists() or path.is_symlink():
+                raise FileExistsError(errno.EEXIST, "File exists", str(path)) from None
+            os.rename(temp, path)
+        else:
+            temp.unlink()
     sync_folder(path.parent)
 
 
