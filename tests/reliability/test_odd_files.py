@@ -182,3 +182,18 @@ def test_an_error_kacli_does_not_recognise_while_opening_is_exit_3_not_a_crash(k
     assert done.exit_code == ExitCode.DOSSIER, done.stderr
     assert "something SQLite has never said before" in done.stderr
     assert "BaseException" not in done.stderr
+
+
+def test_a_partial_backup_left_by_an_older_kacli_is_never_offered(kacli, db_path, tmp_path):
+    kacli.ok("customer", "add", "Acme")
+    sound = db_path.with_name("dossier.db.v1-20260101T000000.bak")
+    kacli.ok("dossier", "backup", str(sound))
+    partial = db_path.with_name("dossier.db.v1-20260102T000000.bak")
+    partial.write_bytes(sound.read_bytes()[:4096])
+    os.utime(partial, (sound.stat().st_mtime + 60,) * 2)  # the newest
+    with open(db_path, "r+b") as damaged:
+        damaged.seek(100)
+        damaged.write(b"\xff" * 8000)
+    done = kacli("customer", "list")
+    assert done.exit_code == ExitCode.DOSSIER, done.stderr
+    assert str(sound) in done.stderr and str(partial) not in done.stderr

@@ -117,10 +117,24 @@ def stamp() -> str:
 
 
 def damaged(path: Path, detail: str) -> DossierDamaged:
-    found = backups_beside(path)
-    if found:
-        return DossierDamaged("error.dossier_damaged", path=path, detail=detail, backup=found[-1])
+    """The error for a damaged dossier, naming the newest sound backup beside it (a partial copy
+    left by an older kacli is passed over)."""
+    for backup in reversed(backups_beside(path)):
+        if _sound(backup):
+            return DossierDamaged("error.dossier_damaged", path=path, detail=detail, backup=backup)
     return DossierDamaged("error.dossier_damaged_no_backup", path=path, detail=detail)
+
+
+def _sound(copy: Path) -> bool:
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(copy))}?mode=ro", uri=True)
+        try:
+            return (conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+                    and migrations.has_bookkeeping(conn))
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
 
 
 def copy_to(conn: sqlite3.Connection, dest: Path, *, replace: bool = False) -> None:
