@@ -197,3 +197,20 @@ def test_a_partial_backup_left_by_an_older_kacli_is_never_offered(kacli, db_path
     done = kacli("customer", "list")
     assert done.exit_code == ExitCode.DOSSIER, done.stderr
     assert str(sound) in done.stderr and str(partial) not in done.stderr
+
+
+def test_temporary_files_of_a_killed_kacli_are_swept_and_a_running_ones_kept(kacli, db_path, tmp_path):
+    import subprocess
+    import sys
+
+    kacli.ok("customer", "add", "Acme")
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True).stdout.strip()
+    stale = tmp_path / f".dossier.db.restore-{gone}-0badf00d.tmp"
+    stale.write_bytes(b"half a copy")
+    running = tmp_path / f".dossier.db.restore-{os.getpid()}-0badf00d.tmp"
+    running.write_bytes(b"in progress")
+    kacli.ok("dossier", "backup", str(tmp_path / "copy.db"))  # a backup elsewhere sweeps nothing here
+    assert stale.exists()
+    kacli.ok("dossier", "restore", str(tmp_path / "copy.db"), "--yes")
+    assert not stale.exists() and running.exists()

@@ -82,7 +82,8 @@ def backups_beside(path: Path) -> list[Path]:
     under a temporary name and renamed when complete)."""
     if not path.parent.exists():
         return []
-    return sorted(path.parent.glob(f"{path.name}.*{BACKUP_SUFFIX}"), key=_mtime)
+    name = safefile.glob_escape(path.name)
+    return sorted(path.parent.glob(f"{name}.*{BACKUP_SUFFIX}"), key=_mtime)
 
 
 def copies_beside(path: Path) -> list[Path]:
@@ -90,8 +91,9 @@ def copies_beside(path: Path) -> list[Path]:
     by a restore (and their -wal), and temporary files a killed kacli left behind."""
     if not path.parent.exists():
         return []
-    found = {*backups_beside(path), *path.parent.glob(f"{path.name}.*{REPLACED_SUFFIX}*"),
-             *path.parent.glob(f".{path.name}.*{safefile.TEMP_SUFFIX}*")}
+    name = safefile.glob_escape(path.name)
+    found = {*backups_beside(path), *path.parent.glob(f"{name}.*{REPLACED_SUFFIX}*"),
+             *path.parent.glob(f".{name}.*{safefile.TEMP_SUFFIX}*")}
     return sorted((p for p in found if p.is_file()), key=_mtime)
 
 
@@ -141,6 +143,7 @@ def copy_to(conn: sqlite3.Connection, dest: Path, *, replace: bool = False) -> N
     """An online copy through SQLite's backup API (never a file copy of a live database), written
     under a temporary name and renamed when whole; FileExistsError if ``dest`` exists and not
     ``replace``."""
+    safefile.sweep(dest)
     temp = safefile.temp_beside(dest, "backup")
     try:
         safefile.sqlite_copy(conn, temp, journal="DELETE")
@@ -173,6 +176,7 @@ def _create(path: Path) -> None:
     """A new, complete dossier at ``path``: built under a temporary name, then linked in, so the
     path never holds an empty or half-made file. Another process creating it first is fine."""
     safefile.make_folders(path.parent)
+    safefile.sweep(path)
     temp = safefile.temp_beside(path, "new")
     try:
         os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))

@@ -132,6 +132,7 @@ def restore(source: Path, path: Path) -> Path | None:
 
 def _swap_in(source: Path, target: Path) -> Path | None:
     safefile.make_folders(target.parent)
+    safefile.sweep(target)
     temp = safefile.temp_beside(target, "restore")
     try:
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)

@@ -49,6 +49,39 @@ def temp_beside(path: Path, purpose: str) -> Path:
     return path.with_name(f".{path.name}.{purpose}-{os.getpid()}-{secrets.token_hex(4)}{TEMP_SUFFIX}")
 
 
+def sweep(path: Path) -> None:
+    """Remove the temporary files a killed kacli left on their way to ``path`` (a half-made copy
+    is useless, and may hold data a ``contact forget`` has since erased). Only files whose
+    process is gone are touched; one still running keeps its file."""
+    if not path.parent.is_dir():
+        return
+    for temp in path.parent.glob(f".{glob_escape(path.name)}.*{TEMP_SUFFIX}"):
+        pid = _pid_in(temp.name)
+        if pid is not None and not _running(pid):
+            discard(temp)
+
+
+def glob_escape(text: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in text)
+
+
+def _pid_in(name: str) -> int | None:
+    parts = name[: -len(TEMP_SUFFIX)].rsplit("-", 2)
+    return int(parts[1]) if len(parts) == 3 and parts[1].isdigit() else None
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process
+        return True
+    return True
+
+
 def sync(path: Path) -> None:
     """Flush a file's bytes to the disk before it is given its final name."""
     fd = os.open(path, os.O_RDONLY)
