@@ -20,7 +20,7 @@ import datetime as dt
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager, nullcontext, suppress
 from pathlib import Path
 from urllib.parse import quote
 
@@ -248,7 +248,10 @@ def _upgrade(conn: sqlite3.Connection, path: Path, current: int) -> None:
         # read through a second connection (a reader is allowed beside the lock holder).
         reader = sqlite3.connect(path, timeout=busy_timeout())
         try:
-            copy_to(reader, unique_beside(path, f"v{old}-{stamp()}", BACKUP_SUFFIX))
+            for attempt in range(5):  # a copy made at the same instant took the name: next one
+                with suppress(FileExistsError) if attempt < 4 else nullcontext():
+                    copy_to(reader, unique_beside(path, f"v{old}-{stamp()}", BACKUP_SUFFIX))
+                    return
         finally:
             reader.close()
 
