@@ -18,11 +18,20 @@ _GLOBAL_WITH_VALUE = ("--db", "--today", "--lang")
 _GLOBAL_FLAGS = ("--debug",)
 
 
-def hoist_global_options(args: list[str]) -> list[str]:
+def hoist_global_options(args: list[str], takes_value=None) -> list[str]:
     """Move global options given after the command to the front, so that
-    ``kacli week --today 2026-11-23`` works like ``kacli --today 2026-11-23 week``."""
+    ``kacli week --today 2026-11-23`` works like ``kacli --today 2026-11-23 week``.
+
+    A token that is the value of a command option stays that option's value, as Typer reads it:
+    in ``customer add Acme --org-notes --db`` the notes are "--db", never a global option.
+    ``takes_value(words, option)`` says whether ``option`` of the command named by the leading
+    words (``("customer", "add", "Acme")``) takes a value. A global option's value may not start
+    with ``--`` (that is an option forgotten its value): BadInput, so a mistyped line can never
+    create a dossier in a file named like an option.
+    """
     front: list[str] = []
     rest: list[str] = []
+    words: list[str] = []
     i = 0
     while i < len(args):
         arg = args[i]
@@ -30,12 +39,25 @@ def hoist_global_options(args: list[str]) -> list[str]:
             rest.extend(args[i:])
             break
         name = arg.split("=", 1)[0]
-        if name in _GLOBAL_WITH_VALUE and "=" not in arg and i + 1 < len(args):
-            front.extend(args[i:i + 2])
+        if name in _GLOBAL_WITH_VALUE and "=" not in arg:
+            value = args[i + 1] if i + 1 < len(args) else None
+            if value is None or value.startswith("--"):
+                raise BadInput("error.global_needs_value", option=name)
+            front.extend((arg, value))
             i += 2
-            continue
-        (front if name in _GLOBAL_WITH_VALUE or arg in _GLOBAL_FLAGS else rest).append(arg)
-        i += 1
+        elif name in _GLOBAL_WITH_VALUE or arg in _GLOBAL_FLAGS:
+            front.append(arg)
+            i += 1
+        elif arg.startswith("-") and len(arg) > 1:
+            rest.append(arg)
+            i += 1
+            if "=" not in arg and i < len(args) and takes_value and takes_value(tuple(words), arg):
+                rest.append(args[i])
+                i += 1
+        else:
+            words.append(arg)
+            rest.append(arg)
+            i += 1
     return front + rest
 
 
@@ -53,7 +75,30 @@ class KacliGroup(typer.core.TyperGroup):
                 _report(BadInput("error.not_utf8", value=arg.encode("utf-8", "replace").decode()))
                 raise typer.Exit(int(ExitCode.BAD_INPUT))
         settings.set_command_line(as_typed(args))
-        return super().parse_args(ctx, hoist_global_options(list(args)))
+        try:
+            hoisted = hoist_global_options(list(args), lambda words, opt: self._takes_value(
+                ctx, words, opt))
+        except BadInput as exc:
+            _report(exc)
+            raise typer.Exit(int(exc.exit_code)) from None
+        return super().parse_args(ctx, hoisted)
+
+    def _takes_value(self, ctx, words: tuple[str, ...], option: str) -> bool:
+        """Whether ``option`` of the (sub)command the leading ``words`` name takes a value."""
+        command = self
+        for word in words:
+            if not hasattr(command, "get_command"):
+                break
+            found = command.get_command(ctx, word)
+            if found is None:
+                break
+            command = found
+        if command is self:
+            return False
+        for param in command.params:
+            if option in (*getattr(param, "opts", ()), *getattr(param, "secondary_opts", ())):
+                return not (getattr(param, "is_flag", False) or getattr(param, "count", False))
+        return False
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         """Report usage errors in the user's language (Typer's parser words them in English)."""
@@ -111,6 +156,11 @@ class KacliGroup(typer.core.TyperGroup):
             raise typer.Exit(int(exc.exit_code)) from None
         except KeyboardInterrupt:
             interrupted()
+        except OverflowError:
+            # A date pushed past year 1 or 9999 by arithmetic on a far date the user gave.
+            exc = BadInput("error.date_overflow")
+            _report(exc)
+            raise typer.Exit(int(exc.exit_code)) from None
         except Exception as exc:
             if isinstance(exc, OSError) and exc.errno == errno.EPIPE:
                 reader_gone()
@@ -237,12 +287,17 @@ def _pinned_today(text: str):
     real local date (which loads pendulum)."""
     import datetime as dt
 
+    from kacli.domain.dates import FIRST_TODAY, LAST_TODAY
+
     try:
-        return dt.date.fromisoformat(text.strip())
+        day = dt.date.fromisoformat(text.strip())
     except ValueError:
         from kacli.domain.dates import parse_date
 
-        return parse_date(text, settings.today(), prefer="past")
+        day = parse_date(text, settings.today(), prefer="past")
+    if not FIRST_TODAY <= day <= LAST_TODAY:
+        raise BadInput("error.today_out_of_range", value=text, first=FIRST_TODAY, last=LAST_TODAY)
+    return day
 
 
 def _load_command(name: str):

@@ -14,7 +14,7 @@ import subprocess
 import sys
 
 import pytest
-from support import FIXTURES, child_env, integrity, run
+from support import FIXTURES, child_env, integrity, run, scaled
 
 from conftest import snapshot
 from kacli.errors import ExitCode
@@ -73,20 +73,42 @@ def test_a_dossier_from_each_version_opens_with_its_data_intact(kacli, db_path, 
         assert copies == []  # nothing to upgrade, nothing copied
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("version", [v for v in VERSIONS if v < migrations.LATEST])
 def test_several_processes_opening_an_old_dossier_at_once_upgrade_it_once(tmp_path, version):
+    # Several rounds: the processes start within the same second, so copies named to the second
+    # used to collide (one process failed); now the one that upgrades makes the only copy.
+    for round_ in range(scaled(4)):
+        folder = tmp_path / f"round-{round_}"
+        folder.mkdir()
+        db = folder / "dossier.db"
+        shutil.copy(FIXTURES / f"dossier-v{version}.db", db)
+        children = [subprocess.Popen([sys.executable, "-m", "kacli", *args], env=child_env(db),
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                    for args in (["customer", "list", "--json"], ["customer", "add", "Other"],
+                                 ["customer", "show", "hxdc", "--json"], ["dossier", "info"])]
+        for child in children:
+            _, err = child.communicate(timeout=120)
+            assert child.returncode == ExitCode.OK, err
+        conn = sqlite3.connect(db)
+        rows = conn.execute("SELECT version FROM kacli_migrations ORDER BY version").fetchall()
+        conn.close()
+        assert rows == [(v,) for v in APPLIED]
+        assert integrity(db) == []
+        [copy] = folder.glob(f"dossier.db.v{version}-*.bak")
+        assert integrity(copy) == [] and _old_rows(copy, "kacli_migrations", ["version"]) == [
+            (v,) for v in APPLIED if v <= version]
+
+
+def test_two_copies_in_the_same_second_get_different_names(tmp_path, monkeypatch):
+    from kacli.store import dossier
+
+    monkeypatch.setattr(dossier, "stamp", lambda: "20261123T080000")
     db = tmp_path / "dossier.db"
-    shutil.copy(FIXTURES / f"dossier-v{version}.db", db)
-    children = [subprocess.Popen([sys.executable, "-m", "kacli", *args], env=child_env(db),
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                for args in (["customer", "list", "--json"], ["customer", "add", "Other"],
-                             ["customer", "show", "hxdc", "--json"])]
-    for child in children:
-        _, err = child.communicate(timeout=120)
-        assert child.returncode == ExitCode.OK, err
-    rows = sqlite3.connect(db).execute("SELECT version FROM kacli_migrations ORDER BY version").fetchall()
-    assert rows == [(v,) for v in APPLIED]
-    assert integrity(db) == []
+    first = dossier.unique_beside(db, f"v1-{dossier.stamp()}", dossier.BACKUP_SUFFIX)
+    first.write_bytes(b"x")
+    second = dossier.unique_beside(db, f"v1-{dossier.stamp()}", dossier.BACKUP_SUFFIX)
+    assert second != first and second.name.endswith(".bak") and not second.exists()
 
 
 @pytest.mark.parametrize("version", VERSIONS)

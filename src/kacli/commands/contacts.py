@@ -177,21 +177,46 @@ def remove(ref: Ref, at: At = None, yes: YesOpt = False) -> None:
 
 @app.command("forget", help=t("help.cmd.contact.forget"))
 def forget(ref: Ref, at: At = None, yes: YesOpt = False) -> None:
-    from kacli.store import contacts, dossier, maintenance
+    from kacli.errors import DossierLocked, NotFound
+    from kacli.store import contacts, dossier, erasure, maintenance
 
+    removed = []
     with reading() as db:
-        found = _find(db, ref, at)
-    render.message(t("contact.forget_what", name=found.name))
-    confirm(t("contact.forget_confirm", name=found.name), yes)
+        try:
+            found = _find(db, ref, at)
+        except NotFound:
+            removed = erasure.removed_matching(db, ref)
+            if not removed:
+                raise
+    name = found.name if not removed else removed[0]["name"]
+    render.message(t("contact.forget_what", name=name))
+    confirm(t("contact.forget_confirm", name=name), yes)
     with writing() as uow:
-        again = _find(uow.db, str(found.id), None)
-        contacts.forget(uow, again.id)
+        if removed:
+            erasure.forget_removed(uow, erasure.removed_matching(uow.db, ref))
+        else:
+            contacts.forget(uow, _find(uow.db, str(found.id), None).id)
         path = uow.path
-    maintenance.scrub(path)
-    render.message(t("contact.forgotten", id=found.id))
-    backups = dossier.backups_beside(path)
-    if backups:
-        render.warn(t("contact.forget_backups", paths=", ".join(str(b) for b in backups)))
+    if not removed:
+        again = str(found.id)
+    elif removed[0]["former_id"] is not None:
+        again = f"'#{removed[0]['former_id']}'"
+    else:
+        again = "'(forgotten)'"
+    try:
+        maintenance.scrub(path)
+    except DossierLocked as exc:
+        raise DossierLocked("error.forget_scrub_locked", path=path, ref=again) from exc
+    if removed:
+        render.message(t("contact.forgotten_removed", name=name))
+    else:
+        render.message(t("contact.forgotten", id=found.id))
+    copies = dossier.copies_beside(path)
+    if copies:
+        import shlex
+
+        render.warn(t("contact.forget_backups", paths="\n".join(
+            f"  rm -- {shlex.quote(str(c))}" for c in copies)))
 
 
 @app.command("merge", help=t("help.cmd.contact.merge"))

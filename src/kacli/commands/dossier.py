@@ -51,8 +51,8 @@ def backup(
 ) -> None:
     from kacli.store import dossier, files
 
-    with dossier.raw(settings.get().db) as (_, conn):
-        dest = files.backup(conn, file, force=force)
+    with dossier.raw(settings.get().db) as (where, conn):
+        dest = files.backup(conn, file, dossier_path=where, force=force)
     render.message(t("dossier.backed_up", path=dest))
 
 

@@ -83,6 +83,12 @@ def _days_in_month(year: int, month: int) -> int:
     return (nxt - dt.timedelta(days=1)).day
 
 
+# The days a pinned "today" (--today / KACLI_TODAY) may be: the years whose calendar kacli knows
+# (lunar birthdays, 1900-2099), so every window a command looks through stays a real date.
+FIRST_TODAY = dt.date(1900, 1, 1)
+LAST_TODAY = dt.date(2099, 12, 31)
+
+
 def _make(year: int, month: int, day: int, text: str) -> dt.date:
     try:
         return dt.date(year, month, day)

@@ -70,8 +70,11 @@ def write_default_rules(path: Path, text: str, *, force: bool) -> None:
     if path.exists() and not force:
         raise BadInput("error.rules_exists", path=path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        from kacli.store.safefile import make_folders
+
+        make_folders(path.parent)  # every missing folder 0700, whatever the umask
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(fd, 0o600)  # an existing file (--force) becomes private too
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(text)
     except OSError as exc:

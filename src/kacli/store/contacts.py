@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from kacli.domain import text, vocab
+from kacli.domain import privacy, text, vocab
 from kacli.domain.birthdays import Birthday, from_columns
 from kacli.errors import BadInput, NotFound
-from kacli.store import history, journal
+from kacli.store import erasure, history, journal
 from kacli.store.customers import SEARCH_COLUMNS, decode, encode, set_fact_values
 from kacli.store.db import Db
 
@@ -25,7 +25,6 @@ PERSONAL_FIELDS = (
 )
 WORK_FIELDS = ("title", "department", "roles", "attitude", "stage", "is_primary", "phones",
                "email", "wechat")
-FORGOTTEN_NAME = "(forgotten #{id})"
 
 
 def summaries(db: Db, customer_id: int) -> list[dict[str, Any]]:
@@ -258,15 +257,18 @@ def set_stage(uow, contact_id: int, stage: str, note: str | None = None) -> str 
 
 
 def remove(uow, contact_id: int) -> None:
-    """Remove a contact; its facts, history, visit links and deal roles go with it.
+    """Remove a contact; its facts, own history, visit links and deal roles go with it.
 
-    The customer's history keeps one line saying the contact was removed.
+    History lines that are business facts (a next action done with its note, a role on a deal)
+    stay, without the person. The customer's history keeps one line saying the contact was
+    removed, with the former id (``#ID``), so a later ``forget`` can still reach the name.
     """
     row = uow.db.row("SELECT customer_id, name FROM contact WHERE id = :id", id=contact_id)
-    # Foreign keys cascade: facts, the contact's change rows, visit links, deal roles.
+    erasure.keep_business_history(uow.db, contact_id)
+    # Foreign keys cascade: facts, the contact's own change rows, visit links, deal roles.
     uow.db.execute("DELETE FROM contact WHERE id = :id", id=contact_id)
     history.record(uow, customer_id=row["customer_id"], field="contact_removed", old=row["name"],
-                   new=None)
+                   new=f"#{contact_id}")
 
 
 def forget(uow, contact_id: int) -> None:
@@ -275,12 +277,16 @@ def forget(uow, contact_id: int) -> None:
     The name becomes a placeholder, every personal field, phone, address, birthday and named
     fact is cleared, and the contact's own change rows (whose old values hold personal text) are
     deleted; a forgotten contact is no longer the primary one (there is no one left to call).
-    Roles, attitude and stage stay, so deals and visits keep their link and the buying centre
-    its shape. ``secure_delete`` zeroes the freed bytes in this
-    transaction; run ``maintenance.scrub`` on the file after it commits to clear the rest.
+    Every name they had, their phones, email and WeChat are replaced by the placeholder in every
+    free-text field of the dossier (notes, next actions, deals, facts, history); history lines
+    that are business facts stay, without the person. Roles, attitude and stage stay, so deals
+    and visits keep their link and the buying centre its shape. ``secure_delete`` zeroes the
+    freed bytes in this transaction; run ``maintenance.scrub`` on the file after it commits to
+    clear the rest.
     """
     row = uow.db.row("SELECT customer_id FROM contact WHERE id = :id", id=contact_id)
     uow.db.execute("PRAGMA secure_delete = ON")  # SQLite-only; a connection setting, so allowed here
+    needles = erasure.identifiers(uow.db, contact_id)
     cleared = ", ".join(f"{f} = NULL" for f in ("title", "department", "email", "wechat",
                                                 "birth_year", "birth_month", "birth_day",
                                                 *PERSONAL_FIELDS))
@@ -290,10 +296,12 @@ def forget(uow, contact_id: int) -> None:
                                is_primary = 0, birthday_lunar = 0, birthday_leap = 0, {cleared},
                                forgotten_at = :now, updated_at = :now
             WHERE id = :id""",
-        name=FORGOTTEN_NAME.format(id=contact_id), now=uow.now, id=contact_id,
+        name=privacy.placeholder(contact_id), now=uow.now, id=contact_id,
     )
     uow.db.execute("DELETE FROM contact_fact WHERE contact_id = :id", id=contact_id)
+    erasure.keep_business_history(uow.db, contact_id)
     uow.db.execute("DELETE FROM change WHERE contact_id = :id", id=contact_id)
+    erasure.redact_everywhere(uow.db, needles, privacy.placeholder(contact_id))
     # An audit line that holds nothing personal: the erasure itself happened, and when.
     history.record(uow, customer_id=row["customer_id"], contact_id=contact_id, field="forgotten",
                    old=None, new=None)

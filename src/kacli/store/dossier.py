@@ -2,10 +2,13 @@
 
 - Default place: ``platformdirs.user_data_path("kacli")/dossier.db``; ``--db`` or ``KACLI_DB``
   override it with a path or a ``sqlite:///`` URL.
-- Created on the first write with its folder: file 0600, new folders 0700.
+- Created on the first write with its folder: file 0600, new folders 0700. It is built under a
+  temporary name and linked into place whole; an empty, foreign or odd file (a device, a folder,
+  a dangling link) at the path is refused, never taken over.
 - Opened with foreign keys on, WAL journal and a busy timeout, so the nightly script can read
   while the salesperson writes. Writers take the lock up front (``BEGIN IMMEDIATE``).
-- A dossier made by an older kacli is copied beside itself, then upgraded; one made by a newer
+- A dossier made by an older kacli is copied beside itself (under the write lock, by the one
+  process that upgrades it, to a name no other copy has), then upgraded; one made by a newer
   kacli is refused.
 
 SQLite-only: this module speaks stdlib sqlite3 (PRAGMAs, the backup API, file permissions).
@@ -17,15 +20,38 @@ import datetime as dt
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager, nullcontext, suppress
 from pathlib import Path
+from urllib.parse import quote
 
-from kacli.errors import DossierDamaged, DossierError, DossierLocked, DossierMissing, DossierTooNew
-from kacli.store import migrations
+from kacli.errors import (
+    BadInput,
+    DossierDamaged,
+    DossierError,
+    DossierLocked,
+    DossierMissing,
+    DossierTooNew,
+)
+from kacli.store import migrations, safefile
 from kacli.store.db import Db
 
-BUSY_TIMEOUT_SECONDS = float(os.environ.get("KACLI_BUSY_TIMEOUT", "10"))
 BACKUP_SUFFIX = ".bak"
+REPLACED_SUFFIX = ".replaced"
+DEFAULT_BUSY_TIMEOUT = 10.0
+
+
+def busy_timeout() -> float:
+    """Seconds to wait for another kacli's lock: ``KACLI_BUSY_TIMEOUT``, else 10."""
+    text = os.environ.get("KACLI_BUSY_TIMEOUT", "").strip()
+    if not text:
+        return DEFAULT_BUSY_TIMEOUT
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 86400:  # also refuses nan
+        raise BadInput("error.busy_timeout", value=text)
+    return value
 
 
 def utc_now() -> str:
@@ -51,79 +77,154 @@ def resolve_path(db: str | None) -> Path:
     return Path(value).expanduser()
 
 
-def _create_file(path: Path) -> None:
-    """Create the folder (0700 for folders we make) and an empty file readable by its owner only."""
-    missing = []
-    parent = path.parent
-    while not parent.exists():
-        missing.append(parent)
-        parent = parent.parent
-    for folder in reversed(missing):
-        folder.mkdir(mode=0o700)
-    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
-
-
-def create_private(path: Path) -> None:
-    """An empty file for a backup: refuses to overwrite, created 0600."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
-
-
 def backups_beside(path: Path) -> list[Path]:
-    """Automatic backups next to the dossier, newest last."""
+    """Automatic backups next to the dossier, newest last (only whole ones: a backup is written
+    under a temporary name and renamed when complete)."""
     if not path.parent.exists():
         return []
-    return sorted(path.parent.glob(f"{path.name}.*{BACKUP_SUFFIX}"), key=lambda p: p.stat().st_mtime)
+    name = safefile.glob_escape(path.name)
+    return sorted(path.parent.glob(f"{name}.*{BACKUP_SUFFIX}"), key=_mtime)
+
+
+def copies_beside(path: Path) -> list[Path]:
+    """Every file beside the dossier that may hold a copy of its data: backups, dossiers replaced
+    by a restore (and their -wal), and temporary files a killed kacli left behind."""
+    if not path.parent.exists():
+        return []
+    name = safefile.glob_escape(path.name)
+    found = {*backups_beside(path), *path.parent.glob(f"{name}.*{REPLACED_SUFFIX}*"),
+             *path.parent.glob(f".{name}.*{safefile.TEMP_SUFFIX}*")}
+    return sorted((p for p in found if p.is_file()), key=_mtime)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def unique_beside(path: Path, stem: str, suffix: str) -> Path:
+    """A name ``<dossier>.<stem><suffix>`` beside ``path`` that no file has yet."""
+    candidate = path.with_name(f"{path.name}.{stem}{suffix}")
+    n = 1
+    while candidate.exists() or candidate.is_symlink():
+        n += 1
+        candidate = path.with_name(f"{path.name}.{stem}-{n}{suffix}")
+    return candidate
+
+
+def stamp() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
 
 
 def damaged(path: Path, detail: str) -> DossierDamaged:
-    found = backups_beside(path)
-    if found:
-        return DossierDamaged("error.dossier_damaged", path=path, detail=detail, backup=found[-1])
+    """The error for a damaged dossier, naming the newest sound backup beside it (a partial copy
+    left by an older kacli is passed over)."""
+    for backup in reversed(backups_beside(path)):
+        if _sound(backup):
+            return DossierDamaged("error.dossier_damaged", path=path, detail=detail, backup=backup)
     return DossierDamaged("error.dossier_damaged_no_backup", path=path, detail=detail)
 
 
-def copy_to(conn: sqlite3.Connection, dest: Path) -> None:
-    """An online copy through SQLite's backup API (never a file copy of a live database)."""
-    create_private(dest)
-    target = sqlite3.connect(dest)
+def _sound(copy: Path) -> bool:
     try:
-        conn.backup(target)
-        # A backup is one self-contained file: no -wal/-shm beside it when it is opened later.
-        target.execute("PRAGMA journal_mode = DELETE")
+        conn = sqlite3.connect(f"file:{quote(str(copy))}?mode=ro", uri=True)
+        try:
+            return (conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+                    and migrations.has_bookkeeping(conn))
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
+def copy_to(conn: sqlite3.Connection, dest: Path, *, replace: bool = False) -> None:
+    """An online copy through SQLite's backup API (never a file copy of a live database), written
+    under a temporary name and renamed when whole; FileExistsError if ``dest`` exists and not
+    ``replace``."""
+    safefile.sweep(dest)
+    temp = safefile.temp_beside(dest, "backup")
+    try:
+        safefile.sqlite_copy(conn, temp, journal="DELETE")
+        safefile.publish(temp, dest, replace=replace)
     finally:
-        target.close()
+        safefile.discard(temp)
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(
-        path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
-    )
+def _connect(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    # immutable: a dossier kacli may not write (read-only file, folder or disk) with no log beside
+    # it is read as it is, without the shared-memory file SQLite would otherwise leave behind.
+    target = f"file:{quote(str(path))}?mode=ro&immutable=1" if immutable else path
+    conn = sqlite3.connect(target, timeout=busy_timeout(), isolation_level=None,
+                           check_same_thread=False, uri=immutable)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
 
 
-def open_dossier(path: Path, *, create: bool) -> sqlite3.Connection:
-    """A ready connection to an up-to-date dossier; creates it when ``create``."""
-    if not path.exists():
-        if not create:
-            raise DossierMissing("error.dossier_missing", path=path)
-        _create_file(path)
+def _refuse_odd_file(path: Path) -> None:
+    """DossierError when ``path`` is something kacli must not open or create (a folder, a
+    device such as /dev/null, a dangling link, an empty file)."""
+    key = safefile.kind_of(path)
+    if key is not None:
+        target = os.readlink(path) if path.is_symlink() else path
+        raise DossierError(key, path=path, target=target)
+
+
+def _create(path: Path) -> None:
+    """A new, complete dossier at ``path``: built under a temporary name, then linked in, so the
+    path never holds an empty or half-made file. Another process creating it first is fine."""
+    safefile.make_folders(path.parent)
+    safefile.sweep(path)
+    temp = safefile.temp_beside(path, "new")
     try:
-        conn = _connect(path)
+        os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        safefile.private_file(temp)
+        conn = _connect(temp)
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")  # persistent: set once, when the file is new
+            migrations.apply(conn, now=utc_now())
+        finally:
+            conn.close()
+        with suppress(FileExistsError):
+            safefile.publish(temp, path, replace=False)
+    finally:
+        safefile.discard(temp)
+
+
+def _unusable(exc: BaseException, path: Path) -> DossierError:
+    """The kacli error for a failure while opening, creating or upgrading the dossier."""
+    mapped = translate(exc, path) if isinstance(exc, sqlite3.Error) else safefile.problem(exc, path)
+    if mapped is not None:
+        return mapped
+    if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.OperationalError):
+        return damaged(path, str(exc))
+    detail = getattr(exc, "strerror", None) or str(exc)
+    return DossierError("error.dossier_unopenable", path=path, detail=detail)
+
+
+def open_dossier(path: Path, *, create: bool) -> sqlite3.Connection:
+    """A ready connection to an up-to-date dossier; creates it when ``create`` and there is no
+    file at ``path``. An empty or foreign file is refused (DossierError), never taken over."""
+    _refuse_odd_file(path)
+    try:
+        if not path.exists():
+            if not create:
+                raise DossierMissing("error.dossier_missing", path=path)
+            _create(path)
+            _refuse_odd_file(path)
+        writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+        if create and not writable:
+            raise DossierError("error.dossier_readonly", path=path)
+        conn = _connect(path, immutable=not writable and not Path(f"{path}-wal").exists())
         try:
             current = migrations.version(conn)
             if current > migrations.LATEST:
                 raise DossierTooNew(
                     "error.dossier_too_new", path=path, version=current, known=migrations.LATEST
                 )
-            if current == 0 and conn.execute(
-                "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
-                " AND name != 'kacli_migrations'"
-            ).fetchone()[0]:
+            if current == 0 and not migrations.has_bookkeeping(conn):
                 raise DossierError("error.dossier_foreign", path=path)
             if migrations.pending(conn):
                 _upgrade(conn, path, current)
@@ -131,28 +232,33 @@ def open_dossier(path: Path, *, create: bool) -> sqlite3.Connection:
         except BaseException:
             conn.close()
             raise
-    except sqlite3.OperationalError as exc:
-        mapped = translate(exc, path)
-        if mapped is None:
-            raise
-        raise mapped from exc
-    except sqlite3.DatabaseError as exc:
-        raise damaged(path, str(exc)) from exc
+    except (sqlite3.Error, OSError) as exc:
+        raise _unusable(exc, path) from exc
 
 
 def _upgrade(conn: sqlite3.Connection, path: Path, current: int) -> None:
     if current == 0:
-        conn.execute("PRAGMA journal_mode = WAL")  # persistent: set once, when the file is new
-    else:
-        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
-        # Another kacli opening the same old dossier in the same second takes this copy itself.
-        with suppress(FileExistsError):
-            copy_to(conn, path.with_name(f"{path.name}.v{current}-{stamp}{BACKUP_SUFFIX}"))
-    migrations.apply(conn, now=utc_now())
-    if current:
+        # A kacli dossier whose creation was cut short (an older kacli made it in place).
+        conn.execute("PRAGMA journal_mode = WAL")
+        migrations.apply(conn, now=utc_now())
+        return
+
+    def copy_first(old: int) -> None:
+        # Called under the write lock, once, by whichever process does the upgrade; the copy is
+        # read through a second connection (a reader is allowed beside the lock holder).
+        reader = sqlite3.connect(path, timeout=busy_timeout())
+        try:
+            for attempt in range(5):  # a copy made at the same instant took the name: next one
+                with suppress(FileExistsError) if attempt < 4 else nullcontext():
+                    copy_to(reader, unique_beside(path, f"v{old}-{stamp()}", BACKUP_SUFFIX))
+                    return
+        finally:
+            reader.close()
+
+    if migrations.apply(conn, now=utc_now(), before_first=copy_first):
         from kacli.store import journal
 
-        journal.after_upgrade(conn, utc_now())
+        journal.after_upgrade(conn, utc_now())  # older entries describe the older schema
 
 
 def translate(exc: BaseException, path: Path | None = None) -> DossierError | None:
@@ -164,7 +270,12 @@ def translate(exc: BaseException, path: Path | None = None) -> DossierError | No
     where = path if path is not None else "?"
     if "locked" in text or "busy" in text:
         return DossierLocked("error.dossier_locked", path=where)
+    space_or_rights = safefile.problem(orig, where)
+    if space_or_rights is not None:
+        return space_or_rights
     if isinstance(orig, sqlite3.OperationalError) and "unable to open" in text:
+        if path is not None and not os.access(path.parent, os.W_OK):
+            return DossierError("error.dossier_readonly", path=where)
         return DossierError("error.dossier_unopenable", path=where, detail=str(orig))
     broken = any(w in text for w in ("malformed", "not a database", "disk i/o", "corrupt"))
     if broken and not isinstance(orig, sqlite3.IntegrityError):

@@ -5,13 +5,13 @@ SQLite-only: PRAGMA integrity_check, the backup API and file permissions.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
-from kacli.errors import BadInput
-from kacli.store import dossier, migrations
+from kacli.errors import BadInput, DossierError, DossierMissing
+from kacli.store import dossier, migrations, safefile
 
 TABLES = ("customer", "contact", "competitor", "visit", "next_action", "deal", "instalment",
           "payment", "change")
@@ -27,7 +27,9 @@ def info(path: Path, conn: sqlite3.Connection) -> dict:
         "schema_version": migrations.version(conn),
         "journal_mode": conn.execute("PRAGMA journal_mode").fetchone()[0],
         "counts": counts,
-        "backups": [str(p) for p in dossier.backups_beside(path)],
+        # Automatic copies before upgrades and the dossiers a restore replaced, oldest first.
+        "backups": [str(p) for p in dossier.copies_beside(path)
+                    if p.name.endswith((dossier.BACKUP_SUFFIX, dossier.REPLACED_SUFFIX))],
     }
 
 
@@ -35,19 +37,24 @@ def problems(path: Path) -> list[str]:
     """What SQLite's integrity and foreign-key checks find wrong; empty when the file is sound.
 
     Opens the file without migrating it, so a damaged or old file is examined as it is.
+    DossierMissing when there is no file; DossierError when it is not a kacli dossier at all (an
+    empty file, a device, another application's SQLite file).
     """
+    key = safefile.kind_of(path)
+    if key is not None:
+        raise DossierError(key, path=path, target=os.readlink(path) if path.is_symlink() else path)
     if not path.exists():
-        from kacli.errors import DossierMissing
-
         raise DossierMissing("error.dossier_missing", path=path)
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=dossier.BUSY_TIMEOUT_SECONDS)
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=dossier.busy_timeout())
         try:
             found = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
             found = [] if found == ["ok"] else found
             found += [f"foreign key: {r[0]} row {r[1]} -> {r[2]}"
                       for r in conn.execute("PRAGMA foreign_key_check").fetchall()]
-            version = migrations.version(conn)
+            if not found and not migrations.has_bookkeeping(conn):
+                raise DossierError("error.dossier_foreign", path=path)
+            version = migrations.version(conn) if not found else 0
             if version > migrations.LATEST:
                 found.append(f"schema version {version} is newer than this kacli ({migrations.LATEST})")
             return found
@@ -57,54 +64,125 @@ def problems(path: Path) -> list[str]:
         return [str(exc)]
 
 
-def backup(conn: sqlite3.Connection, dest: Path, *, force: bool = False) -> Path:
-    """An online copy of the live dossier (backup API), created 0600; refuses to overwrite."""
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def backup(conn: sqlite3.Connection, dest: Path, *, dossier_path: Path, force: bool = False) -> Path:
+    """An online copy of the live dossier (backup API), created 0600; refuses to overwrite unless
+    ``force``, and never overwrites the dossier itself, its side files or anything not a file."""
     dest = dest.expanduser()
-    if dest.exists():
-        if not force:
-            raise BadInput("error.backup_exists", path=dest)
-        dest.unlink()
-    dossier.copy_to(conn, dest)
+    own = [dossier_path, *(Path(f"{dossier_path}{s}") for s in ("-wal", "-shm", "-journal"))]
+    if any(_same_file(dest, p) or dest.absolute() == p.absolute() for p in own):
+        raise BadInput("error.backup_onto_dossier", path=dest)
+    if dest.is_symlink() or (dest.exists() and not dest.is_file()):
+        raise BadInput("error.backup_not_a_file", path=dest)
+    if dest.exists() and not force:
+        raise BadInput("error.backup_exists", path=dest)
+    try:
+        safefile.make_folders(dest.parent)
+        dossier.copy_to(conn, dest, replace=force)
+    except FileExistsError:
+        raise BadInput("error.backup_exists", path=dest) from None
+    except (OSError, sqlite3.Error) as exc:
+        mapped = safefile.problem(exc, dest)
+        if mapped is None:
+            detail = getattr(exc, "strerror", None) or str(exc)
+            mapped = DossierError("error.backup_failed", path=dest, detail=detail)
+        raise mapped from exc
     return dest
 
 
 def restore(source: Path, path: Path) -> Path | None:
     """Put the backup ``source`` in place of the dossier at ``path``, after checking it.
 
-    The dossier being replaced (if any) is first copied aside; its path is returned.
+    The new dossier is built under a temporary name in the dossier's folder and renamed over the
+    old one in one step, so the path holds the old dossier or the new one, whole, at every
+    moment. The dossier being replaced (if any) stays beside it as a ``.replaced`` file (never a
+    ``.bak``: it may be the damaged one, and must never be offered as "the latest backup"); its
+    path is returned.
     """
     source = source.expanduser()
     if not source.exists():
         raise BadInput("error.restore_missing", path=source)
-    found = problems(source)
+    if _same_file(source, path):
+        raise BadInput("error.restore_onto_itself", path=source)
+    key = safefile.kind_of(path)
+    if key in ("error.dossier_dangling_link", "error.dossier_is_folder", "error.dossier_not_a_file"):
+        raise DossierError(key, path=path, target=os.readlink(path) if path.is_symlink() else path)
+    try:
+        found = problems(source)
+    except DossierError:
+        raise BadInput("error.restore_not_dossier", path=source) from None
     if found:
         raise BadInput("error.restore_damaged", path=source, detail="; ".join(found[:3]))
-    conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    target = path.resolve() if path.exists() else path  # through a link, to the real file
     try:
-        if migrations.version(conn) == 0:
-            raise BadInput("error.restore_not_dossier", path=source)
-    finally:
-        conn.close()
-    aside = None
-    if path.exists():
-        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
-        # Not a ".bak": the replaced file may be the damaged one, and must never be offered
-        # later as "the latest backup".
-        aside = path.with_name(f"{path.name}.pre-restore-{stamp}.replaced")
-        os.replace(path, aside)  # keep the replaced file whole, even if damaged
-        for suffix in ("-wal", "-shm"):
-            side = Path(f"{path}{suffix}")
-            if side.exists():
-                os.replace(side, Path(f"{aside}{suffix}"))
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        return _swap_in(source, target)
+    except (OSError, sqlite3.Error) as exc:
+        mapped = safefile.problem(exc, path)
+        if mapped is None:
+            detail = getattr(exc, "strerror", None) or str(exc)
+            mapped = DossierError("error.restore_failed", path=path, detail=detail)
+        raise mapped from exc
+
+
+def _swap_in(source: Path, target: Path) -> Path | None:
+    safefile.make_folders(target.parent)
+    safefile.sweep(target)
+    temp = safefile.temp_beside(target, "restore")
     try:
-        dossier.create_private(path)
-        target = sqlite3.connect(path)
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
-            src.backup(target)
-            target.execute("PRAGMA journal_mode = WAL")
+            safefile.sqlite_copy(src, temp, journal="WAL")
         finally:
-            target.close()
+            src.close()
+        safefile.sync(temp)
+        aside = None
+        if target.exists():
+            _fold_log(target)
+            aside = dossier.unique_beside(target, f"pre-restore-{dossier.stamp()}",
+                                          dossier.REPLACED_SUFFIX)
+            _keep_aside(target, aside)
+        os.replace(temp, target)
+        safefile.sync_folder(target.parent)
+        safefile.discard(Path(f"{target}-shm"))  # the old file's shared memory; rebuilt on open
+        return aside
     finally:
-        src.close()
-    return aside
+        safefile.discard(temp)
+
+
+def _fold_log(path: Path) -> None:
+    """Fold the old dossier's write-ahead log into it, so the file kept aside is whole and no log
+    of the old file is left to be read with the new one. A damaged file is kept as it is."""
+    try:
+        conn = sqlite3.connect(path, timeout=dossier.busy_timeout(), isolation_level=None)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass
+
+
+def _keep_aside(path: Path, aside: Path) -> None:
+    """A second name for the old dossier (a hard link: no copy, and atomic), and its log moved
+    with it; where links are not possible, a whole copy."""
+    try:
+        os.link(path, aside)
+    except OSError:
+        temp = safefile.temp_beside(aside, "aside")
+        try:
+            shutil.copyfile(path, temp)
+            safefile.private_file(temp)
+            safefile.publish(temp, aside, replace=False)
+        finally:
+            safefile.discard(temp)
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size:
+        os.replace(wal, Path(f"{aside}-wal"))
+    else:
+        safefile.discard(wal)

@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 from kacli.errors import DossierLocked
-from kacli.store.dossier import BUSY_TIMEOUT_SECONDS
+from kacli.store.dossier import busy_timeout
 
 
 def scrub(path: Path) -> None:
@@ -22,7 +22,7 @@ def scrub(path: Path) -> None:
     transaction that deleted the data has committed. DossierLocked if another kacli holds the
     file too long for this to finish; running it again later completes the job.
     """
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+    conn = sqlite3.connect(path, timeout=busy_timeout(), isolation_level=None)
     try:
         conn.execute("PRAGMA secure_delete = ON")
         _checkpoint(conn, path)

@@ -12,6 +12,7 @@ would need its own list.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 _TS = "TEXT NOT NULL"  # instants: UTC ISO-8601 text, e.g. 2026-11-22T08:30:00Z
 
@@ -307,10 +308,21 @@ def pending(conn: sqlite3.Connection, *, upto: int = LATEST) -> list[int]:
     return [number for number, _, _ in MIGRATIONS if number <= upto and number not in done]
 
 
-def apply(conn: sqlite3.Connection, *, upto: int = LATEST, now: str) -> list[int]:
+def has_bookkeeping(conn: sqlite3.Connection) -> bool:
+    """Whether the file has kacli's migrations table: what makes a SQLite file a kacli dossier."""
+    return conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='kacli_migrations'"
+    ).fetchone() is not None
+
+
+def apply(conn: sqlite3.Connection, *, upto: int = LATEST, now: str,
+          before_first: Callable[[int], None] | None = None) -> list[int]:
     """Apply the pending migrations up to ``upto``, each in its own transaction; their versions.
 
     ``conn`` must be in autocommit mode (isolation_level=None) so the transactions here are ours.
+    ``before_first(version)`` runs once, holding the write lock, just before the first migration
+    this call applies (not at all when another process applied them first): the place to copy
+    the dossier before an upgrade, so that only the process that upgrades makes the copy.
     """
     done: list[int] = []
     for number, name, statements in MIGRATIONS:
@@ -323,6 +335,8 @@ def apply(conn: sqlite3.Connection, *, upto: int = LATEST, now: str) -> list[int
             if number in applied(conn):  # another process migrated while we waited for the lock
                 conn.execute("ROLLBACK")
                 continue
+            if before_first is not None and not done:
+                before_first(version(conn))
             for step in statements:
                 if callable(step):
                     step(conn)

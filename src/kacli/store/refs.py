@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from kacli.domain import refs
 from kacli.domain.refs import Candidate, Query
+from kacli.domain.text import MAX_NAME
 from kacli.store.db import Db
 
 
@@ -21,8 +22,12 @@ def _like(text: str) -> str:
 
 
 def _params(q: Query) -> dict:
+    # No name is longer than MAX_NAME, so a longer REF is part of none (and SQLite refuses a
+    # LIKE pattern of 50,000 characters): NULL patterns match nothing.
+    fits = len(q.name) <= MAX_NAME
     return {"id": -1 if q.id is None else q.id, "by_name": q.id is None,
-            "like": _like(q.key), "plike": _like(q.compact), "as_typed": _like(q.name)}
+            "like": _like(q.key) if fits else None, "plike": _like(q.compact) if fits else None,
+            "as_typed": _like(q.name) if fits else None}
 
 
 def _find(q: Query, what: str, fetch: Callable[[Query], list[Candidate]],

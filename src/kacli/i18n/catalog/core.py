@@ -161,4 +161,19 @@ MESSAGES = {
         "这与档案中已有的数据冲突（{detail}），未做任何修改。",
         "這與檔案中已有的資料衝突（{detail}），未做任何修改。",
     ),
+    "error.global_needs_value": (
+        "{option} needs a value; the next word starts with -- and is taken for another option. For a value that really starts with --, write {option}=VALUE (a file: {option} ./--name).",
+        "{option} 需要一个值；后面的词以 -- 开头，会被当作另一个选项。如果值确实以 -- 开头，请写成 {option}=值（文件可写 {option} ./--名称）。",
+        "{option} 需要一個值；後面的詞以 -- 開頭，會被當作另一個選項。如果值確實以 -- 開頭，請寫成 {option}=值（檔案可寫 {option} ./--名稱）。",
+    ),
+    "error.today_out_of_range": (
+        "'{value}' is outside the days kacli can take as today ({first} to {last}).",
+        "“{value}”超出了 kacli 可用作今天的日期范围（{first} 至 {last}）。",
+        "「{value}」超出了 kacli 可用作今天的日期範圍（{first} 至 {last}）。",
+    ),
+    "error.date_overflow": (
+        "A date or number given is too far out of range to work with (dates: years 1 to 9999). Nothing was changed.",
+        "给出的日期或数字超出了可计算的范围（日期：1 到 9999 年）。未做任何修改。",
+        "給出的日期或數字超出了可計算的範圍（日期：1 到 9999 年）。未做任何修改。",
+    ),
 }

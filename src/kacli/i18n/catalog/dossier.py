@@ -78,4 +78,52 @@ MESSAGES.update({
                               "{path} 已損壞（{detail}），未還原。"),
     "error.restore_not_dossier": ("{path} is not a kacli dossier; it was not restored.",
                                   "{path} 不是 kacli 客户档案，未恢复。", "{path} 不是 kacli 客戶檔案，未還原。"),
+    "error.busy_timeout": (
+        "KACLI_BUSY_TIMEOUT must be a number of seconds from 0 to 86400, not '{value}'.",
+        "KACLI_BUSY_TIMEOUT 必须是 0 到 86400 之间的秒数，而不是“{value}”。",
+        "KACLI_BUSY_TIMEOUT 必須是 0 到 86400 之間的秒數，而不是「{value}」。"),
+    "error.dossier_empty": (
+        "{path} is an empty file, not a kacli dossier; kacli will not touch it. If it should be your dossier, restore a backup with 'kacli dossier restore FILE'; otherwise move it away or point --db elsewhere.",
+        "{path} 是一个空文件，不是 kacli 客户档案；kacli 不会改动它。如果它本应是你的档案，请用“kacli dossier restore 文件”恢复备份；否则请把它移走，或用 --db 指向别处。",
+        "{path} 是一個空檔案，不是 kacli 客戶檔案；kacli 不會改動它。如果它本應是你的檔案，請用「kacli dossier restore 檔案」還原備份；否則請把它移走，或用 --db 指向別處。"),
+    "error.dossier_is_folder": (
+        "{path} is a folder, not a dossier file. Point --db (or KACLI_DB) at a file.",
+        "{path} 是一个文件夹，不是档案文件。请让 --db（或 KACLI_DB）指向一个文件。",
+        "{path} 是一個資料夾，不是檔案檔案。請讓 --db（或 KACLI_DB）指向一個檔案。"),
+    "error.dossier_not_a_file": (
+        "{path} is not an ordinary file (it leads to {target}); kacli keeps its dossier only in an ordinary file. Point --db (or KACLI_DB) at a file.",
+        "{path} 不是普通文件（它指向 {target}）；kacli 只把档案存放在普通文件里。请让 --db（或 KACLI_DB）指向一个文件。",
+        "{path} 不是一般檔案（它指向 {target}）；kacli 只把檔案存放在一般檔案裡。請讓 --db（或 KACLI_DB）指向一個檔案。"),
+    "error.dossier_dangling_link": (
+        "{path} is a link to {target}, which does not exist. Restore the file it pointed to, or remove the link; nothing was created.",
+        "{path} 是指向 {target} 的链接，但目标不存在。请恢复它指向的文件，或删除这个链接；未创建任何文件。",
+        "{path} 是指向 {target} 的連結，但目標不存在。請還原它指向的檔案，或刪除這個連結；未建立任何檔案。"),
+    "error.dossier_readonly": (
+        "kacli cannot write at {path}: the file or its folder is read-only, or belongs to another user. Check the permissions (ls -ld on the file and its folder) or point --db at a copy you can write; nothing was changed.",
+        "kacli 无法写入 {path}：该文件或所在文件夹是只读的，或属于其他用户。请检查权限（对文件及其文件夹运行 ls -ld），或用 --db 指向一个你可写的副本；未做任何修改。",
+        "kacli 無法寫入 {path}：該檔案或所在資料夾是唯讀的，或屬於其他使用者。請檢查權限（對檔案及其資料夾執行 ls -ld），或用 --db 指向一個你可寫的副本；未做任何修改。"),
+    "error.disk_full": (
+        "There is no space left on the disk for {path}. Free some space and run the command again; nothing was changed and no partial file was left.",
+        "{path} 所在的磁盘已满。请腾出空间后重新运行命令；未做任何修改，也没有留下不完整的文件。",
+        "{path} 所在的磁碟已滿。請騰出空間後重新執行命令；未做任何修改，也沒有留下不完整的檔案。"),
+    "error.backup_onto_dossier": (
+        "{path} is the dossier itself (or one of its own files); a backup must go to another file.",
+        "{path} 就是档案本身（或它自己的文件）；备份必须写到另一个文件。",
+        "{path} 就是檔案本身（或它自己的檔案）；備份必須寫到另一個檔案。"),
+    "error.backup_not_a_file": (
+        "{path} is not an ordinary file (a folder, a device or a link); choose a file name for the backup.",
+        "{path} 不是普通文件（是文件夹、设备或链接）；请为备份选一个文件名。",
+        "{path} 不是一般檔案（是資料夾、裝置或連結）；請為備份選一個檔名。"),
+    "error.backup_failed": (
+        "The backup to {path} failed ({detail}); no partial file was left.",
+        "备份到 {path} 失败（{detail}）；没有留下不完整的文件。",
+        "備份到 {path} 失敗（{detail}）；沒有留下不完整的檔案。"),
+    "error.restore_onto_itself": (
+        "{path} is the dossier itself; restore a backup, not the dossier onto itself. Nothing was moved.",
+        "{path} 就是档案本身；请恢复一个备份，而不是把档案恢复到它自己。未移动任何文件。",
+        "{path} 就是檔案本身；請還原一個備份，而不是把檔案還原到它自己。未移動任何檔案。"),
+    "error.restore_failed": (
+        "Restoring to {path} failed ({detail}); the dossier there is as it was.",
+        "恢复到 {path} 失败（{detail}）；那里的档案保持原样。",
+        "還原到 {path} 失敗（{detail}）；那裡的檔案保持原樣。"),
 })

@@ -109,16 +109,23 @@ MESSAGES = {
     "help.cmd.contact.forget": (
         "Erase a contact's personal data for good, on their request (asks first unless --yes).\n\n"
         "The name becomes \"(forgotten #ID)\"; phones, email, WeChat, birthday, title, department, "
-        "personal and named facts and the contact's own history are erased, and the file is cleaned "
-        "so no trace stays in it. The contact's roles, stage, visits and deals stay, unnamed.\n"
+        "personal and named facts and the contact's own history are erased; their names, phones, email "
+        "and WeChat are replaced by \"(forgotten #ID)\" in every note, next action, deal, fact and "
+        "history line; the undo journal is emptied; and the file is cleaned so no trace stays in it. "
+        "The contact's roles, stage, visits, deals and business history stay, unnamed. A contact removed "
+        "earlier is reached by their name or former id. Copies beside the dossier are listed.\n"
         "Example: kacli contact forget 张三 --yes",
         "应本人要求永久抹去联系人的个人资料（除非给了 --yes，否则先询问）。\n\n"
         "姓名改为“（已遗忘 #编号）”；电话、邮箱、微信、生日、职务、部门、个人资料、自定义信息和"
-        "该联系人自己的变更历史都被抹去，文件也会清理，不留痕迹。联系人的角色、阶段、拜访和项目保留，但不再具名。\n"
+        "该联系人自己的变更历史都被抹去；其姓名、电话、邮箱和微信在所有备注、下一步、项目、资料和历史中"
+        "都替换为“（已遗忘 #编号）”；撤销记录清空；文件也会清理，不留痕迹。联系人的角色、阶段、拜访、项目和"
+        "业务历史保留，但不再具名。已删除的联系人可按原姓名或原编号找到。档案旁仍存有其资料的副本会一一列出。\n"
         "例如：kacli contact forget 张三 --yes",
         "應本人要求永久抹去聯絡人的個人資料（除非給了 --yes，否則先詢問）。\n\n"
         "姓名改為「（已遺忘 #編號）」；電話、郵箱、微信、生日、職稱、部門、個人資料、自訂資訊和"
-        "該聯絡人自己的變更歷史都被抹去，檔案也會清理，不留痕跡。聯絡人的角色、階段、拜訪和專案保留，但不再具名。\n"
+        "該聯絡人自己的變更歷史都被抹去；其姓名、電話、郵箱和微信在所有備註、下一步、專案、資料和歷史中"
+        "都替換為「（已遺忘 #編號）」；復原記錄清空；檔案也會清理，不留痕跡。聯絡人的角色、階段、拜訪、專案和"
+        "業務歷史保留，但不再具名。已刪除的聯絡人可按原姓名或原編號找到。檔案旁仍存有其資料的副本會一一列出。\n"
         "例如：kacli contact forget 张三 --yes",
     ),
     "help.cmd.visit.log": (
