@@ -20,7 +20,7 @@ def path_() -> None:
 
     Example: kacli rules path
     """
-    from kacli.services.week import rules_path
+    from kacli.store.rules_file import rules_path
 
     where = rules_path()
     typer.echo(str(where))
@@ -35,7 +35,7 @@ def show(json: JsonOpt = False) -> None:
     Example: kacli rules show --json
     """
     from kacli.render import rules as view
-    from kacli.services.week import read_rules, rules_path
+    from kacli.store.rules_file import read_rules, rules_path
 
     where = rules_path()
     rules, from_file = read_rules(where)
@@ -55,7 +55,7 @@ def init(
     Example: kacli rules init && $EDITOR "$(kacli rules path)"
     """
     from kacli.domain.rules import default_toml
-    from kacli.services.week import rules_path, write_default_rules
+    from kacli.store.rules_file import rules_path, write_default_rules
 
     where = rules_path()
     write_default_rules(where, default_toml(), force=force)
@@ -68,7 +68,7 @@ def check() -> None:
 
     Example: kacli rules check
     """
-    from kacli.services.week import read_rules, rules_path
+    from kacli.store.rules_file import read_rules, rules_path
 
     where = rules_path()
     _, from_file = read_rules(where)

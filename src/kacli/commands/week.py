@@ -32,8 +32,9 @@ def week(
     """
     from kacli.render import week as view
     from kacli.services import week as service
+    from kacli.store.rules_file import load_rules
 
-    rules = service.load_rules()
+    rules = load_rules()
     shape = view.json_row(explain) if json else (lambda item: item)
     with reading() as db:
         data = service.week(db, today(), 7 if days is None else days, rules, everyone=all_, shape=shape)

@@ -60,19 +60,36 @@ def _grade_for_days(days: int, rules: Rules) -> str | None:
 
 
 def grade_person(
-    buy_within: str | None, expected_purchase: dt.date | None, today: dt.date, rules: Rules
+    buy_within: str | None, expected_purchase: dt.date | None, today: dt.date, rules: Rules,
+    *, bought: bool = False,
 ) -> str | None:
     """O/A/B/C by how soon an individual means to buy; None beyond C's horizon or unknown.
 
-    An expected purchase date wins over the ``buy_within`` code: the date is exact and moves
-    closer every day, while "within a month" was said on a day kacli does not know. A date
-    already passed counts as buying now (O): the customer has not bought yet and is due a call.
+    O/A/B/C describe someone who has not bought yet: once they have (``bought``, see
+    :func:`bought_since`) they are ungraded, an after-purchase customer, until a new intention
+    is stated. An expected purchase date wins over the ``buy_within`` code: the date is exact and
+    moves closer every day, while "within a month" was said on a day kacli does not know. A date
+    already passed counts as buying now (O) for ``person_expected_passed_days``; after that the
+    intention is stale and the customer is ungraded until a new one is stated.
     """
+    if bought:
+        return None
     if expected_purchase is not None:
-        return _grade_for_days(max(0, (expected_purchase - today).days), rules)
+        days = (expected_purchase - today).days
+        if days < -rules.person_expected_passed_days:
+            return None
+        return _grade_for_days(max(0, days), rules)
     if buy_within is not None:
         return _grade_for_days(BUY_WITHIN_DAYS[buy_within], rules)
     return None
+
+
+def bought_since(order_history: Iterable[tuple[dt.date, int]], stated: dt.date | None) -> bool:
+    """Whether an individual bought (a won deal) on or after the day their purchase intention was
+    stated (any won deal when no intention was ever stated): they are an after-purchase customer.
+    A deal won the day the intention was stated counts as bought — the customer said "this week"
+    and did."""
+    return any(stated is None or day >= stated for day, _ in order_history)
 
 
 @dataclass(frozen=True)
@@ -147,13 +164,19 @@ def effective_grade(
     purchase_cycle: str | None = None,
     batch: str | None = None,
     order_history: Iterable[tuple[dt.date, int]] | None = None,
+    intention_stated: dt.date | None = None,
 ) -> GradeResult:
-    """The grade in force and its explanation. A manual grade always wins over the rules."""
+    """The grade in force and its explanation. A manual grade always wins over the rules.
+    ``order_history`` is the won deals (an organisation's grade may come from it; an individual
+    who bought since ``intention_stated`` is after-purchase)."""
     if manual_grade:
         return GradeResult(manual_grade, "manual", (Part("manual", {"grade": manual_grade}),))
     if kind == "person":
-        grade = grade_person(buy_within, expected_purchase, today, rules)
-        if expected_purchase is not None:
+        bought = bought_since(order_history or (), intention_stated)
+        grade = grade_person(buy_within, expected_purchase, today, rules, bought=bought)
+        if bought:
+            parts = (Part("bought", {"revisit_days": rules.person_after_purchase_days}),)
+        elif expected_purchase is not None:
             days = (expected_purchase - today).days
             parts = (Part("expected_purchase", {"date": expected_purchase, "days": days}),)
         elif buy_within is not None:
@@ -178,9 +201,12 @@ def _org_parts(facts: OrgFacts) -> Iterable[Part]:
                              "average_fen": facts.average_fen})
 
 
-def revisit_days(kind: str, grade: str | None, rules: Rules) -> int:
+def revisit_days(kind: str, grade: str | None, rules: Rules, *, bought: bool = False) -> int:
     """Days between visits for a grade; the ungraded interval for no grade or one the kind
-    does not use (a person manually graded D)."""
+    does not use (a person manually graded D); the after-purchase interval for an ungraded
+    individual who bought."""
+    if bought and grade is None and kind == "person":
+        return rules.person_after_purchase_days
     table = rules.person_revisit_days if kind == "person" else rules.org_revisit_days
     if grade is None or grade not in table:
         return rules.ungraded_revisit_days

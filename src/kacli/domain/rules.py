@@ -45,6 +45,12 @@ class Rules:
     # A weekly, B twice a month, C every two months.
     person_buy_within_days: MappingProxyType[str, int] = _frozen(O=7, A=30, B=90, C=180)
     person_revisit_days: MappingProxyType[str, int] = _frozen(O=3, A=7, B=15, C=60)
+    # Once an individual has bought (a won deal on or after the day the intention was stated),
+    # O/A/B/C no longer apply: steady after-purchase care until a new intention is stated.
+    person_after_purchase_days: int = 30
+    # An expected-purchase date that has passed without a sale counts as O this many days, then
+    # the customer is ungraded until a new intention is stated.
+    person_expected_passed_days: int = 14
     # Organisations: A short cycle + large batch, B short + small, C long + large, D long + small.
     org_short_cycle_days: int = 90  # at most this many days between orders is a short cycle
     org_large_batch_fen: int = 100_000_000  # 100万 yuan per order or more is a large batch
@@ -57,6 +63,8 @@ class Rules:
         discover=30, validate=30, negotiate=21, contract=14, deliver=30
     )
     festival_lead_days: int = 14
+    festival_send_days_before: int = 7  # gifts are chosen and sent ahead: due this many days before
+    birthday_care_days: int = 14  # a greeting or gift this many days before a birthday settles it
     festival_for_key_tier: bool = True
     festival_grades: tuple[str, ...] = ("O", "A")
     festivals: tuple[Festival, ...] = ()  # the user's own dates, besides the three festivals
@@ -90,6 +98,8 @@ SCHEMA: dict[str, Any] = {
     "person": {
         "buy_within_days": ("person_buy_within_days", ("map", PERSON_GRADES, _DAYS)),
         "revisit_days": ("person_revisit_days", ("map", PERSON_GRADES, _DAYS)),
+        "after_purchase_revisit_days": ("person_after_purchase_days", _DAYS),
+        "expected_passed_days": ("person_expected_passed_days", ("int", 0, 3650)),
     },
     "org": {
         "short_cycle_days": ("org_short_cycle_days", _DAYS),
@@ -104,11 +114,13 @@ SCHEMA: dict[str, Any] = {
     "stalled_days": {stage: (f"stalled_days.{stage}", _DAYS) for stage in DEAL_STAGES},
     "festivals": {
         "lead_days": ("festival_lead_days", ("int", 0, 365)),
+        "send_days_before": ("festival_send_days_before", ("int", 0, 365)),
         "key_tier": ("festival_for_key_tier", ("bool",)),
         "grades": ("festival_grades", ("grades", ALL_GRADES)),
         "custom": ("festivals", ("festivals",)),
     },
     "after_sale": {"days": ("after_sale_days", ("int", 1, 365))},
+    "birthday": {"care_days": ("birthday_care_days", ("int", 0, 365))},
     "score": {
         "grade": ("weight_grade", ("map", ALL_GRADES, _WEIGHT)),
         "ungraded": ("weight_ungraded", _WEIGHT),
@@ -203,7 +215,9 @@ def default_toml() -> str:
         person_buy=_inline(r.person_buy_within_days), person_visit=_inline(r.person_revisit_days),
         short=r.org_short_cycle_days, large=r.org_large_batch_fen // 100,
         large_wan=r.org_large_batch_fen // 1_000_000, org_visit=_inline(r.org_revisit_days),
-        ungraded=r.ungraded_revisit_days, share=r.key_share, months=r.key_months,
+        ungraded=r.ungraded_revisit_days, after_purchase=r.person_after_purchase_days,
+        expected_passed=r.person_expected_passed_days, send=r.festival_send_days_before,
+        care=r.birthday_care_days, share=r.key_share, months=r.key_months,
         stalled=stalled, lead=r.festival_lead_days,
         fest_key=str(r.festival_for_key_tier).lower(),
         fest_grades=", ".join(f'"{g}"' for g in r.festival_grades), after=r.after_sale_days,
@@ -242,6 +256,11 @@ _TEMPLATE = """\
 buy_within_days = {person_buy}
 # Revisit every this many days: O twice a week, A weekly, B twice a month, C every two months.
 revisit_days = {person_visit}
+# After a purchase (a won deal since the intention was stated) O/A/B/C no longer apply: revisit
+# every this many days until a new intention is stated.
+after_purchase_revisit_days = {after_purchase}
+# An expected-purchase date already passed without a sale counts as O for this many days.
+expected_passed_days = {expected_passed}
 
 [org]
 # At most this many days between orders is a short purchase cycle (longer is long).
@@ -263,6 +282,9 @@ months = {months}  # revenue counted over this many months (won deals, payments)
 
 [festivals]
 lead_days = {lead}  # festivals appear in the week list this many days ahead
+send_days_before = {send}  # the gift is due this many days before the festival
+# A greeting or gift logged with anyone at the customer from lead_days before a festival through
+# the festival settles it for that customer that year.
 key_tier = {fest_key}  # festivals apply to key-tier customers
 grades = [{fest_grades}]  # and to customers of these grades
 # Your own dates, repeat the block for each (lunar = true for a lunar month/day):
@@ -274,6 +296,11 @@ grades = [{fest_grades}]  # and to customers of these grades
 
 [after_sale]
 days = {after}  # follow-up call this many days after a deal is delivered
+
+[birthday]
+# A greeting or gift logged with the contact from this many days before their birthday through
+# the birthday settles it for that year.
+care_days = {care}
 
 [score]
 # The week list's priority score is a weighted sum; `kacli why` shows each term.

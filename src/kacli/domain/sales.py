@@ -173,3 +173,9 @@ def coverage(roles: Iterable[tuple[int, str, str | None]]) -> Coverage:
     if not on_our_side:
         flags.append(NO_SUPPORTER_OR_COACH)
     return Coverage({r: tuple(ids) for r, ids in by_role.items()}, uncovered, tuple(flags))
+
+
+def status_after_win(status: str) -> str:
+    """A won deal makes a prospect an active customer; any other status stays as it was (a
+    dormant or lost customer who buys again is the salesperson's call to reactivate)."""
+    return "active" if status == "prospect" else status

@@ -69,7 +69,8 @@ def _festival(p: Mapping[str, Any], w: dict[str, str]) -> str:
 
 
 def _planned(p: Mapping[str, Any], w: dict[str, str]) -> str:
-    key = "reason.planned_visit" if p["purpose"] else "reason.planned_visit_bare"
+    key = "reason.planned_visit_missed" if p.get("missed") else "reason.planned_visit"
+    key = key if p["purpose"] else key + "_bare"
     return w[key].format(date=_day(p["date"]), purpose=p["purpose"])
 
 
@@ -85,7 +86,8 @@ def _payment(code: str) -> Callable[[Mapping[str, Any], dict[str, str]], str]:
 
 _TEXT: dict[str, Callable[[Mapping[str, Any], dict[str, str]], str]] = {
     "never_contacted": lambda p, w: w["reason.never_contacted"].format(added=_day(p["added"])),
-    "cadence": lambda p, w: w["reason.cadence"].format(days=p["days"], interval=p["interval"]),
+    "cadence": lambda p, w: w["reason.cadence_after_purchase" if p.get("after_purchase") else "reason.cadence"
+                              ].format(days=p["days"], interval=p["interval"]),
     "next_action": lambda p, w: w["reason.next_action"].format(text=p["text"]),
     "after_sale": lambda p, w: w["reason.after_sale"].format(text=p["text"]),
     "planned_visit": _planned,
@@ -93,9 +95,10 @@ _TEXT: dict[str, Callable[[Mapping[str, Any], dict[str, str]], str]] = {
     "festival": _festival,
     "deal_closing": lambda p, w: w["reason.deal_closing"].format(
         title=p["title"], expected_close=_day(p["expected_close"])),
-    "deal_stalled": lambda p, w: w["reason.deal_stalled"].format(
+    "deal_stalled": lambda p, w: w["reason.deal_stalled" if p["days_in_stage"] > p["threshold"]
+                                   else "reason.deal_stalling"].format(
         title=p["title"], days_in_stage=p["days_in_stage"], stage=_stage(p["stage"]),
-        threshold=p["threshold"]),
+        threshold=p["threshold"], date=_day(p.get("stalls", ""))),
     "roles_uncovered": _roles,
     "payment_due": _payment("payment_due"),
     "payment_overdue": _payment("payment_overdue"),
@@ -173,7 +176,7 @@ def item_json(item: Item) -> dict[str, Any]:
         "customer": item.customer, "customer_id": item.customer_id, "contact": item.contact,
         "contact_id": item.contact_id, "grade": item.grade, "key_account": item.key_account,
         "due": _iso[item.due], "overdue_days": item.overdue_days, "score": item.score,
-        "action": item.action,
+        "action": item.action, "phone": item.phone,
         "reasons": [{"code": r.code, "text": _TEXT[r.code](r.params, w), "due": _iso[r.due]}
                     for r in item.reasons],
     }
@@ -202,6 +205,8 @@ def grade_part(code: str, params: Mapping[str, Any]) -> str:
             return t("grade.part.batch_history", batch=label, average=format_amount(params["average_fen"]))
         return t("grade.part.batch", batch=label)
     if code == "expected_purchase":
+        if params["days"] < 0:
+            return t("grade.part.expected_passed", date=_day(params["date"]), days=-params["days"])
         return t("grade.part.expected_purchase", date=_day(params["date"]), days=params["days"])
     return t(f"grade.part.{code}", **params)
 
