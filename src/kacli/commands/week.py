@@ -23,10 +23,13 @@ def week(
     days: DaysOpt = None,
     all_: Annotated[bool, typer.Option("--all", help=t("help.week.all"))] = False,
     explain: ExplainOpt = False,
+    limit: Annotated[int | None, typer.Option("--limit", help=t("help.week.limit"), metavar="N",
+                                              min=0)] = None,
     json: JsonOpt = False,
 ) -> None:
-    """Whom to call or visit from today through today + N - 1: one row per customer, most urgent
-    first, with every reason, whom to call and what to do.
+    """Whom to call or visit from today through today + N - 1: one row per customer (overdue
+    first, then today, then each later day; by score within a day), with every reason, whom to
+    call and what to do. Shows the rows that fit one screen unless --limit says otherwise.
 
     Example: kacli week --days 14
     """
@@ -41,4 +44,4 @@ def week(
     if json:
         view.week_json(data)
     else:
-        view.week(data, explain=explain)
+        view.week(data, explain=explain, limit=limit)
