@@ -190,12 +190,15 @@ def wrap(line: str, width: int, first: str = "", rest: str | None = None) -> lis
     return _fold(out, width)
 
 
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+
+
 def _tokens(line: str) -> list[str]:
     """Words (runs of non-CJK, non-space characters, punctuation kept with them), single CJK
     characters, and spaces."""
     import re
 
-    return re.findall(r" |[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]|[^ \u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+", line)
+    return re.findall(f" |[{_CJK}]|[^ {_CJK}]+", line)
 
 
 def _fold(lines: list[str], width: int) -> list[str]:
