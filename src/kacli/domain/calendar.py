@@ -1,8 +1,10 @@
 """Birthdays and the three festivals (三节) on the solar calendar, from the lunar one when needed.
 
 Many contacts keep their birthday by the lunar calendar, and Spring Festival, Dragon Boat and
-Mid-Autumn move every solar year, so both are converted with ``lunardate`` (its tables cover lunar
-years 1900–2099; outside them lunar dates are simply not produced).
+Mid-Autumn move every solar year, so both are converted with lunar-python (``lunar_python``), which
+follows the official Chinese calendar (checked date by date for 1901–2099 against sxtwl, a second
+independent implementation, in the tests). kacli uses lunar years 1900–2099; outside them lunar
+dates are simply not produced. The library is imported on first use, never at start-up.
 
 Choices a salesperson would expect, written down because the calendar leaves them open:
 
@@ -17,10 +19,9 @@ Choices a salesperson would expect, written down because the calendar leaves the
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from functools import cache
-
-from lunardate import LunarDate
 
 FIRST_LUNAR_YEAR = 1900
 LAST_LUNAR_YEAR = 2099
@@ -70,6 +71,59 @@ def in_lunar_range(year: int) -> bool:
 
 
 @cache
+def leap_month(year: int) -> int:
+    """The leap month (闰月) of lunar ``year``, 0 when it has none."""
+    from lunar_python import LunarYear
+
+    return LunarYear.fromYear(year).getLeapMonth()
+
+
+_JD_2000 = 2451545  # the Julian day number of 2000-01-01 (noon)
+
+
+@cache
+def _month(year: int, month: int, leap: bool) -> tuple[dt.date, int]:
+    """(first solar day, number of days) of a lunar month: one library call per month, so the
+    week list converts every date of a window with a few dozen calls."""
+    from lunar_python import LunarMonth
+
+    if leap and leap_month(year) != month:
+        raise ValueError(f"lunar year {year} has no leap month {month}")
+    found = LunarMonth.fromYm(year, -month if leap else month)
+    if found is None:
+        raise ValueError(f"lunar month out of range: {year}-{month}")
+    first = dt.date(2000, 1, 1) + dt.timedelta(days=math.floor(found.getFirstJulianDay() + 0.5) - _JD_2000)
+    return first, found.getDayCount()
+
+
+def month_days(year: int, month: int, leap: bool = False) -> int:
+    """How many days lunar ``month`` (its leap month with ``leap``) of ``year`` has: 29 or 30.
+    ValueError when that year has no such leap month."""
+    return _month(year, month, leap)[1]
+
+
+def exact_lunar_to_solar(year: int, month: int, day: int, leap: bool = False) -> dt.date:
+    """The solar date of a lunar date that exists; ValueError for one that does not (a 30th in
+    a 29-day month, a leap month the year lacks, a year outside 1900–2099)."""
+    check_day(month, day, lunar=True)
+    if not in_lunar_range(year):
+        raise ValueError(f"lunar year out of range: {year}")
+    first, days = _month(year, month, leap)
+    if day > days:
+        raise ValueError(f"lunar {year}-{month} has only {days} days")
+    return first + dt.timedelta(days=day - 1)
+
+
+def solar_to_lunar(day: dt.date) -> tuple[int, int, int, bool]:
+    """The lunar (year, month, day, leap) of a solar date."""
+    from lunar_python import Solar
+
+    lunar = Solar.fromYmd(day.year, day.month, day.day).getLunar()
+    month = lunar.getMonth()
+    return lunar.getYear(), abs(month), lunar.getDay(), month < 0
+
+
+@cache
 def lunar_to_solar(year: int, month: int, day: int, leap: bool = False) -> dt.date:
     """The solar date of lunar ``year``-``month``-``day``, with the module's 30th/leap choices.
 
@@ -79,14 +133,9 @@ def lunar_to_solar(year: int, month: int, day: int, leap: bool = False) -> dt.da
     check_day(month, day, lunar=True)
     if not in_lunar_range(year):
         raise ValueError(f"lunar year out of range: {year}")
-    if leap and LunarDate.leap_month_for_year(year) != month:
+    if leap and leap_month(year) != month:
         leap = False
-    try:
-        return LunarDate(year, month, day, leap).to_solar_date()
-    except ValueError:
-        if day != 30:
-            raise
-        return LunarDate(year, month, 29, leap).to_solar_date()
+    return exact_lunar_to_solar(year, month, min(day, month_days(year, month, leap)), leap)
 
 
 def birthday_in_year(month: int, day: int, lunar: bool, leap: bool, year: int) -> dt.date:
