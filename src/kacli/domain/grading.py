@@ -188,6 +188,8 @@ def effective_grade(
         grade = _ORG_GRADE.get((facts.cycle, facts.batch))
         parts = tuple(_org_parts(facts))
     if grade is None:
+        if parts and parts[0].code == "bought":  # after-purchase care explains itself
+            return GradeResult(None, None, parts)
         return GradeResult(None, None, (*parts, Part("ungraded")))
     return GradeResult(grade, "rules", parts)
 
