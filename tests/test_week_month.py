@@ -4,6 +4,7 @@ list the next morning (the story of examples/month-of-use.sh, in pieces)."""
 from __future__ import annotations
 
 import pytest
+
 from test_week import codes, reason, row, week
 
 
