@@ -70,30 +70,35 @@ def in_lunar_range(year: int) -> bool:
     return FIRST_LUNAR_YEAR <= year <= LAST_LUNAR_YEAR
 
 
-@cache
 def leap_month(year: int) -> int:
     """The leap month (闰月) of lunar ``year``, 0 when it has none."""
-    from lunar_python import LunarYear
-
-    return LunarYear.fromYear(year).getLeapMonth()
+    return next((month for month, leap in _months(year) if leap), 0)
 
 
 _JD_2000 = 2451545  # the Julian day number of 2000-01-01 (noon)
 
 
 @cache
-def _month(year: int, month: int, leap: bool) -> tuple[dt.date, int]:
-    """(first solar day, number of days) of a lunar month: one library call per month, so the
-    week list converts every date of a window with a few dozen calls."""
-    from lunar_python import LunarMonth
+def _months(year: int) -> dict[tuple[int, bool], tuple[dt.date, int]]:
+    """(month, leap) -> (first solar day, number of days) for every month of lunar ``year``:
+    the library works a whole year out at once (some ten milliseconds), so it is asked once
+    per year and every date of a window is then simple arithmetic."""
+    from lunar_python import LunarYear
 
-    if leap and leap_month(year) != month:
-        raise ValueError(f"lunar year {year} has no leap month {month}")
-    found = LunarMonth.fromYm(year, -month if leap else month)
+    out = {}
+    for found in LunarYear.fromYear(year).getMonths():
+        if found.getYear() == year:
+            first = dt.date(2000, 1, 1) + dt.timedelta(days=math.floor(found.getFirstJulianDay() + 0.5) - _JD_2000)
+            out[(abs(found.getMonth()), found.getMonth() < 0)] = (first, found.getDayCount())
+    return out
+
+
+def _month(year: int, month: int, leap: bool) -> tuple[dt.date, int]:
+    """(first solar day, number of days) of a lunar month; ValueError when it does not exist."""
+    found = _months(year).get((month, leap))
     if found is None:
-        raise ValueError(f"lunar month out of range: {year}-{month}")
-    first = dt.date(2000, 1, 1) + dt.timedelta(days=math.floor(found.getFirstJulianDay() + 0.5) - _JD_2000)
-    return first, found.getDayCount()
+        raise ValueError(f"lunar year {year} has no {'leap ' if leap else ''}month {month}")
+    return found
 
 
 def month_days(year: int, month: int, leap: bool = False) -> int:
