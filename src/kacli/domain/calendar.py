@@ -175,6 +175,8 @@ def next_occurrences(
     for year in years:
         if lunar and not in_lunar_range(year):
             continue
+        if lunar and year < start.year and start >= dt.date(start.year, 2, 20):
+            continue  # a lunar year ends before the next Spring Festival, never after 02-20
         when = birthday_in_year(month, day, lunar, leap, year)
         if start <= when <= end:
             found.append(when)

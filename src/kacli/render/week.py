@@ -282,7 +282,7 @@ def why(item: Item | None, in_window: bool, customer: str, until: dt.date, today
     if not in_window:
         message(t("why.not_due", customer=customer, until=until.isoformat(), due=item.due.isoformat()))
     console = out()
-    console.print(week_table([item], today, "", explain=True))
+    console.print(_layout(console, today, "", True, [item])([item])[0])
     console.print(terms_table(item))
 
 
