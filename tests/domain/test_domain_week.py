@@ -355,7 +355,7 @@ def test_suggested_action(found: list[str], action: str) -> None:
 
 def test_the_score_is_the_sum_of_its_explained_terms() -> None:
     acc = account(purchase_cycle="short", batch="large", last_contact=day(-13),
-                  deals=(deal(amount_fen=250 * WAN, expected_close=day(2)),))
+                  deals=(deal(amount_fen=250 * WAN, expected_close=day(2), chance=100),))
     item = only(acc, keys={1})
     terms = {name: (value, weight, contribution) for name, value, weight, contribution
              in explain(item)}
@@ -377,13 +377,20 @@ def test_days_ahead_count_against_and_overdue_days_are_capped() -> None:
 
 def test_money_at_stake_counts_open_deals_and_a_won_deals_unpaid_remainder_once() -> None:
     acc = account(
-        deals=(deal(id=3, amount_fen=100 * WAN, expected_close=day(1)),),
+        deals=(deal(id=3, amount_fen=100 * WAN, expected_close=day(1), chance=100),),
         instalments=(Instalment(3, day(1), 40 * WAN), Instalment(8, day(-1), 60 * WAN)),
     )
     terms = {n: v for n, v, _, _ in explain(only(acc))}
     assert terms["money_wan"] == 160.0
     huge = account(deals=(deal(amount_fen=10**12, expected_close=day(1)),))
     assert {n: v for n, v, _, _ in explain(only(huge))}["money_wan"] == 500.0
+
+
+def test_an_open_deal_weighs_its_value_times_its_chance() -> None:
+    long_shot = account(deals=(deal(amount_fen=600 * WAN, expected_close=day(1), chance=10),))
+    assert {n: v for n, v, _, _ in explain(only(long_shot))}["money_wan"] == 60.0
+    by_stage = account(deals=(deal(amount_fen=100 * WAN, expected_close=day(1), stage="contract"),))
+    assert {n: v for n, v, _, _ in explain(only(by_stage))}["money_wan"] == 80.0  # contract: 80 %
 
 
 def test_each_kind_of_reason_counts_once() -> None:

@@ -187,7 +187,7 @@ def test_overdue_then_today_then_each_later_day_by_score_within() -> None:
     late_big = account(id=2, last_contact=day(-40), manual_grade="A")  # overdue, heavier
     today = account(id=3, last_contact=day(-30))
     tomorrow_heavy = account(id=4, last_contact=day(-6), manual_grade="A", deals=(
-        Deal(3, "大单", "validate", day(-1), 500 * WAN, day(1)),))
+        Deal(3, "大单", "validate", day(-1), 500 * WAN, day(1), chance=100),))
     later = account(id=5, last_contact=day(-27))
     items = week(later, tomorrow_heavy, today, late_small, late_big)
     assert [i.customer_id for i in items] == [2, 1, 3, 4, 5]
@@ -200,3 +200,25 @@ def test_only_due_keeps_just_the_reasons_due_in_the_window() -> None:
     rows = build_week([key], dt.date(2027, 1, 24), 2, RULES, {1}, only_due=True)
     assert rows == []  # the festival gift is due 01-30: not tonight's mail
     assert build_week([key], dt.date(2027, 1, 24), 2, RULES, {1})  # the week shows it ahead
+
+
+# ---- key accounts and reasons far away -------------------------------------------------------
+
+def test_a_key_account_is_visited_at_least_every_key_revisit_days_whatever_its_grade() -> None:
+    silent = account(purchase_cycle="long", batch="small", last_contact=day(-73))  # D: every 90 days
+    assert week(silent) == []
+    item = only(silent, keys={1})
+    assert reason(item, "cadence").params["interval"] == RULES.key_revisit_days == 30
+    assert item.due == day(-73 + 30)
+
+
+def test_a_next_due_date_far_ahead_is_only_what_is_due_that_day() -> None:
+    from kacli.domain.week import horizon, week_item
+    from kacli.domain.week_reasons import Window
+
+    today = dt.date(2026, 2, 20)  # the next Spring Festival is 350 days away
+    acc = account(last_contact=today - dt.timedelta(days=2))  # ungraded: due in 28 days
+    ahead = Window.of(today, horizon(today, today + dt.timedelta(days=6), RULES), RULES)
+    item = week_item(acc, ahead, True, first_day=True)
+    assert codes(item) == ["cadence"] and item.action == "call"
+    assert "reason.festival" not in [name for name, *_ in item.term_inputs]

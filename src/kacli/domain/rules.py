@@ -59,6 +59,7 @@ class Rules:
     # Key tier (80/20): the customers making up the first 80% of revenue over 12 months.
     key_share: float = 0.8
     key_months: int = 12
+    key_revisit_days: int = 30  # key accounts are visited at least this often, whatever their grade
     stalled_days: MappingProxyType[str, int] = _frozen(
         discover=30, validate=30, negotiate=21, contract=14, deliver=30
     )
@@ -110,6 +111,7 @@ SCHEMA: dict[str, Any] = {
     "key_tier": {
         "share": ("key_share", ("float", 0.01, 1.0)),
         "months": ("key_months", ("int", 1, 120)),
+        "revisit_days": ("key_revisit_days", _DAYS),
     },
     "stalled_days": {stage: (f"stalled_days.{stage}", _DAYS) for stage in DEAL_STAGES},
     "festivals": {
@@ -217,7 +219,7 @@ def default_toml() -> str:
         large_wan=r.org_large_batch_fen // 1_000_000, org_visit=_inline(r.org_revisit_days),
         ungraded=r.ungraded_revisit_days, after_purchase=r.person_after_purchase_days,
         expected_passed=r.person_expected_passed_days, send=r.festival_send_days_before,
-        care=r.birthday_care_days, share=r.key_share, months=r.key_months,
+        care=r.birthday_care_days, share=r.key_share, months=r.key_months, key_revisit=r.key_revisit_days,
         stalled=stalled, lead=r.festival_lead_days,
         fest_key=str(r.festival_for_key_tier).lower(),
         fest_grades=", ".join(f'"{g}"' for g in r.festival_grades), after=r.after_sale_days,
@@ -275,7 +277,8 @@ revisit_days = {ungraded}  # customers without a grade are revisited this often
 
 [key_tier]
 share = {share}  # the key tier is the top customers making up this share of revenue
-months = {months}  # revenue counted over this many months (won deals, payments)
+months = {months}  # sales counted over this many months (won deals, on the day won)
+revisit_days = {key_revisit}  # key accounts are visited at least this often, whatever their grade
 
 [stalled_days]
 {stalled}

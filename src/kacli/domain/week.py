@@ -50,6 +50,7 @@ from typing import NamedTuple
 
 from kacli.domain.grading import KeyShare, bought_since, grade_org, grade_person
 from kacli.domain.rules import Rules
+from kacli.domain.sales import chance, weighted
 from kacli.domain.week_input import Account, Contact
 from kacli.domain.week_reasons import Reason, Window, reasons_for
 
@@ -143,7 +144,7 @@ def week_list(
         item = week_item(account, window, key, only_due=only_due)
         if item is not None:
             items.append(item)
-        elif ahead is not None and (found := week_item(account, ahead, key)) is not None:
+        elif ahead is not None and (found := week_item(account, ahead, key, first_day=True)) is not None:
             later.append(found)
     items.sort(key=lambda i: order_key(i, today))
     later.sort(key=lambda i: (i.due, -i.score, i.customer_id))
@@ -167,14 +168,17 @@ def horizon(today: dt.date, until: dt.date, rules: Rules) -> dt.date:
 
 
 def week_item(account: Account, window: Window, key_account: bool, *,
-              only_due: bool = False) -> Item | None:
+              only_due: bool = False, first_day: bool = False) -> Item | None:
     """The row for one customer (``kacli why``); None if nothing is due in ``window``
-    (``Window.of(today, until, rules)``); ``only_due`` as in :func:`build_week`."""
+    (``Window.of(today, until, rules)``); ``only_due`` as in :func:`build_week`. With
+    ``first_day`` (a customer's next due date far ahead: ``--all``, ``customer show``) the row is
+    only what is due on its first day: a festival months away sets neither its action nor its
+    score."""
     today, rules = window.today, window.rules
     bought = _bought(account)
     grade = grade_of(account, today, rules, bought)
     festivals = (key_account and rules.festival_for_key_tier) or grade in rules.festival_grades
-    reasons = reasons_for(account, grade, window, festivals, bought)
+    reasons = reasons_for(account, grade, window, festivals, bought, key_account)
     if only_due:
         until = window.until
         reasons = [r for r in reasons if r.due <= until]
@@ -184,6 +188,8 @@ def week_item(account: Account, window: Window, key_account: bool, *,
         rank = window.rank
         reasons.sort(key=lambda r: (r.due, rank[r.code]))
     due = reasons[0].due
+    if first_day:
+        reasons = [r for r in reasons if r.due == due]
     contact = choose_contact(account.contacts, reasons)
     term_inputs = _term_inputs(account, grade, key_account, due, reasons, window)
     score = 0.0
@@ -307,11 +313,13 @@ def _term_inputs(
 
 
 def _money_at_stake(account: Account, reasons: list[Reason]) -> int:
-    """Open deals' amounts plus unpaid instalments due of deals no longer open (a won deal's
-    remainder); an open deal's own instalments are part of its amount already."""
+    """Open deals' weighted values (amount × chance to win: a 600万 deal at 10 % is a 60万 deal
+    for urgency) plus unpaid instalments due of deals no longer open (a won deal's remainder); an
+    open deal's own instalments are part of its value already."""
     total = 0
     for deal in account.deals:
-        total += deal.amount_fen or 0
+        if deal.amount_fen:
+            total += weighted(deal.amount_fen, chance(deal.stage, deal.chance)) or 0
     if account.instalments:
         open_ids = {d.id for d in account.deals}
         for reason in reasons:

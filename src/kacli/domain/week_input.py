@@ -77,6 +77,7 @@ class Deal(NamedTuple):
     amount_fen: int | None = None
     expected_close: dt.date | None = None
     roles: tuple[RoleCover, ...] = ()
+    chance: int | None = None  # the salesperson's chance to win in percent, else the stage's
 
 
 class Instalment(NamedTuple):

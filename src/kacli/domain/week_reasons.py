@@ -79,10 +79,12 @@ class Window:
 
 
 def reasons_for(
-    account: Account, grade: str | None, window: Window, festivals: bool, bought: bool = False
+    account: Account, grade: str | None, window: Window, festivals: bool, bought: bool = False,
+    key_account: bool = False,
 ) -> list[Reason]:
     """Every reason ``account`` is due in ``window``; festival reasons only if ``festivals``
-    apply to it (key tier or a festival grade); ``bought``: an individual after a purchase."""
+    apply to it (key tier or a festival grade); ``bought``: an individual after a purchase; a
+    ``key_account`` is revisited at least every ``key_revisit_days`` whatever its grade."""
     today, until, rules = window.today, window.until, window.rules
     reasons: list[Reason] = []
     courtesy = account.status not in QUIET_STATUSES
@@ -92,6 +94,8 @@ def reasons_for(
             reasons.append(Reason("never_contacted", account.created, {"added": account.created}))
     elif courtesy:
         interval = revisit_days(account.kind, grade, rules, bought=bought)
+        if key_account:
+            interval = min(interval, rules.key_revisit_days)
         due = last + interval * _DAY
         if due <= until:  # counted from the last logged contact, never from a reminder
             reasons.append(Reason("cadence", due, {

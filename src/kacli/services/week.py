@@ -86,10 +86,7 @@ def outlook(db: Db, customer_id: int, today: dt.date, days: int, rules: Rules) -
     item = week_item(found[0], Window.of(today, until, rules), key)
     if item is not None:
         return Outlook(item, True, until)
-    later = week_item(found[0], ahead, key)
-    if later is not None:  # only the first date's reasons: the rest is far off
-        later = later._replace(reasons=tuple(r for r in later.reasons if r.due == later.due))
-    return Outlook(later, False, until)
+    return Outlook(week_item(found[0], ahead, key, first_day=True), False, until)
 
 
 def customer_next_due(db: Db, customer_id: int, today: dt.date, rules: Rules) -> Item | None:

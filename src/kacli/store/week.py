@@ -166,7 +166,7 @@ def _deals(db: Db, span: dict, days: _Days):
     is still open as of today."""
     rows = _rows(db, """
         SELECT d.id, d.customer_id, d.outcome, d.title, d.stage, COALESCE(d.price, d.amount),
-               d.expected_close, d.closed_on, date(d.created_at, 'localtime')
+               d.expected_close, d.closed_on, date(d.created_at, 'localtime'), d.chance
         FROM deal d WHERE d.customer_id BETWEEN :lo AND :hi
               AND (d.outcome != 'lost' OR d.closed_on > :today) ORDER BY d.id""", **span)
     moves: dict[int, list] = {}
@@ -185,13 +185,13 @@ def _deals(db: Db, span: dict, days: _Days):
     deals: dict[int, list] = {}
     orders: dict[int, list] = {}
     titles: dict[int, tuple[int, str]] = {}
-    for deal_id, cid, outcome, title, stage, amount, closing, closed, created in rows:
+    for deal_id, cid, outcome, title, stage, amount, closing, closed, created, chance in rows:
         still_open = outcome == "open" or (closed is not None and closed > today)
         if still_open:
             titles[deal_id] = (cid, title)
             deals.setdefault(cid, []).append(Deal(
                 deal_id, title, stage, stage_entered(stage, tuple(moves.get(deal_id, ())), days[created]),
-                amount, days[closing] if closing else None, tuple(covers.get(deal_id, ()))))
+                amount, days[closing] if closing else None, tuple(covers.get(deal_id, ())), chance))
         elif outcome == "won":
             titles[deal_id] = (cid, title)
             if closed:
