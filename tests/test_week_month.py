@@ -145,3 +145,15 @@ def test_a_dormant_customer_is_only_asked_for_money(kacli):
     kacli.ok("deal", "won", "旧货款", "--date", "2026-06-01", env=d)
     kacli.ok("payment", "plan", "旧货款", "5万", "--due", "2027-01-12", env=d)
     assert codes(row(week(kacli, env=d), "老周茶行")) == ["payment_due"]
+
+
+def test_delivery_day_and_an_opposing_decision_maker_show_on_the_list(kacli, hxdc):
+    kacli.ok("deal", "update", "年会礼品茶", "--delivery", "2027-01-14", env=on("2027-01-11"))
+    item = row(week(kacli, env=on("2027-01-11")), hxdc)
+    assert reason(item, "delivery") == {"code": "delivery", "due": "2027-01-14",
+                                        "text": "deal “年会礼品茶” to be delivered 2027-01-14"}
+    kacli.ok("deal", "role", "年会礼品茶", "王总", "--as", "决策者", "--attitude", "反对", env=on("2027-01-11"))
+    item = row(week(kacli, env=on("2027-01-11")), hxdc)
+    assert reason(item, "decision_maker_opposed")["text"] == (
+        "deal “年会礼品茶” at negotiate: 王总 (decision maker) opposes it")
+    assert (item["contact"], item["action"]) == ("王总", "visit")

@@ -222,3 +222,24 @@ def test_a_next_due_date_far_ahead_is_only_what_is_due_that_day() -> None:
     item = week_item(acc, ahead, True, first_day=True)
     assert codes(item) == ["cadence"] and item.action == "call"
     assert "reason.festival" not in [name for name, *_ in item.term_inputs]
+
+
+# ---- deals on the list -----------------------------------------------------------------------
+
+def test_an_agreed_delivery_date_in_the_window_is_a_reason() -> None:
+    from kacli.domain.week_input import Delivery
+
+    item = only(account(deliveries=(Delivery(3, "会务用茶", day(2)),)))
+    assert (codes(item), item.due, item.action) == (["delivery"], day(2), "visit")
+    assert week(account(deliveries=(Delivery(3, "会务用茶", day(9)),))) == []
+
+
+def test_an_opposing_decision_maker_at_negotiate_or_later_is_a_reason_of_its_own() -> None:
+    boss = Contact(1, "王总", roles=("decision_maker",), attitude="opponent", last_met=MET)
+    coach = Contact(2, "小陈", roles=("coach",), last_met=MET)
+    item = only(account(contacts=(boss, coach), deals=(Deal(3, "会务用茶", "negotiate", day(-3)),)))
+    opposed = reason(item, "decision_maker_opposed")
+    assert (opposed.due, opposed.contact_id, opposed.params["role"]) == (TODAY, 1, "decision_maker")
+    assert "roles_uncovered" not in codes(item)  # covered, but against us
+    early = account(contacts=(boss, coach), deals=(Deal(3, "会务用茶", "validate", day(-3)),))
+    assert week(early) == []

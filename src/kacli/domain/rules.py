@@ -30,7 +30,7 @@ DEAL_STAGES = ("discover", "validate", "negotiate", "contract", "deliver")
 REASON_CODES = (
     "never_contacted", "cadence", "next_action", "planned_visit", "birthday", "festival",
     "deal_closing", "deal_stalled", "roles_uncovered", "payment_due", "payment_overdue",
-    "after_sale",
+    "after_sale", "delivery", "decision_maker_opposed",
 )
 
 def _frozen(**items: Any) -> Any:
@@ -81,7 +81,8 @@ class Rules:
     weight_reason: MappingProxyType[str, float] = _frozen(
         never_contacted=6.0, cadence=4.0, next_action=8.0, planned_visit=10.0, birthday=5.0,
         festival=3.0, deal_closing=7.0, deal_stalled=4.0, roles_uncovered=5.0,
-        payment_due=6.0, payment_overdue=9.0, after_sale=6.0,
+        payment_due=6.0, payment_overdue=9.0, after_sale=6.0, delivery=7.0,
+        decision_maker_opposed=6.0,
     )
 
 
@@ -242,6 +243,8 @@ _REASON_NOTES = {
     "payment_due": "an instalment falls due",
     "payment_overdue": "an instalment is past due and unpaid",
     "after_sale": "the follow-up call after delivery",
+    "delivery": "the agreed delivery date of a deal",
+    "decision_maker_opposed": "a late-stage deal's decision maker or coach opposes it",
 }
 
 

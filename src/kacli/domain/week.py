@@ -72,6 +72,7 @@ ACTION_FOR_REASON = {
     "festival": "gift", "birthday": "greet",
     "next_action": "follow_up", "after_sale": "follow_up",
     "never_contacted": "call", "cadence": "call", "deal_stalled": "call",
+    "delivery": "visit", "decision_maker_opposed": "visit",
 }
 
 

@@ -80,6 +80,14 @@ class Deal(NamedTuple):
     chance: int | None = None  # the salesperson's chance to win in percent, else the stage's
 
 
+class Delivery(NamedTuple):
+    """A deal (open or won) with an agreed delivery date and no delivery recorded yet."""
+
+    deal_id: int
+    title: str
+    date: dt.date
+
+
 class Instalment(NamedTuple):
     """A payment instalment planned on an open or a won deal, as planned: what is still owed is
     worked out with the deal's payments (``Account.paid``) by ``kacli.domain.receivables``."""
@@ -122,3 +130,4 @@ class Account(NamedTuple):
     intention_stated: dt.date | None = None
     care_visits: tuple[CareVisit, ...] = ()
     paid: tuple[tuple[int, int], ...] = ()  # (deal id, fen received by today) per deal
+    deliveries: tuple[Delivery, ...] = ()

@@ -120,6 +120,10 @@ def reasons_for(
         _care_reasons(account, window, festivals, reasons)
     for deal in account.deals:
         _deal_reasons(deal, account, today, until, rules, reasons)
+    for delivery in account.deliveries:
+        if today <= delivery.date <= until:
+            reasons.append(Reason("delivery", delivery.date, {
+                "deal_id": delivery.deal_id, "title": delivery.title, "date": delivery.date}))
     _payment_reasons(account, today, until, reasons)
     return reasons
 
@@ -182,12 +186,22 @@ def _deal_reasons(
             }))
     # An individual is their own user, buyer and decision maker: no buying centre to cover.
     if deal.stage in LATE_STAGES and account.kind != "person":
-        missing = uncovered_roles(buying_centre(deal, account.contacts))
+        covers = buying_centre(deal, account.contacts)
+        missing = uncovered_roles(covers)
         if missing:
             # A risk, not a deadline: due today, every day until the role is covered.
             reasons.append(Reason("roles_uncovered", today, {
                 "deal_id": deal.id, "title": deal.title, "stage": deal.stage, "missing": missing,
             }))
+        names = {c.id: c.name for c in account.contacts}
+        for cover in covers:
+            if cover.attitude == "opponent" and cover.role in ("decision_maker", "coach"):
+                # The seeds' buying-centre risk: the one who decides (or guides) is against us.
+                reasons.append(Reason("decision_maker_opposed", today, {
+                    "deal_id": deal.id, "title": deal.title, "stage": deal.stage,
+                    "role": cover.role, "contact": names.get(cover.contact_id, ""),
+                }, cover.contact_id))
+                break
 
 
 def _payment_reasons(account: Account, today: dt.date, until: dt.date, reasons: list[Reason]) -> None:

@@ -74,6 +74,15 @@ def _planned(p: Mapping[str, Any], w: dict[str, str]) -> str:
     return w[key].format(date=_day(p["date"]), purpose=p["purpose"])
 
 
+@cache
+def _role_label(code: str, lang: str) -> str:
+    return vocab.ROLE.label(code, lang)
+
+
+def _role(code: str) -> str:
+    return _role_label(code, i18n.current())
+
+
 def _roles(p: Mapping[str, Any], w: dict[str, str]) -> str:
     missing = w["reason.missing.sep"].join(w[f"reason.missing.{flag}"] for flag in p["missing"])
     return w["reason.roles_uncovered"].format(title=p["title"], stage=_stage(p["stage"]), missing=missing)
@@ -100,6 +109,9 @@ _TEXT: dict[str, Callable[[Mapping[str, Any], dict[str, str]], str]] = {
         title=p["title"], days_in_stage=p["days_in_stage"], stage=_stage(p["stage"]),
         threshold=p["threshold"], date=_day(p.get("stalls", ""))),
     "roles_uncovered": _roles,
+    "delivery": lambda p, w: w["reason.delivery"].format(title=p["title"], date=_day(p["date"])),
+    "decision_maker_opposed": lambda p, w: w["reason.decision_maker_opposed"].format(
+        title=p["title"], stage=_stage(p["stage"]), contact=p["contact"], role=_role(p["role"])),
     "payment_due": _payment("payment_due"),
     "payment_overdue": _payment("payment_overdue"),
 }

@@ -25,6 +25,7 @@ from kacli.domain.week_input import (
     CareVisit,
     Contact,
     Deal,
+    Delivery,
     Instalment,
     NextAction,
     PlannedVisit,
@@ -100,7 +101,7 @@ def accounts(db: Db, window: Window, first: int, last: int) -> list[Account]:
                             {**span, "since": since.isoformat()}),
                     lambda r: CareVisit(days[r[2]], r[5]))
     people = _contacts(db, span, days)
-    deals, orders, instalments, paid = _deals(db, span, days)
+    deals, deliveries, orders, instalments, paid = _deals(db, span, days)
     out = []
     for (cid, name, kind, created, manual, buy_within, expected, cycle, batch, last_met, status,
          phone) in customers:
@@ -111,7 +112,7 @@ def accounts(db: Db, window: Window, first: int, last: int) -> list[Account]:
             days[expected] if expected else None, cycle, batch, orders.get(cid, ()),
             people.get(cid, ()), actions.get(cid, ()), planned.get(cid, ()), deals.get(cid, ()),
             instalments.get(cid, ()), status, phone, stated.get(cid), care.get(cid, ()),
-            paid.get(cid, ()),
+            paid.get(cid, ()), deliveries.get(cid, ()),
         ))
     return out
 
@@ -166,7 +167,8 @@ def _deals(db: Db, span: dict, days: _Days):
     is still open as of today."""
     rows = _rows(db, """
         SELECT d.id, d.customer_id, d.outcome, d.title, d.stage, COALESCE(d.price, d.amount),
-               d.expected_close, d.closed_on, date(d.created_at, 'localtime'), d.chance
+               d.expected_close, d.closed_on, date(d.created_at, 'localtime'), d.chance,
+               CASE WHEN d.delivered_on IS NULL OR d.delivered_on > :today THEN d.delivery_date END
         FROM deal d WHERE d.customer_id BETWEEN :lo AND :hi
               AND (d.outcome != 'lost' OR d.closed_on > :today) ORDER BY d.id""", **span)
     moves: dict[int, list] = {}
@@ -185,7 +187,10 @@ def _deals(db: Db, span: dict, days: _Days):
     deals: dict[int, list] = {}
     orders: dict[int, list] = {}
     titles: dict[int, tuple[int, str]] = {}
-    for deal_id, cid, outcome, title, stage, amount, closing, closed, created, chance in rows:
+    deliveries: dict[int, list] = {}
+    for deal_id, cid, outcome, title, stage, amount, closing, closed, created, chance, delivery in rows:
+        if delivery and delivery <= span["until"] and outcome != "lost":
+            deliveries.setdefault(cid, []).append(Delivery(deal_id, title, days[delivery]))
         still_open = outcome == "open" or (closed is not None and closed > today)
         if still_open:
             titles[deal_id] = (cid, title)
@@ -212,6 +217,7 @@ def _deals(db: Db, span: dict, days: _Days):
         if deal_id in titles:
             paid.setdefault(titles[deal_id][0], []).append((deal_id, received))
     return ({cid: tuple(items) for cid, items in deals.items()},
+            {cid: tuple(items) for cid, items in deliveries.items()},
             {cid: tuple(sorted(items)) for cid, items in orders.items()},
             {cid: tuple(items) for cid, items in owed.items()},
             {cid: tuple(items) for cid, items in paid.items()})
