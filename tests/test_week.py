@@ -126,7 +126,8 @@ def test_a_manual_grade_wins_over_the_rules(kacli):
     assert week(kacli)["items"] == []
     kacli.ok("customer", "update", "机床厂", "--grade", "A")
     item = row(week(kacli), "机床厂")
-    assert (item["grade"], item["due"]) == ("A", "2026-11-17")
+    # A every 7 days from 11-10 would be 11-17, but the grade changed today: due today, not late.
+    assert (item["grade"], item["due"], item["overdue_days"]) == ("A", "2026-11-23", 0)
     kacli.ok("customer", "update", "机床厂", "--grade", "auto")
     assert week(kacli)["items"] == []
 

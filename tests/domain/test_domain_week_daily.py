@@ -243,3 +243,14 @@ def test_an_opposing_decision_maker_at_negotiate_or_later_is_a_reason_of_its_own
     assert "roles_uncovered" not in codes(item)  # covered, but against us
     early = account(contacts=(boss, coach), deals=(Deal(3, "会务用茶", "validate", day(-3)),))
     assert week(early) == []
+
+
+def test_a_grade_change_makes_the_visit_due_no_earlier_than_the_change() -> None:
+    became_a = account(purchase_cycle="short", batch="large", last_contact=day(-20), grade_facts_changed=TODAY)
+    item = only(became_a)
+    assert (item.due, item.overdue_days) == (TODAY, 0)  # not "overdue 13 days"
+    won_yesterday = account(last_contact=day(-40), order_history=((day(-1), WAN),))
+    assert only(won_yesterday).due == day(-1)
+    long_ago = account(purchase_cycle="short", batch="large", last_contact=day(-20),
+                       grade_facts_changed=day(-30))  # changed before the last contact: no effect
+    assert only(long_ago).due == day(-13)

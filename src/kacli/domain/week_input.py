@@ -131,3 +131,4 @@ class Account(NamedTuple):
     care_visits: tuple[CareVisit, ...] = ()
     paid: tuple[tuple[int, int], ...] = ()  # (deal id, fen received by today) per deal
     deliveries: tuple[Delivery, ...] = ()
+    grade_facts_changed: dt.date | None = None  # last day a grade's facts changed (history)

@@ -97,6 +97,9 @@ def reasons_for(
         if key_account:
             interval = min(interval, rules.key_revisit_days)
         due = last + interval * _DAY
+        changed = _grade_changed(account)
+        if changed is not None and changed > last:
+            due = max(due, changed)  # a grade that changes today makes the visit due today, not late
         if due <= until:  # counted from the last logged contact, never from a reminder
             reasons.append(Reason("cadence", due, {
                 "last_contact": last, "days": (today - last).days, "interval": interval,
@@ -126,6 +129,17 @@ def reasons_for(
                 "deal_id": delivery.deal_id, "title": delivery.title, "date": delivery.date}))
     _payment_reasons(account, today, until, reasons)
     return reasons
+
+
+def _grade_changed(account: Account) -> dt.date | None:
+    """The last day the grade could have changed: a stated fact or manual grade changed, or a
+    deal was won (the order history grades an organisation; a purchase ends an individual's
+    intention grade)."""
+    changed = account.grade_facts_changed
+    if account.order_history:
+        won = account.order_history[-1][0]
+        changed = won if changed is None or won > changed else changed
+    return changed
 
 
 def _care_reasons(account: Account, window: Window, festivals: bool, reasons: list[Reason]) -> None:

@@ -87,6 +87,11 @@ def accounts(db: Db, window: Window, first: int, last: int) -> list[Account]:
               AND min(substr(c.created_at, 1, 10), date(c.created_at, 'localtime')) <= :today
         ORDER BY c.id""", **span)
     stated = _intentions(db, span, days)
+    regraded = dict(_rows(db, """
+        SELECT customer_id, max(substr(at, 1, 10)) FROM change
+        WHERE customer_id BETWEEN :lo AND :hi AND contact_id IS NULL AND substr(at, 1, 10) <= :today
+              AND field IN ('grade_manual', 'purchase_cycle', 'batch', 'buy_within', 'expected_purchase', 'kind')
+        GROUP BY customer_id""", **span))
     actions = _grouped(_rows(db, """
         SELECT customer_id, id, text, due, contact_id, kind FROM next_action
         WHERE customer_id BETWEEN :lo AND :hi AND (done_on IS NULL OR done_on > :today)
@@ -113,6 +118,7 @@ def accounts(db: Db, window: Window, first: int, last: int) -> list[Account]:
             people.get(cid, ()), actions.get(cid, ()), planned.get(cid, ()), deals.get(cid, ()),
             instalments.get(cid, ()), status, phone, stated.get(cid), care.get(cid, ()),
             paid.get(cid, ()), deliveries.get(cid, ()),
+            days[regraded[cid]] if cid in regraded else None,
         ))
     return out
 
