@@ -254,3 +254,16 @@ def test_a_grade_change_makes_the_visit_due_no_earlier_than_the_change() -> None
     long_ago = account(purchase_cycle="short", batch="large", last_contact=day(-20),
                        grade_facts_changed=day(-30))  # changed before the last contact: no effect
     assert only(long_ago).due == day(-13)
+
+
+def test_a_stalled_deal_is_due_once_and_an_update_settles_it_until_the_next_threshold() -> None:
+    limit = RULES.stalled_days["negotiate"]
+    covered = (RoleCover(1, "decision_maker", "supporter"),)
+    stalled = Deal(3, "会务用茶", "negotiate", day(-limit - 40), roles=covered)
+    item = only(account(deals=(stalled,)))
+    assert item.due == day(-39)  # due once, on the day it stalled
+    overdue = dict((n, v) for n, v, _ in item.term_inputs)["overdue_days"]
+    assert overdue == RULES.stalled_overdue_cap_days  # weighs less than a call owed that long
+    assert week(account(deals=(stalled._replace(touched=day(-10)),))) == []  # updated since
+    again = only(account(deals=(stalled._replace(touched=day(-limit - 2)),)))
+    assert again.due == day(-1)  # the threshold has passed again since the update

@@ -76,6 +76,7 @@ class Rules:
     weight_key_tier: float = 8.0
     weight_overdue_day: float = 0.5
     overdue_cap_days: int = 30
+    stalled_overdue_cap_days: int = 7  # a stalled deal weighs at most a week overdue
     weight_money_wan: float = 0.02
     money_cap_wan: int = 500
     weight_reason: MappingProxyType[str, float] = _frozen(
@@ -130,6 +131,7 @@ SCHEMA: dict[str, Any] = {
         "key_tier": ("weight_key_tier", _WEIGHT),
         "overdue_per_day": ("weight_overdue_day", _WEIGHT),
         "overdue_cap_days": ("overdue_cap_days", _DAYS),
+        "stalled_overdue_cap_days": ("stalled_overdue_cap_days", _DAYS),
         "money_per_wan": ("weight_money_wan", _WEIGHT),
         "money_cap_wan": ("money_cap_wan", ("int", 0, 1_000_000)),
         "reasons": ("weight_reason", ("map", REASON_CODES, _WEIGHT)),
@@ -225,7 +227,8 @@ def default_toml() -> str:
         fest_key=str(r.festival_for_key_tier).lower(),
         fest_grades=", ".join(f'"{g}"' for g in r.festival_grades), after=r.after_sale_days,
         w_grade=_inline(r.weight_grade), w_ungraded=r.weight_ungraded, w_key=r.weight_key_tier,
-        w_overdue=r.weight_overdue_day, cap=r.overdue_cap_days, w_money=r.weight_money_wan,
+        w_overdue=r.weight_overdue_day, cap=r.overdue_cap_days, stalled_cap=r.stalled_overdue_cap_days,
+        w_money=r.weight_money_wan,
         money_cap=r.money_cap_wan, reasons=reasons,
     )
 
@@ -315,6 +318,7 @@ ungraded = {w_ungraded}  # weight of having no grade
 key_tier = {w_key}  # added for a key-tier customer
 overdue_per_day = {w_overdue}  # per day overdue (negative while still ahead)
 overdue_cap_days = {cap}  # days overdue counted at most
+stalled_overdue_cap_days = {stalled_cap}  # at most, when the row is due for a stalled deal
 money_per_wan = {w_money}  # per 万 yuan at stake (open deals, unpaid instalments)
 money_cap_wan = {money_cap}  # 万 yuan counted at most
 

@@ -295,7 +295,7 @@ def _term_inputs(
     """(name, value, weight) of each score term with a value; reasons count once per kind
     (ten unpaid instalments are one worry, and the money term already weighs them)."""
     rules = window.rules
-    cap = rules.overdue_cap_days
+    cap = rules.stalled_overdue_cap_days if reasons[0].code == "deal_stalled" else rules.overdue_cap_days
     overdue = max(-cap, min(cap, (window.today - due).days))
     money = min(_money_at_stake(account, reasons) / 1_000_000, rules.money_cap_wan)
     out = [("grade", 1.0, rules.weight_grade.get(grade, rules.weight_ungraded))]

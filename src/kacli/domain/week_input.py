@@ -78,6 +78,7 @@ class Deal(NamedTuple):
     expected_close: dt.date | None = None
     roles: tuple[RoleCover, ...] = ()
     chance: int | None = None  # the salesperson's chance to win in percent, else the stage's
+    touched: dt.date | None = None  # the last day the deal itself was updated (up to today)
 
 
 class Delivery(NamedTuple):

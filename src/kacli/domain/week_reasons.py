@@ -192,11 +192,15 @@ def _deal_reasons(
     threshold = rules.stalled_days.get(deal.stage)
     if threshold is not None:
         stalls = deal.stage_entered + (threshold + 1) * _DAY
+        # Stalled is due once: an update of the deal on or after that day (a new close date, a
+        # changed chance, a note) settles it until the threshold has passed again.
+        if deal.touched is not None and deal.touched >= stalls:
+            stalls = deal.touched + (threshold + 1) * _DAY
         if stalls <= until:  # stalled already, or will be before the window ends
             reasons.append(Reason("deal_stalled", stalls, {
                 "deal_id": deal.id, "title": deal.title, "stage": deal.stage,
                 "days_in_stage": (today - deal.stage_entered).days, "threshold": threshold,
-                "stalls": stalls,
+                "stalls": stalls, "upcoming": stalls > today,
             }))
     # An individual is their own user, buyer and decision maker: no buying centre to cover.
     if deal.stage in LATE_STAGES and account.kind != "person":

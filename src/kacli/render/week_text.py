@@ -104,8 +104,8 @@ _TEXT: dict[str, Callable[[Mapping[str, Any], dict[str, str]], str]] = {
     "festival": _festival,
     "deal_closing": lambda p, w: w["reason.deal_closing"].format(
         title=p["title"], expected_close=_day(p["expected_close"])),
-    "deal_stalled": lambda p, w: w["reason.deal_stalled" if p["days_in_stage"] > p["threshold"]
-                                   else "reason.deal_stalling"].format(
+    "deal_stalled": lambda p, w: w["reason.deal_stalling" if p.get("upcoming")
+                                   else "reason.deal_stalled"].format(
         title=p["title"], days_in_stage=p["days_in_stage"], stage=_stage(p["stage"]),
         threshold=p["threshold"], date=_day(p.get("stalls", ""))),
     "roles_uncovered": _roles,

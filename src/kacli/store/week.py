@@ -174,7 +174,8 @@ def _deals(db: Db, span: dict, days: _Days):
     rows = _rows(db, """
         SELECT d.id, d.customer_id, d.outcome, d.title, d.stage, COALESCE(d.price, d.amount),
                d.expected_close, d.closed_on, date(d.created_at, 'localtime'), d.chance,
-               CASE WHEN d.delivered_on IS NULL OR d.delivered_on > :today THEN d.delivery_date END
+               CASE WHEN d.delivered_on IS NULL OR d.delivered_on > :today THEN d.delivery_date END,
+               CASE WHEN substr(d.updated_at, 1, 10) <= :today THEN substr(d.updated_at, 1, 10) END
         FROM deal d WHERE d.customer_id BETWEEN :lo AND :hi
               AND (d.outcome != 'lost' OR d.closed_on > :today) ORDER BY d.id""", **span)
     moves: dict[int, list] = {}
@@ -194,7 +195,8 @@ def _deals(db: Db, span: dict, days: _Days):
     orders: dict[int, list] = {}
     titles: dict[int, tuple[int, str]] = {}
     deliveries: dict[int, list] = {}
-    for deal_id, cid, outcome, title, stage, amount, closing, closed, created, chance, delivery in rows:
+    for (deal_id, cid, outcome, title, stage, amount, closing, closed, created, chance, delivery,
+         touched) in rows:
         if delivery and delivery <= span["until"] and outcome != "lost":
             deliveries.setdefault(cid, []).append(Delivery(deal_id, title, days[delivery]))
         still_open = outcome == "open" or (closed is not None and closed > today)
@@ -202,7 +204,8 @@ def _deals(db: Db, span: dict, days: _Days):
             titles[deal_id] = (cid, title)
             deals.setdefault(cid, []).append(Deal(
                 deal_id, title, stage, stage_entered(stage, tuple(moves.get(deal_id, ())), days[created]),
-                amount, days[closing] if closing else None, tuple(covers.get(deal_id, ())), chance))
+                amount, days[closing] if closing else None, tuple(covers.get(deal_id, ())), chance,
+                days[touched] if touched else None))
         elif outcome == "won":
             titles[deal_id] = (cid, title)
             if closed:
