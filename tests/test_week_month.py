@@ -157,3 +157,16 @@ def test_delivery_day_and_an_opposing_decision_maker_show_on_the_list(kacli, hxd
     assert reason(item, "decision_maker_opposed")["text"] == (
         "deal “年会礼品茶” at negotiate: 王总 (decision maker) opposes it")
     assert (item["contact"], item["action"]) == ("王总", "visit")
+
+
+def test_becoming_a_key_account_is_said_on_the_row_that_week(kacli, hxdc):
+    kacli.ok("customer", "add", "机床厂", env=on("2027-01-11"))
+    kacli.ok("deal", "add", "机床厂", "机床维保", "--amount", "10万", env=on("2027-01-11"))
+    kacli.ok("deal", "won", "机床维保", "--date", "2027-01-05", env=on("2027-01-11"))
+    kacli.ok("deal", "won", "年会礼品茶", env=on("2027-01-19"))  # 80万: 华信 joins, 机床厂 leaves
+    item = row(week(kacli, env=on("2027-01-20")), hxdc)
+    assert reason(item, "key_tier_changed") == {
+        "code": "key_tier_changed", "due": "2027-01-19", "text": "became a key account 2027-01-19 (80/20)"}
+    left = row(week(kacli, env=on("2027-01-20")), "机床厂")
+    assert reason(left, "key_tier_changed")["text"] == "no longer a key account since 2027-01-19 (80/20)"
+    assert all("key_tier_changed" not in codes(i) for i in week(kacli, env=on("2027-01-27"))["items"])

@@ -267,3 +267,19 @@ def test_a_stalled_deal_is_due_once_and_an_update_settles_it_until_the_next_thre
     assert week(account(deals=(stalled._replace(touched=day(-10)),))) == []  # updated since
     again = only(account(deals=(stalled._replace(touched=day(-limit - 2)),)))
     assert again.due == day(-1)  # the threshold has passed again since the update
+
+
+def test_joining_or_leaving_the_key_tier_is_found_with_its_day() -> None:
+    from kacli.domain.grading import key_tier_changes
+
+    orders = [(1, day(-100), 100 * WAN), (2, day(-3), 500 * WAN)]  # 2 overtakes 1 three days ago
+    changes = key_tier_changes(orders, TODAY, 7, 12, 0.8)
+    assert changes == {2: (day(-3), True), 1: (day(-3), False)}
+    assert key_tier_changes(orders, day(10), 7, 12, 0.8) == {}  # said for a week only
+    item = build_week([account()], TODAY, 7, RULES, {1})
+    assert item == []
+    from kacli.domain.week import week_item
+    from kacli.domain.week_reasons import Window
+
+    row = week_item(account(), Window.of(TODAY, day(6), RULES), False, key_change=(day(-3), False))
+    assert (codes(row), row.due, row.overdue_days) == (["key_tier_changed"], day(-3), 3)

@@ -247,3 +247,34 @@ def key_tier(revenue_by_customer: dict[int, int], share: float = 0.8) -> dict[in
 def key_ids(tier: dict[int, KeyShare]) -> frozenset[int]:
     """The ids of the customers in the key tier."""
     return frozenset(customer_id for customer_id, place in tier.items() if place.key)
+
+
+def sales_in_period(orders: Iterable[tuple[int, dt.date, int]], today: dt.date, months: int) -> dict[int, int]:
+    """Each customer's sales over the ``months`` up to ``today`` (after the day ``months`` back,
+    through ``today``) from (customer id, day won, value in fen) orders: the key tier's revenue."""
+    from kacli.domain.dates import add
+
+    since = add(today, -months, "months")
+    out: dict[int, int] = {}
+    for customer_id, day, value in orders:
+        if since < day <= today:
+            out[customer_id] = out.get(customer_id, 0) + value
+    return {cid: total for cid, total in out.items() if total > 0}
+
+
+def key_tier_changes(orders: list[tuple[int, dt.date, int]], today: dt.date, days: int, months: int,
+                     share: float) -> dict[int, tuple[dt.date, bool]]:
+    """Customers who joined (True) or left (False) the key tier during the last ``days`` days
+    through ``today``, with the day it happened (the latest change when there were several)."""
+    def tier(day: dt.date) -> frozenset[int]:
+        return key_ids(key_tier(sales_in_period(orders, day, months), share))
+
+    changes: dict[int, tuple[dt.date, bool]] = {}
+    before = tier(today - dt.timedelta(days=days))
+    for back in range(days - 1, -1, -1):
+        day = today - dt.timedelta(days=back)
+        now = tier(day)
+        for cid in now ^ before:
+            changes[cid] = (day, cid in now)
+        before = now
+    return changes

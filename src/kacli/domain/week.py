@@ -61,6 +61,7 @@ __all__ = [
 ]
 
 LOOK_AHEAD_DAYS = 366
+INFORMATIONAL = frozenset({"key_tier_changed"})
 
 # The suggested action is the first of these that any of the row's reasons already due calls
 # for (all of them when none is due yet): a visit beats everything (the rest can be done during
@@ -72,7 +73,7 @@ ACTION_FOR_REASON = {
     "festival": "gift", "birthday": "greet",
     "next_action": "follow_up", "after_sale": "follow_up",
     "never_contacted": "call", "cadence": "call", "deal_stalled": "call",
-    "delivery": "visit", "decision_maker_opposed": "visit",
+    "delivery": "visit", "decision_maker_opposed": "visit", "key_tier_changed": "call",
 }
 
 
@@ -133,16 +134,19 @@ def build_week(
 def week_list(
     accounts: Iterable[Account], window: Window, keys: Collection[int], *,
     ahead: Window | None = None, only_due: bool = False,
+    key_changes: Mapping[int, tuple[dt.date, bool]] | None = None,
 ) -> tuple[list[Item], list[Item]]:
     """The rows due in ``window`` (:func:`order_key`'s order) and, with ``ahead`` (a longer
     window from the same day, see :func:`horizon`), every other customer at the first date
-    something is due for them (soonest first, then by score)."""
+    something is due for them (soonest first, then by score). ``key_changes``: customers who
+    joined (True) or left the key tier lately, and the day (``kacli.domain.grading.key_tier_changes``)."""
     today = window.today
     items: list[Item] = []
     later: list[Item] = []
     for account in accounts:
         key = account.id in keys
-        item = week_item(account, window, key, only_due=only_due)
+        changed = key_changes.get(account.id) if key_changes else None
+        item = week_item(account, window, key, only_due=only_due, key_change=changed)
         if item is not None:
             items.append(item)
         elif ahead is not None and (found := week_item(account, ahead, key, first_day=True)) is not None:
@@ -169,7 +173,8 @@ def horizon(today: dt.date, until: dt.date, rules: Rules) -> dt.date:
 
 
 def week_item(account: Account, window: Window, key_account: bool, *,
-              only_due: bool = False, first_day: bool = False) -> Item | None:
+              only_due: bool = False, first_day: bool = False,
+              key_change: tuple[dt.date, bool] | None = None) -> Item | None:
     """The row for one customer (``kacli why``); None if nothing is due in ``window``
     (``Window.of(today, until, rules)``); ``only_due`` as in :func:`build_week`. With
     ``first_day`` (a customer's next due date far ahead: ``--all``, ``customer show``) the row is
@@ -180,9 +185,12 @@ def week_item(account: Account, window: Window, key_account: bool, *,
     grade = grade_of(account, today, rules, bought)
     festivals = (key_account and rules.festival_for_key_tier) or grade in rules.festival_grades
     reasons = reasons_for(account, grade, window, festivals, bought, key_account)
-    if only_due:
+    if key_change is not None:  # said once, on the row, the week it happened
+        reasons.append(Reason("key_tier_changed", key_change[0], {"joined": key_change[1],
+                                                                  "date": key_change[0]}))
+    if only_due:  # a change of key tier is told once: the night it happens
         until = window.until
-        reasons = [r for r in reasons if r.due <= until]
+        reasons = [r for r in reasons if r.due <= until and (r.code != "key_tier_changed" or r.due >= today)]
     if not reasons:
         return None
     if len(reasons) > 1:
@@ -250,11 +258,12 @@ def suggested_action(reasons: Iterable[Reason], today: dt.date | None = None) ->
     only the reasons already due (by ``today``) have a say when there are any: an overdue call
     is not put off for a festival gift eleven days ahead."""
     reasons = reasons if isinstance(reasons, (list, tuple)) else list(reasons)
-    codes = {r.code for r in reasons}
-    if "planned_visit" in codes:
+    everything = {r.code for r in reasons}
+    if "planned_visit" in everything:
         return "visit"
+    codes = (everything - INFORMATIONAL) or everything  # news on the row, not a task of its own
     if today is not None:
-        due = {r.code for r in reasons if r.due <= today}
+        due = {r.code for r in reasons if r.due <= today} & codes
         codes = due or codes
     wanted = {ACTION_FOR_REASON[code] for code in codes}
     return next(action for action in ACTION_ORDER if action in wanted)

@@ -109,6 +109,8 @@ _TEXT: dict[str, Callable[[Mapping[str, Any], dict[str, str]], str]] = {
         title=p["title"], days_in_stage=p["days_in_stage"], stage=_stage(p["stage"]),
         threshold=p["threshold"], date=_day(p.get("stalls", ""))),
     "roles_uncovered": _roles,
+    "key_tier_changed": lambda p, w: w["reason.key_tier_joined" if p["joined"] else "reason.key_tier_left"
+                                       ].format(date=_day(p["date"])),
     "delivery": lambda p, w: w["reason.delivery"].format(title=p["title"], date=_day(p["date"])),
     "decision_maker_opposed": lambda p, w: w["reason.decision_maker_opposed"].format(
         title=p["title"], stage=_stage(p["stage"]), contact=p["contact"], role=_role(p["role"])),

@@ -21,6 +21,19 @@ def key_places(db: Db, today: dt.date, rules: Rules) -> dict[int, KeyShare]:
     return key_tier(revenue.revenue(db, today, rules.key_months), rules.key_share)
 
 
+CHANGE_DAYS = 7  # a customer joining or leaving the key tier is said on its row for a week
+
+
+def key_changes(db: Db, today: dt.date, rules: Rules) -> dict[int, tuple[dt.date, bool]]:
+    """Who joined (True) or left (False) the key tier in the last week, and on which day."""
+    from kacli.domain.dates import add
+    from kacli.domain.grading import key_tier_changes
+
+    since = add(today - dt.timedelta(days=CHANGE_DAYS), -rules.key_months, "months")
+    return key_tier_changes(revenue.orders_since(db, since, today), today, CHANGE_DAYS,
+                            rules.key_months, rules.key_share)
+
+
 def key_ids(db: Db, today: dt.date, rules: Rules) -> frozenset[int]:
     return frozenset(cid for cid, place in key_places(db, today, rules).items() if place.key)
 

@@ -18,7 +18,7 @@ from kacli.domain.week import Item, horizon, week_item, week_list
 from kacli.domain.week_input import Account
 from kacli.domain.week_reasons import Window
 from kacli.errors import BadInput
-from kacli.services.key_tier import is_key, key_ids
+from kacli.services.key_tier import is_key, key_changes, key_ids
 from kacli.store import week as store
 from kacli.store.db import Db
 
@@ -56,7 +56,7 @@ def week(db: Db, today: dt.date, days: int, rules: Rules, *, everyone: bool = Fa
     window = Window.of(today, until, rules)
     ahead = Window.of(today, horizon(today, until, rules), rules) if everyone else None
     items, later = week_list(_accounts(db, ahead or window), window, key_ids(db, today, rules),
-                             ahead=ahead, only_due=only_due)
+                             ahead=ahead, only_due=only_due, key_changes=key_changes(db, today, rules))
     return WeekList(today, until, [shape(i) for i in items], [shape(i) for i in later])
 
 
@@ -83,7 +83,8 @@ def outlook(db: Db, customer_id: int, today: dt.date, days: int, rules: Rules) -
     found = store.accounts(db, ahead, customer_id, customer_id)
     if not found:
         return Outlook(None, False, until)
-    item = week_item(found[0], Window.of(today, until, rules), key)
+    item = week_item(found[0], Window.of(today, until, rules), key,
+                     key_change=key_changes(db, today, rules).get(customer_id))
     if item is not None:
         return Outlook(item, True, until)
     return Outlook(week_item(found[0], ahead, key, first_day=True), False, until)

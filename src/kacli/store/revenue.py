@@ -29,6 +29,14 @@ def _period(today: dt.date, months: int) -> dict[str, str]:
     return {"since": dates.add(today, -months, "months").isoformat(), "today": today.isoformat()}
 
 
+def orders_since(db: Db, since: dt.date, today: dt.date) -> list[tuple[int, dt.date, int]]:
+    """(customer id, day won, value in fen) of every deal won after ``since`` through ``today``."""
+    rows = _rows(db, """SELECT customer_id, closed_on, COALESCE(price, amount, 0) FROM deal
+                        WHERE outcome = 'won' AND closed_on > :since AND closed_on <= :today""",
+                 since=since.isoformat(), today=today.isoformat())
+    return [(cid, dt.date.fromisoformat(day), value) for cid, day, value in rows]
+
+
 def revenue(db: Db, today: dt.date, months: int) -> dict[int, int]:
     """Revenue per customer (fen) over the ``months`` up to ``today``, for the 80/20 key tier."""
     return dict(_rows(db, _REVENUE, **_period(today, months)))
