@@ -67,8 +67,12 @@ def test_festivals_are_for_the_customers_who_get_greetings(calendar):
     festivals = by_kind(calendar, "festival")
     assert festivals and all("李先生" in str(e.get("summary")) for e in festivals)  # grade O
     assert not any("华信地产" in str(e.get("summary")) for e in festivals)  # ungraded, not key
+    # On the day gifts are sent (festival.send_days_before, 7), as the week list has it; the alarm
+    # rings that morning.
+    spring = [e for e in festivals if "2027-02-06" in str(e.get("uid"))]
+    assert spring and spring[0].decoded("dtstart") == dt.date(2027, 1, 30)
     alarm = festivals[0].walk("VALARM")[0]
-    assert alarm.decoded("trigger") == dt.timedelta(hours=9) - dt.timedelta(days=14)  # the festival lead
+    assert alarm.decoded("trigger") == dt.timedelta(hours=9)
 
 
 def test_re_exporting_gives_the_same_uids_so_calendars_replace_not_duplicate(kacli, tmp_path, calendar):

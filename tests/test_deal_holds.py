@@ -90,3 +90,27 @@ def test_piped_lists_never_cut_money_or_titles(kacli):
         assert "¥10,850,000" in line and "一家名字相当长的重型机械制造股份有限公司" in line
     listed = kacli.ok("customer", "list", env=narrow).stdout
     assert "一家名字相当长的重型机械制造股份有限公司" in listed and "…" not in listed
+
+
+def _deal_reasons(kacli, day: str) -> list[tuple[str, str]]:
+    week = kacli.json("week", "--days", "7", env=on(day))
+    return [(r["code"], r["due"]) for item in week["items"] for r in item["reasons"]
+            if r["code"] in ("deal_stalled", "deal_closing")]
+
+
+def test_a_held_deal_leaves_the_week_list_until_its_date_then_comes_back_once(kacli, db_path):
+    kacli.ok("customer", "add", "机床厂")
+    kacli.ok("deal", "add", "机床厂", "自动化改造", "--amount", "300万", "--close", "2027-01-20",
+             env=on("2026-12-01"))
+    # discover stalls after 30 days: due 2027-01-01, and the close date passes on 01-20
+    assert ("deal_stalled", "2027-01-01") in _deal_reasons(kacli, "2027-01-05")
+    kacli.ok("deal", "hold", "自动化改造", "--until", "2027-03-01", "--reason", "预算冻结到三月",
+             env=on("2027-01-05"))
+    for day in ("2027-01-05", "2027-01-25", "2027-02-21"):
+        assert _deal_reasons(kacli, day) == [], day  # silenced while on hold
+    # a week before the hold ends the list looks ahead to it; on the day both reasons are back,
+    # due on the hold's date (not "overdue since" January)
+    assert set(_deal_reasons(kacli, "2027-02-23")) == {("deal_stalled", "2027-03-01"),
+                                                         ("deal_closing", "2027-03-01")}
+    assert set(_deal_reasons(kacli, "2027-03-01")) == {("deal_stalled", "2027-03-01"),
+                                                         ("deal_closing", "2027-03-01")}

@@ -158,7 +158,7 @@ def test_version_does_not_load_heavy_modules():
         "sys.argv = ['kacli', '--version']\n"
         "from kacli.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = {'sqlmodel', 'sqlalchemy', 'pypinyin', 'pendulum', 'lunardate', 'rich'}\n"
+        "heavy = {'sqlmodel', 'sqlalchemy', 'pypinyin', 'pendulum', 'lunardate', 'lunar_python', 'rich'}\n"
         "print(sorted(heavy & set(sys.modules)))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -14,7 +14,7 @@ import pytest
 from kacli.errors import ExitCode
 
 ITEM_KEYS = {"customer", "customer_id", "contact", "contact_id", "grade", "key_account", "due",
-             "overdue_days", "score", "action", "reasons"}
+             "overdue_days", "score", "action", "phone", "reasons"}
 REASON_KEYS = {"code", "text", "due"}
 
 
@@ -126,7 +126,8 @@ def test_a_manual_grade_wins_over_the_rules(kacli):
     assert week(kacli)["items"] == []
     kacli.ok("customer", "update", "机床厂", "--grade", "A")
     item = row(week(kacli), "机床厂")
-    assert (item["grade"], item["due"]) == ("A", "2026-11-17")
+    # A every 7 days from 11-10 would be 11-17, but the grade changed today: due today, not late.
+    assert (item["grade"], item["due"], item["overdue_days"]) == ("A", "2026-11-23", 0)
     kacli.ok("customer", "update", "机床厂", "--grade", "auto")
     assert week(kacli)["items"] == []
 
@@ -178,7 +179,7 @@ def test_festivals_for_grades_o_and_a_but_not_b(kacli, hxdc):
     kacli.ok("visit", "log", "机床厂", env=moved)
     data = week(kacli, env=moved)
     item = row(data, hxdc)
-    assert reason(item, "festival") == {"code": "festival", "due": "2027-02-06",
+    assert reason(item, "festival") == {"code": "festival", "due": "2027-01-30",
                                         "text": "Spring Festival in 12 days (2027-02-06)"}
     assert item["action"] == "gift"
     assert all(i["customer"] != "机床厂" for i in data["items"])
@@ -193,7 +194,7 @@ def test_deal_closing_roles_uncovered_then_covered(kacli, hxdc):
     item = row(week(kacli), hxdc)
     assert codes(item) == ["roles_uncovered", "deal_closing"]
     assert reason(item, "roles_uncovered")["text"] == (
-        "deal “会务用茶” at negotiate: no decision maker, no supporter or coach")
+        "deal “会务用茶” at negotiate: no supporter or coach")  # 王总 is the decision maker
     kacli.ok("deal", "role", "会务用茶", "王总", "--as", "决策者", "--attitude", "支持")
     assert codes(row(week(kacli), hxdc)) == ["deal_closing"]
 
@@ -206,7 +207,14 @@ def test_a_deal_stalls_after_its_stages_days(kacli, hxdc):
     assert reason(item, "deal_stalled") == {
         "code": "deal_stalled", "due": "2026-12-24",
         "text": "deal “会务用茶” 31 days in discover (limit 30)"}
-    assert week(kacli, env={"KACLI_TODAY": "2026-12-22"})["items"] == []
+    ahead = {"KACLI_TODAY": "2026-12-20"}  # stalls on 12-24, inside the window: shown, due that day
+    kacli.ok("visit", "log", hxdc, "-c", "王总", env=ahead)
+    assert reason(row(week(kacli, env=ahead), hxdc), "deal_stalled") == {
+        "code": "deal_stalled", "due": "2026-12-24",
+        "text": "deal “会务用茶” stalls on 2026-12-24 (27 days in discover, limit 30)"}
+    before = {"KACLI_TODAY": "2026-12-16"}
+    kacli.ok("visit", "log", hxdc, "-c", "王总", env=before)
+    assert week(kacli, env=before)["items"] == []
 
 
 def test_payments_due_overdue_and_paid(kacli, hxdc):
@@ -225,7 +233,8 @@ def test_payments_due_overdue_and_paid(kacli, hxdc):
     kacli.ok("payment", "received", "会务用茶", "50万")  # oldest first: 10万 of it still owed
     assert reason(row(week(kacli), hxdc), "payment_due")["text"] == "¥100,000 due 2026-11-26 (会务用茶)"
     kacli.ok("payment", "received", "会务用茶", "10万")
-    assert week(kacli)["items"] == []
+    # Paid in full: only the news that the won deal made 华信 a key account this week is left.
+    assert [codes(i) for i in week(kacli)["items"]] == [["key_tier_changed"]]
 
 
 def test_the_call_after_delivery(kacli, hxdc):

@@ -55,8 +55,9 @@ def test_one_festival_event_per_festival_naming_each_customer_once():
     assert [e.uid for e in events] == ["festival-spring_festival-2027-02-06@kacli",
                                        "festival-mid_autumn-2027-09-15@kacli"]
     assert events[1].params["customers"] == ["华信地产", "李先生"]
-    assert events[1].alarm == MORNING - dt.timedelta(days=RULES.festival_lead_days)
+    assert events[1].alarm == MORNING  # the morning of the send-ahead day
 
 
-def test_a_festival_event_is_on_the_festival_day():
-    assert festival_day(dt.date(2027, 9, 15), RULES) == dt.date(2027, 9, 15)
+def test_a_festival_event_is_on_the_day_gifts_are_sent():
+    assert RULES.festival_send_days_before == 7
+    assert festival_day(dt.date(2027, 9, 15), RULES) == dt.date(2027, 9, 8)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import lunar_reference as ref
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from lunardate import LunarDate
 
 from kacli.domain import calendar
 from kacli.domain.calendar import (
@@ -42,7 +42,7 @@ def test_three_festivals_match_published_dates(year: int) -> None:
 
 
 def test_dragon_boat_in_a_year_with_a_leap_fifth_month_is_the_regular_fifth_month() -> None:
-    assert LunarDate.leap_month_for_year(2028) == 5
+    assert ref.leap_month(2028) == 5
     assert festivals(2028)[1][2] == D(2028, 5, 28)
 
 
@@ -80,8 +80,8 @@ def test_lunar_birthday_on_mid_autumn_day() -> None:
 def test_lunar_30th_in_a_29_day_month_falls_on_the_29th() -> None:
     # Lunar 2026: the second month has 29 days, the first has 30.
     with pytest.raises(ValueError):
-        LunarDate(2026, 2, 30).to_solar_date()
-    assert birthday_in_year(2, 30, True, False, 2026) == LunarDate(2026, 2, 29).to_solar_date()
+        ref.to_solar(2026, 2, 30)
+    assert birthday_in_year(2, 30, True, False, 2026) == ref.to_solar(2026, 2, 29)
     assert birthday_in_year(2, 30, True, False, 2026) == D(2026, 4, 16)
     assert birthday_in_year(1, 30, True, False, 2026) == D(2026, 3, 18)
 
@@ -93,15 +93,15 @@ def test_leap_month_birthday_in_a_year_with_that_leap_month() -> None:
 
 
 def test_leap_month_birthday_in_other_years_is_kept_in_the_regular_month() -> None:
-    regular = LunarDate(2026, 6, 1).to_solar_date()
+    regular = ref.to_solar(2026, 6, 1)
     assert birthday_in_year(6, 1, True, True, 2026) == regular
     # 2028 has a leap fifth month, not a sixth: still the regular sixth month.
-    assert birthday_in_year(6, 1, True, True, 2028) == LunarDate(2028, 6, 1).to_solar_date()
+    assert birthday_in_year(6, 1, True, True, 2028) == ref.to_solar(2028, 6, 1)
 
 
 def test_leap_month_30th_when_the_leap_month_is_short() -> None:
     # Leap sixth month of 2025 has 29 days.
-    assert birthday_in_year(6, 30, True, True, 2025) == LunarDate(2025, 6, 29, True).to_solar_date()
+    assert birthday_in_year(6, 30, True, True, 2025) == ref.to_solar(2025, 6, 29, True)
 
 
 @pytest.mark.parametrize(("year", "expected"), [
@@ -182,9 +182,9 @@ def test_lunar_conversions_are_cached() -> None:
 )
 def test_lunar_birthday_converts_back_to_the_same_lunar_day(year: int, month: int, day: int):
     solar = birthday_in_year(month, day, True, False, year)
-    back = LunarDate.from_solar_date(solar.year, solar.month, solar.day)
-    assert (back.year, back.month, back.is_leap_month) == (year, month, False)
-    assert back.day == day or (day == 30 and back.day == 29)
+    back_year, back_month, back_day, back_leap = ref.to_lunar(solar)
+    assert (back_year, back_month, back_leap) == (year, month, False)
+    assert back_day == day or (day == 30 and back_day == 29)
 
 
 @given(
@@ -219,3 +219,57 @@ def test_lunar_occurrences_lie_in_the_window_about_a_year_apart(
         assert 320 <= (later - earlier).days <= 415
     if length >= 415:
         assert found
+
+
+# ---- the whole range against a second implementation of the official calendar ----------------
+
+YEARS = range(1901, 2100)
+# The one place the two implementations disagree: the new moon of late September 2057 falls
+# within a minute of midnight, Beijing time. lunar-python starts the ninth month on 09-29 (the
+# eighth has 30 days), sxtwl on 09-28. kacli follows lunar-python; the README says so.
+DISPUTED_DAYS = (D(2057, 9, 28), D(2057, 10, 27))
+DISPUTED_MONTHS = {(2057, 8), (2057, 9)}
+
+
+def test_festivals_match_the_reference_in_every_year() -> None:
+    for year in YEARS:
+        assert [when for _, _, when in festivals(year)] == [
+            ref.to_solar(year, 1, 1), ref.to_solar(year, 5, 5), ref.to_solar(year, 8, 15)], year
+
+
+@pytest.mark.slow
+def test_leap_months_and_month_lengths_match_the_reference_in_every_year() -> None:
+    for year in YEARS:
+        assert calendar.leap_month(year) == ref.leap_month(year), year
+        months = [(m, False) for m in range(1, 13)]
+        if ref.leap_month(year):
+            months.append((ref.leap_month(year), True))
+        for month, leap in months:
+            if (year, month) in DISPUTED_MONTHS:
+                continue
+            days = ref.month_days(year, month, leap)
+            assert calendar.month_days(year, month, leap) == days, (year, month, leap)
+            assert calendar.exact_lunar_to_solar(year, month, 1, leap) == ref.to_solar(year, month, 1, leap)
+            assert calendar.exact_lunar_to_solar(year, month, days, leap) == ref.to_solar(year, month, days, leap)
+
+
+def test_the_months_that_lunardate_had_wrong_are_right() -> None:
+    assert festivals(1978)[2][2] == D(1978, 9, 17)  # Mid-Autumn 1978, not 09-16
+    assert calendar.exact_lunar_to_solar(2057, 10, 1) == ref.to_solar(2057, 10, 1)
+
+
+def test_the_disputed_month_of_2057_is_lunar_pythons() -> None:
+    assert calendar.exact_lunar_to_solar(2057, 9, 1) == D(2057, 9, 29)
+    assert ref.to_solar(2057, 9, 1) == D(2057, 9, 28)
+
+
+@pytest.mark.slow
+def test_every_day_from_1901_to_2099_has_the_references_lunar_date() -> None:
+    day, last = D(1901, 2, 19), D(2100, 1, 1)
+    step = dt.timedelta(days=1)
+    differ = []
+    while day < last:
+        if calendar.solar_to_lunar(day) != ref.to_lunar(day):
+            differ.append(day)
+        day += step
+    assert (differ[0], differ[-1], len(differ)) == (*DISPUTED_DAYS, 30)

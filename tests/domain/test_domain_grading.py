@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from kacli.domain.grading import (
     GradeResult,
     Part,
+    bought_since,
     effective_grade,
     grade_org,
     grade_person,
@@ -45,8 +46,30 @@ def test_expected_purchase_date_grades_by_days_ahead(ahead: int, grade: str | No
     assert grade_person(None, days(ahead), TODAY, RULES) == grade
 
 
-def test_an_expected_purchase_date_already_passed_is_buying_now() -> None:
-    assert grade_person(None, days(-20), TODAY, RULES) == "O"
+def test_an_expected_purchase_date_already_passed_is_buying_now_for_a_while() -> None:
+    assert grade_person(None, days(-1), TODAY, RULES) == "O"
+    assert grade_person(None, days(-RULES.person_expected_passed_days), TODAY, RULES) == "O"
+    # Then the intention is stale: ungraded until a new one is stated, not O for ever.
+    assert grade_person("1w", days(-RULES.person_expected_passed_days - 1), TODAY, RULES) is None
+    result = effective_grade("person", today=TODAY, rules=RULES, expected_purchase=days(-20))
+    assert result.grade is None
+    assert result.parts[0].params == {"date": days(-20), "days": -20}
+
+
+def test_an_individual_who_bought_is_after_purchase_until_a_new_intention() -> None:
+    stated = days(-30)
+    assert not bought_since(((days(-40), 100),), stated)  # bought before saying they would buy
+    assert bought_since(((days(-30), 100),), stated)  # the same day counts
+    assert bought_since(((days(-3), 100),), stated)
+    assert bought_since(((days(-3), 100),), None)  # no intention ever stated: any purchase
+    assert grade_person("1w", None, TODAY, RULES, bought=True) is None
+    result = effective_grade("person", today=TODAY, rules=RULES, buy_within="1w",
+                             order_history=((days(-3), 100),), intention_stated=stated)
+    assert (result.grade, result.parts[0].code) == (None, "bought")
+    assert revisit_days("person", None, RULES, bought=True) == RULES.person_after_purchase_days == 30
+    renewed = effective_grade("person", today=TODAY, rules=RULES, buy_within="1w",
+                              order_history=((days(-3), 100),), intention_stated=days(-1))
+    assert renewed.grade == "O"
 
 
 def test_the_expected_date_wins_over_the_intention_code() -> None:

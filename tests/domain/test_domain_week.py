@@ -90,7 +90,7 @@ def test_cadence_counts_from_the_last_contact() -> None:
     assert item.grade == "A"
     assert (item.due, item.overdue_days) == (day(-6), 6)
     assert reason(item, "cadence").params == {
-        "last_contact": day(-13), "days": 13, "interval": 7, "grade": "A"}
+        "last_contact": day(-13), "days": 13, "interval": 7, "grade": "A", "after_purchase": False}
 
 
 def test_a_later_contact_moves_the_cadence() -> None:
@@ -119,7 +119,7 @@ def test_a_manual_grade_sets_the_cadence() -> None:
     # By the rules a C individual (every 60 days); graded O by hand: every 3 days.
     acc = account(kind="person", buy_within="6m", last_contact=day(-10))
     assert week(acc) == []
-    item = only(dataclasses.replace(acc, manual_grade="O"))
+    item = only(acc._replace(manual_grade="O"))
     assert item.grade == "O"
     assert reason(item, "cadence").params["interval"] == 3
 
@@ -149,10 +149,12 @@ def test_planned_visits_only_inside_the_window() -> None:
         PlannedVisit(3, day(7), "培训"),
     ))
     item = only(acc)
-    assert codes(item) == ["planned_visit"]
-    assert reason(item, "planned_visit").params == {"visit_id": 2, "purpose": "签约",
-                                                     "date": day(2)}
-    assert reason(item, "planned_visit").contact_id == 8
+    assert codes(item) == ["planned_visit", "planned_visit"]
+    missed, coming = item.reasons
+    assert missed.params == {"visit_id": 1, "purpose": "演示", "date": day(-1), "missed": True}
+    assert missed.due == day(-1) and item.overdue_days == 1
+    assert coming.params == {"visit_id": 2, "purpose": "签约", "date": day(2), "missed": False}
+    assert coming.contact_id == 8
     assert item.action == "visit"
 
 
@@ -195,7 +197,8 @@ def test_a_festival_appears_its_lead_days_ahead_for_a_key_account() -> None:
     # Mid-Autumn 2026 is 09-25; with 14 days' lead it shows from 09-11.
     items = festival_week(dt.date(2026, 9, 5), keys={1})
     fest = reason(items[0], "festival")
-    assert fest.due == dt.date(2026, 9, 25)
+    assert fest.due == dt.date(2026, 9, 18)  # the gift is sent a week ahead
+    assert fest.params["date"] == dt.date(2026, 9, 25)
     assert fest.params == {"festival": "mid_autumn", "name_key": "festival.mid_autumn",
                            "name": "", "date": dt.date(2026, 9, 25), "days_left": 20}
     assert items[0].action == "gift"
@@ -253,8 +256,11 @@ def test_deal_closing_in_the_window_or_passed() -> None:
     ("discover", 30), ("validate", 30), ("negotiate", 21), ("contract", 14), ("deliver", 30)])
 def test_a_deal_stalls_after_its_stages_days(stage: str, limit: int) -> None:
     covered = (RoleCover(1, "decision_maker", "supporter"),)
-    on_time = account(deals=(deal(stage=stage, stage_entered=day(-limit), roles=covered),))
+    on_time = account(deals=(deal(stage=stage, stage_entered=day(-limit + 6), roles=covered),))
     assert week(on_time) == []
+    stalls_this_week = only(account(deals=(deal(stage=stage, stage_entered=day(-limit + 5),
+                                                roles=covered),)))
+    assert (codes(stalls_this_week), stalls_this_week.due) == (["deal_stalled"], day(6))
     stalled = only(account(deals=(deal(stage=stage, stage_entered=day(-limit - 3),
                                        roles=covered),)))
     assert codes(stalled) == ["deal_stalled"]
@@ -272,7 +278,7 @@ def test_a_deal_stalls_after_its_stages_days(stage: str, limit: int) -> None:
     ((RoleCover(1, "decision_maker", "supporter"),), ()),
 ])
 def test_uncovered_roles(roles: tuple[RoleCover, ...], missing: tuple[str, ...]) -> None:
-    assert uncovered_roles(deal(roles=roles)) == missing
+    assert uncovered_roles(roles) == missing
 
 
 def test_roles_uncovered_only_from_negotiate_on_and_due_today() -> None:
@@ -349,7 +355,7 @@ def test_suggested_action(found: list[str], action: str) -> None:
 
 def test_the_score_is_the_sum_of_its_explained_terms() -> None:
     acc = account(purchase_cycle="short", batch="large", last_contact=day(-13),
-                  deals=(deal(amount_fen=250 * WAN, expected_close=day(2)),))
+                  deals=(deal(amount_fen=250 * WAN, expected_close=day(2), chance=100),))
     item = only(acc, keys={1})
     terms = {name: (value, weight, contribution) for name, value, weight, contribution
              in explain(item)}
@@ -371,13 +377,20 @@ def test_days_ahead_count_against_and_overdue_days_are_capped() -> None:
 
 def test_money_at_stake_counts_open_deals_and_a_won_deals_unpaid_remainder_once() -> None:
     acc = account(
-        deals=(deal(id=3, amount_fen=100 * WAN, expected_close=day(1)),),
+        deals=(deal(id=3, amount_fen=100 * WAN, expected_close=day(1), chance=100),),
         instalments=(Instalment(3, day(1), 40 * WAN), Instalment(8, day(-1), 60 * WAN)),
     )
     terms = {n: v for n, v, _, _ in explain(only(acc))}
     assert terms["money_wan"] == 160.0
     huge = account(deals=(deal(amount_fen=10**12, expected_close=day(1)),))
     assert {n: v for n, v, _, _ in explain(only(huge))}["money_wan"] == 500.0
+
+
+def test_an_open_deal_weighs_its_value_times_its_chance() -> None:
+    long_shot = account(deals=(deal(amount_fen=600 * WAN, expected_close=day(1), chance=10),))
+    assert {n: v for n, v, _, _ in explain(only(long_shot))}["money_wan"] == 60.0
+    by_stage = account(deals=(deal(amount_fen=100 * WAN, expected_close=day(1), stage="contract"),))
+    assert {n: v for n, v, _, _ in explain(only(by_stage))}["money_wan"] == 80.0  # contract: 80 %
 
 
 def test_each_kind_of_reason_counts_once() -> None:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from kacli.domain.grading import effective_grade, revisit_days
 from kacli.domain.rules import defaults
-from kacli.domain.week import build_week, explain, grade_of
+from kacli.domain.week import build_week, explain, grade_of, order_key
 from kacli.domain.week_input import (
     Account,
     Contact,
@@ -112,7 +112,8 @@ def test_a_customer_visited_today_is_never_due_for_cadence_today(
     acc = Account(1, "c", kind, created=near(today, -50), last_contact=today, manual_grade=grade,
                   buy_within=buy)
     items = build_week([acc], today, days, RULES, ())
-    assert all(item.overdue_days == 0 for item in items)  # festivals may be due, never overdue
+    for item in items:  # only a festival gift (sent ahead of the day) can be late already
+        assert item.overdue_days == 0 or any(r.code == "festival" for r in item.reasons)
     cadence = [r for item in items for r in item.reasons if r.code == "cadence"]
     assert all(r.due > today for r in cadence)
     interval = revisit_days(kind, effective_grade(kind, today=today, rules=RULES,
@@ -128,8 +129,12 @@ def test_the_list_is_sorted_consistent_and_explained(
     today, accs, keys = dossier
     items = build_week(accs, today, days, RULES, keys)
     until = near(today, days - 1)
-    scores = [i.score for i in items]
-    assert scores == sorted(scores, reverse=True)
+    assert items == sorted(items, key=lambda i: order_key(i, today))
+    for before, after in zip(items, items[1:], strict=False):  # overdue, today, then each later day; by score
+        if max(before.due, today) == max(after.due, today) and (before.due < today) == (after.due < today):
+            assert before.score >= after.score
+        else:
+            assert max(before.due, today) <= max(after.due, today)
     assert len({i.customer_id for i in items}) == len(items)
     for item in items:
         assert item.reasons
@@ -140,10 +145,11 @@ def test_the_list_is_sorted_consistent_and_explained(
         assert item.key_account == (item.customer_id in keys)
         for r in item.reasons:
             if r.code == "festival":
-                assert today <= r.due <= near(until, RULES.festival_lead_days)
+                assert today <= r.params["date"] <= near(until, RULES.festival_lead_days)
+                assert r.due == near(r.params["date"], -RULES.festival_send_days_before)
             else:
                 assert r.due <= until
-            if r.code in ("planned_visit", "birthday"):
+            if r.code == "birthday":
                 assert today <= r.due
     listed = {i.customer_id for i in items}
     never_met = {a.id for a in accs if a.last_contact is None and a.created <= until}

@@ -118,10 +118,11 @@ def list_(
     json: JsonOpt = False,
 ) -> None:
     from kacli.render import customers as view
-    from kacli.services import week
+    from kacli.services import grades, key_tier
     from kacli.store import customers
+    from kacli.store.rules_file import load_rules
 
-    rules = week.load_rules()
+    rules = load_rules()
     with reading() as db:
         rows = customers.listing(
             db,
@@ -129,9 +130,9 @@ def list_(
             status=vocab.STATUS.parse(status) if status else None,
             tag=tag.strip() if tag else None,
         )
-        tier = week.key_tier_listing(db, today(), rules) if key else None
+        tier = key_tier.key_tier_listing(db, today(), rules) if key else None
         if not key:
-            rows = week.graded(db, rows, today(), rules)
+            rows = grades.graded(db, rows, today(), rules)
     if tier is not None:
         from kacli.render import week as key_view
 

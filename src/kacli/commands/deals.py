@@ -24,8 +24,8 @@ def _values(**options):
 
 def _after_sale(title: str):
     """The follow-up call a delivery schedules, due as the rules file says."""
-    from kacli.services.week import load_rules
     from kacli.store.deals import FollowUp
+    from kacli.store.rules_file import load_rules
 
     return FollowUp(t("deal.after_sale_text", title=title), load_rules().after_sale_days)
 

@@ -54,7 +54,7 @@ def _run(data: list, *, file: Path, dry_run: bool, on_duplicate: str, skip_bad: 
     """Write the sheets in one transaction: all of them, or (a bad row, a dry run) nothing."""
     from kacli.render import imports as view
     from kacli.services import importing
-    from kacli.services.week import load_rules
+    from kacli.store.rules_file import load_rules
 
     if on_duplicate not in ("skip", "update"):
         raise BadInput("error.import_on_duplicate", value=on_duplicate)

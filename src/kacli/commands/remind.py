@@ -21,11 +21,12 @@ def remind(
 ) -> None:
     from kacli.render import week as view
     from kacli.services import week as service
+    from kacli.store.rules_file import load_rules
 
-    rules = service.load_rules()
+    rules = load_rules()
     shape = view.json_row() if json else view.remind_row(today())
     with reading() as db:  # a plain read: WAL lets it run while the salesperson writes
-        data = service.week(db, today(), 2 if days is None else days, rules, shape=shape)
+        data = service.week(db, today(), 2 if days is None else days, rules, only_due=True, shape=shape)
     if json:
         view.week_json(data)
     else:

@@ -48,7 +48,7 @@ def _emit(name: str, report, json: bool, csv: bool, svg: Path | None) -> None:
 
 
 def _rules():
-    from kacli.services.week import load_rules
+    from kacli.store.rules_file import load_rules
 
     return load_rules()
 

@@ -15,7 +15,7 @@ app = typer.Typer(help=t("help.rules"), no_args_is_help=True)
 
 @app.command("path", help=t("help.cmd.rules.path"))
 def path_() -> None:
-    from kacli.services.week import rules_path
+    from kacli.store.rules_file import rules_path
 
     where = rules_path()
     typer.echo(str(where))
@@ -26,7 +26,7 @@ def path_() -> None:
 @app.command("show", help=t("help.cmd.rules.show"))
 def show(json: JsonOpt = False) -> None:
     from kacli.render import rules as view
-    from kacli.services.week import read_rules, rules_path
+    from kacli.store.rules_file import read_rules, rules_path
 
     where = rules_path()
     rules, from_file = read_rules(where)
@@ -41,7 +41,7 @@ def init(
     force: Annotated[bool, typer.Option("--force", help=t("help.rules.force"))] = False,
 ) -> None:
     from kacli.domain.rules import default_toml
-    from kacli.services.week import rules_path, write_default_rules
+    from kacli.store.rules_file import rules_path, write_default_rules
 
     where = rules_path()
     write_default_rules(where, default_toml(), force=force)
@@ -50,7 +50,7 @@ def init(
 
 @app.command("check", help=t("help.cmd.rules.check"))
 def check() -> None:
-    from kacli.services.week import read_rules, rules_path
+    from kacli.store.rules_file import read_rules, rules_path
 
     where = rules_path()
     _, from_file = read_rules(where)

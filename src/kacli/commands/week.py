@@ -23,16 +23,19 @@ def week(
     days: DaysOpt = None,
     all_: Annotated[bool, typer.Option("--all", help=t("help.week.all"))] = False,
     explain: ExplainOpt = False,
+    limit: Annotated[int | None, typer.Option("--limit", help=t("help.week.limit"), metavar="N",
+                                              min=0)] = None,
     json: JsonOpt = False,
 ) -> None:
     from kacli.render import week as view
     from kacli.services import week as service
+    from kacli.store.rules_file import load_rules
 
-    rules = service.load_rules()
+    rules = load_rules()
     shape = view.json_row(explain) if json else (lambda item: item)
     with reading() as db:
         data = service.week(db, today(), 7 if days is None else days, rules, everyone=all_, shape=shape)
     if json:
         view.week_json(data)
     else:
-        view.week(data, explain=explain)
+        view.week(data, explain=explain, limit=limit)

@@ -23,8 +23,9 @@ def why(
     from kacli.render import week as view
     from kacli.services import week as service
     from kacli.store import refs
+    from kacli.store.rules_file import load_rules
 
-    rules = service.load_rules()
+    rules = load_rules()
     with reading() as db:
         found = refs.customer(db, ref)
         look = service.outlook(db, found.id, today(), 7 if days is None else days, rules)

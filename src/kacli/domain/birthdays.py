@@ -100,12 +100,12 @@ def _check_lunar(b: Birthday, shown: str) -> None:
         raise BadInput("error.invalid_lunar_birthday", value=shown)
     if b.year is None:
         return
-    from lunardate import LunarDate
+    from kacli.domain.calendar import exact_lunar_to_solar, leap_month
 
-    if b.leap and LunarDate.leap_month_for_year(b.year) != b.month:
+    if b.leap and leap_month(b.year) != b.month:
         raise BadInput("error.no_leap_month", value=shown, year=b.year, month=b.month)
     try:
-        LunarDate(b.year, b.month, b.day, b.leap).to_solar_date()  # validates the day
+        exact_lunar_to_solar(b.year, b.month, b.day, b.leap)  # validates the day
     except ValueError:
         raise BadInput("error.invalid_lunar_birthday", value=shown) from None
 

@@ -1,8 +1,10 @@
 """Birthdays and the three festivals (三节) on the solar calendar, from the lunar one when needed.
 
 Many contacts keep their birthday by the lunar calendar, and Spring Festival, Dragon Boat and
-Mid-Autumn move every solar year, so both are converted with ``lunardate`` (its tables cover lunar
-years 1900–2099; outside them lunar dates are simply not produced).
+Mid-Autumn move every solar year, so both are converted with lunar-python (``lunar_python``), which
+follows the official Chinese calendar (checked date by date for 1901–2099 against sxtwl, a second
+independent implementation, in the tests). kacli uses lunar years 1900–2099; outside them lunar
+dates are simply not produced. The library is imported on first use, never at start-up.
 
 Choices a salesperson would expect, written down because the calendar leaves them open:
 
@@ -17,10 +19,9 @@ Choices a salesperson would expect, written down because the calendar leaves the
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from functools import cache
-
-from lunardate import LunarDate
 
 FIRST_LUNAR_YEAR = 1900
 LAST_LUNAR_YEAR = 2099
@@ -69,6 +70,64 @@ def in_lunar_range(year: int) -> bool:
     return FIRST_LUNAR_YEAR <= year <= LAST_LUNAR_YEAR
 
 
+def leap_month(year: int) -> int:
+    """The leap month (闰月) of lunar ``year``, 0 when it has none."""
+    return next((month for month, leap in _months(year) if leap), 0)
+
+
+_JD_2000 = 2451545  # the Julian day number of 2000-01-01 (noon)
+
+
+@cache
+def _months(year: int) -> dict[tuple[int, bool], tuple[dt.date, int]]:
+    """(month, leap) -> (first solar day, number of days) for every month of lunar ``year``:
+    the library works a whole year out at once (some ten milliseconds), so it is asked once
+    per year and every date of a window is then simple arithmetic."""
+    from lunar_python import LunarYear
+
+    out = {}
+    for found in LunarYear.fromYear(year).getMonths():
+        if found.getYear() == year:
+            first = dt.date(2000, 1, 1) + dt.timedelta(days=math.floor(found.getFirstJulianDay() + 0.5) - _JD_2000)
+            out[(abs(found.getMonth()), found.getMonth() < 0)] = (first, found.getDayCount())
+    return out
+
+
+def _month(year: int, month: int, leap: bool) -> tuple[dt.date, int]:
+    """(first solar day, number of days) of a lunar month; ValueError when it does not exist."""
+    found = _months(year).get((month, leap))
+    if found is None:
+        raise ValueError(f"lunar year {year} has no {'leap ' if leap else ''}month {month}")
+    return found
+
+
+def month_days(year: int, month: int, leap: bool = False) -> int:
+    """How many days lunar ``month`` (its leap month with ``leap``) of ``year`` has: 29 or 30.
+    ValueError when that year has no such leap month."""
+    return _month(year, month, leap)[1]
+
+
+def exact_lunar_to_solar(year: int, month: int, day: int, leap: bool = False) -> dt.date:
+    """The solar date of a lunar date that exists; ValueError for one that does not (a 30th in
+    a 29-day month, a leap month the year lacks, a year outside 1900–2099)."""
+    check_day(month, day, lunar=True)
+    if not in_lunar_range(year):
+        raise ValueError(f"lunar year out of range: {year}")
+    first, days = _month(year, month, leap)
+    if day > days:
+        raise ValueError(f"lunar {year}-{month} has only {days} days")
+    return first + dt.timedelta(days=day - 1)
+
+
+def solar_to_lunar(day: dt.date) -> tuple[int, int, int, bool]:
+    """The lunar (year, month, day, leap) of a solar date."""
+    from lunar_python import Solar
+
+    lunar = Solar.fromYmd(day.year, day.month, day.day).getLunar()
+    month = lunar.getMonth()
+    return lunar.getYear(), abs(month), lunar.getDay(), month < 0
+
+
 @cache
 def lunar_to_solar(year: int, month: int, day: int, leap: bool = False) -> dt.date:
     """The solar date of lunar ``year``-``month``-``day``, with the module's 30th/leap choices.
@@ -79,14 +138,9 @@ def lunar_to_solar(year: int, month: int, day: int, leap: bool = False) -> dt.da
     check_day(month, day, lunar=True)
     if not in_lunar_range(year):
         raise ValueError(f"lunar year out of range: {year}")
-    if leap and LunarDate.leap_month_for_year(year) != month:
+    if leap and leap_month(year) != month:
         leap = False
-    try:
-        return LunarDate(year, month, day, leap).to_solar_date()
-    except ValueError:
-        if day != 30:
-            raise
-        return LunarDate(year, month, 29, leap).to_solar_date()
+    return exact_lunar_to_solar(year, month, min(day, month_days(year, month, leap)), leap)
 
 
 def birthday_in_year(month: int, day: int, lunar: bool, leap: bool, year: int) -> dt.date:
@@ -121,6 +175,8 @@ def next_occurrences(
     for year in years:
         if lunar and not in_lunar_range(year):
             continue
+        if lunar and year < start.year and start >= dt.date(start.year, 2, 20):
+            continue  # a lunar year ends before the next Spring Festival, never after 02-20
         when = birthday_in_year(month, day, lunar, leap, year)
         if start <= when <= end:
             found.append(when)

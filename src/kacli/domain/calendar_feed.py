@@ -37,10 +37,9 @@ class Event:
 
 
 def festival_day(festival_date: dt.date, rules: Rules) -> dt.date:
-    """The day a festival's greetings event is on: the one place that knows. Gifts are chosen
-    before the day, so the alarm rings ``festival_lead_days`` ahead; the event itself is on the
-    festival day until the rules say how many days ahead greetings are sent."""
-    return festival_date
+    """The day a festival's greetings event is on: the send-ahead day, as the week list has it
+    (gifts are chosen and sent ``festival.send_days_before`` days before the festival)."""
+    return festival_date - dt.timedelta(days=rules.festival_send_days_before)
 
 
 def _ahead(days: int) -> dt.timedelta:
@@ -73,11 +72,11 @@ def festival_events(greeted: Iterable[tuple[str, Reason]], rules: Rules) -> list
     """One event per festival date, naming every customer to greet: (customer, festival reason)."""
     by_day: dict[tuple[str, dt.date], dict[str, Any]] = {}
     for customer, r in greeted:
-        key = (r.params["festival"], r.due)
+        key = (r.params["festival"], r.params["date"])  # the festival's own day: a stable UID
         entry = by_day.setdefault(key, {"name_key": r.params["name_key"], "name": r.params["name"],
-                                        "date": r.due, "customers": []})
+                                        "date": r.params["date"], "customers": []})
         if customer not in entry["customers"]:
             entry["customers"].append(customer)
     return [Event(f"festival-{code}-{day.isoformat()}@{UID_DOMAIN}", festival_day(day, rules), "festival",
-                  params, _ahead(rules.festival_lead_days))
+                  params, MORNING)
             for (code, day), params in sorted(by_day.items(), key=lambda item: item[0][1])]

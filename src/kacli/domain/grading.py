@@ -60,16 +60,25 @@ def _grade_for_days(days: int, rules: Rules) -> str | None:
 
 
 def grade_person(
-    buy_within: str | None, expected_purchase: dt.date | None, today: dt.date, rules: Rules
+    buy_within: str | None, expected_purchase: dt.date | None, today: dt.date, rules: Rules,
+    *, bought: bool = False,
 ) -> str | None:
     """O/A/B/C by how soon an individual means to buy; None beyond C's horizon or unknown.
 
-    An expected purchase date wins over the ``buy_within`` code: the date is exact and moves
-    closer every day, while "within a month" was said on a day kacli does not know. A date
-    already passed counts as buying now (O): the customer has not bought yet and is due a call.
+    O/A/B/C describe someone who has not bought yet: once they have (``bought``, see
+    :func:`bought_since`) they are ungraded, an after-purchase customer, until a new intention
+    is stated. An expected purchase date wins over the ``buy_within`` code: the date is exact and
+    moves closer every day, while "within a month" was said on a day kacli does not know. A date
+    already passed counts as buying now (O) for ``person_expected_passed_days``; after that the
+    intention is stale and the customer is ungraded until a new one is stated.
     """
+    if bought:
+        return None
     if expected_purchase is not None:
-        return _grade_for_days(max(0, (expected_purchase - today).days), rules)
+        days = (expected_purchase - today).days
+        if days < -rules.person_expected_passed_days:
+            return None
+        return _grade_for_days(max(0, days), rules)
     if buy_within is not None:
         return _grade_for_days(BUY_WITHIN_DAYS[buy_within], rules)
     return None
@@ -80,6 +89,14 @@ NEEDS_TWO_ORDER_DAYS = "two_order_days"  # the cycle: two orders on different da
 NEEDS_TWO_PRICED_ORDERS = "two_priced_orders"  # the batch: two orders with a known amount
 
 Order = tuple[dt.date, int | None]  # (day won, value in fen; None when the deal has no amount)
+
+
+def bought_since(order_history: Iterable[Order], stated: dt.date | None) -> bool:
+    """Whether an individual bought (a won deal) on or after the day their purchase intention was
+    stated (any won deal when no intention was ever stated): they are an after-purchase customer.
+    A deal won the day the intention was stated counts as bought — the customer said "this week"
+    and did."""
+    return any(stated is None or day >= stated for day, _ in order_history)
 
 
 @dataclass(frozen=True)
@@ -200,13 +217,19 @@ def effective_grade(
     purchase_cycle: str | None = None,
     batch: str | None = None,
     order_history: Iterable[Order] | None = None,
+    intention_stated: dt.date | None = None,
 ) -> GradeResult:
-    """The grade in force and its explanation. A manual grade always wins over the rules."""
+    """The grade in force and its explanation. A manual grade always wins over the rules.
+    ``order_history`` is the won deals (an organisation's grade may come from it; an individual
+    who bought since ``intention_stated`` is after-purchase)."""
     if manual_grade:
         return GradeResult(manual_grade, "manual", (Part("manual", {"grade": manual_grade}),))
     if kind == "person":
-        grade = grade_person(buy_within, expected_purchase, today, rules)
-        if expected_purchase is not None:
+        bought = bought_since(order_history or (), intention_stated)
+        grade = grade_person(buy_within, expected_purchase, today, rules, bought=bought)
+        if bought:
+            parts = (Part("bought", {"revisit_days": rules.person_after_purchase_days}),)
+        elif expected_purchase is not None:
             days = (expected_purchase - today).days
             parts = (Part("expected_purchase", {"date": expected_purchase, "days": days}),)
         elif buy_within is not None:
@@ -218,6 +241,8 @@ def effective_grade(
         grade = _ORG_GRADE.get((facts.cycle, facts.batch))
         parts = tuple(_org_parts(facts, rules))
     if grade is None:
+        if parts and parts[0].code == "bought":  # after-purchase care explains itself
+            return GradeResult(None, None, parts)
         return GradeResult(None, None, (*parts, Part("ungraded")))
     return GradeResult(grade, "rules", parts)
 
@@ -249,9 +274,12 @@ def _org_parts(facts: OrgFacts, rules: Rules) -> Iterable[Part]:
                                "have": facts.orders if rule == "cycle" else facts.priced_orders})
 
 
-def revisit_days(kind: str, grade: str | None, rules: Rules) -> int:
+def revisit_days(kind: str, grade: str | None, rules: Rules, *, bought: bool = False) -> int:
     """Days between visits for a grade; the ungraded interval for no grade or one the kind
-    does not use (a person manually graded D)."""
+    does not use (a person manually graded D); the after-purchase interval for an ungraded
+    individual who bought."""
+    if bought and grade is None and kind == "person":
+        return rules.person_after_purchase_days
     table = rules.person_revisit_days if kind == "person" else rules.org_revisit_days
     if grade is None or grade not in table:
         return rules.ungraded_revisit_days
@@ -290,3 +318,34 @@ def key_tier(revenue_by_customer: dict[int, int], share: float = 0.8) -> dict[in
 def key_ids(tier: dict[int, KeyShare]) -> frozenset[int]:
     """The ids of the customers in the key tier."""
     return frozenset(customer_id for customer_id, place in tier.items() if place.key)
+
+
+def sales_in_period(orders: Iterable[tuple[int, dt.date, int]], today: dt.date, months: int) -> dict[int, int]:
+    """Each customer's sales over the ``months`` up to ``today`` (after the day ``months`` back,
+    through ``today``) from (customer id, day won, value in fen) orders: the key tier's revenue."""
+    from kacli.domain.dates import add
+
+    since = add(today, -months, "months")
+    out: dict[int, int] = {}
+    for customer_id, day, value in orders:
+        if since < day <= today:
+            out[customer_id] = out.get(customer_id, 0) + value
+    return {cid: total for cid, total in out.items() if total > 0}
+
+
+def key_tier_changes(orders: list[tuple[int, dt.date, int]], today: dt.date, days: int, months: int,
+                     share: float) -> dict[int, tuple[dt.date, bool]]:
+    """Customers who joined (True) or left (False) the key tier during the last ``days`` days
+    through ``today``, with the day it happened (the latest change when there were several)."""
+    def tier(day: dt.date) -> frozenset[int]:
+        return key_ids(key_tier(sales_in_period(orders, day, months), share))
+
+    changes: dict[int, tuple[dt.date, bool]] = {}
+    before = tier(today - dt.timedelta(days=days))
+    for back in range(days - 1, -1, -1):
+        day = today - dt.timedelta(days=back)
+        now = tier(day)
+        for cid in now ^ before:
+            changes[cid] = (day, cid in now)
+        before = now
+    return changes

@@ -64,16 +64,23 @@ class Receivable:
 def allocate(instalments: Iterable[Instalment], payments: Iterable[Payment],
              today: dt.date) -> list[InstalmentState]:
     """Each instalment, oldest due first, with the payments' total applied oldest-first."""
-    ordered = sorted(enumerate(instalments), key=lambda pair: (pair[1].due, pair[0]))
-    left = sum(p.amount for p in payments)
-    states = []
-    for _, inst in ordered:
-        paid = min(left, inst.amount)
+    ordered = [inst for _, inst in sorted(enumerate(instalments), key=lambda pair: (pair[1].due, pair[0]))]
+    owed_each = still_owed([inst.amount for inst in ordered], sum(p.amount for p in payments))
+    return [InstalmentState(inst.amount, inst.due, inst.amount - owed, owed, owed > 0 and inst.due < today,
+                            inst.id) for inst, owed in zip(ordered, owed_each, strict=True)]
+
+
+def still_owed(amounts: Iterable[int], received: int) -> list[int]:
+    """What is still owed of each instalment (``amounts`` oldest due first, ties in the order
+    they were planned) once ``received`` pays them off oldest first: the allocation rule, on plain
+    numbers so the week list can apply it to thousands of deals."""
+    left = received
+    out = []
+    for amount in amounts:
+        paid = min(left, amount)
         left -= paid
-        owed = inst.amount - paid
-        states.append(InstalmentState(inst.amount, inst.due, paid, owed,
-                                      owed > 0 and inst.due < today, inst.id))
-    return states
+        out.append(amount - paid)
+    return out
 
 
 def receivable(instalments: Iterable[Instalment], payments: Iterable[Payment],

@@ -30,7 +30,7 @@ DEAL_STAGES = ("discover", "validate", "negotiate", "contract", "deliver")
 REASON_CODES = (
     "never_contacted", "cadence", "next_action", "planned_visit", "birthday", "festival",
     "deal_closing", "deal_stalled", "roles_uncovered", "payment_due", "payment_overdue",
-    "after_sale",
+    "after_sale", "delivery", "decision_maker_opposed", "key_tier_changed",
 )
 
 def _frozen(**items: Any) -> Any:
@@ -45,6 +45,12 @@ class Rules:
     # A weekly, B twice a month, C every two months.
     person_buy_within_days: MappingProxyType[str, int] = _frozen(O=7, A=30, B=90, C=180)
     person_revisit_days: MappingProxyType[str, int] = _frozen(O=3, A=7, B=15, C=60)
+    # Once an individual has bought (a won deal on or after the day the intention was stated),
+    # O/A/B/C no longer apply: steady after-purchase care until a new intention is stated.
+    person_after_purchase_days: int = 30
+    # An expected-purchase date that has passed without a sale counts as O this many days, then
+    # the customer is ungraded until a new intention is stated.
+    person_expected_passed_days: int = 14
     # Organisations: A short cycle + large batch, B short + small, C long + large, D long + small.
     org_short_cycle_days: int = 90  # at most this many days between orders, and since the last, is short
     org_large_batch_fen: int = 100_000_000  # 100万 yuan per order or more is a large batch
@@ -53,10 +59,13 @@ class Rules:
     # Key tier (80/20): the customers making up the first 80% of revenue over 12 months.
     key_share: float = 0.8
     key_months: int = 12
+    key_revisit_days: int = 30  # key accounts are visited at least this often, whatever their grade
     stalled_days: MappingProxyType[str, int] = _frozen(
         discover=30, validate=30, negotiate=21, contract=14, deliver=30
     )
     festival_lead_days: int = 14
+    festival_send_days_before: int = 7  # gifts are chosen and sent ahead: due this many days before
+    birthday_care_days: int = 14  # a greeting or gift this many days before a birthday settles it
     festival_for_key_tier: bool = True
     festival_grades: tuple[str, ...] = ("O", "A")
     festivals: tuple[Festival, ...] = ()  # the user's own dates, besides the three festivals
@@ -67,12 +76,14 @@ class Rules:
     weight_key_tier: float = 8.0
     weight_overdue_day: float = 0.5
     overdue_cap_days: int = 30
+    stalled_overdue_cap_days: int = 7  # a stalled deal weighs at most a week overdue
     weight_money_wan: float = 0.02
     money_cap_wan: int = 500
     weight_reason: MappingProxyType[str, float] = _frozen(
         never_contacted=6.0, cadence=4.0, next_action=8.0, planned_visit=10.0, birthday=5.0,
         festival=3.0, deal_closing=7.0, deal_stalled=4.0, roles_uncovered=5.0,
-        payment_due=6.0, payment_overdue=9.0, after_sale=6.0,
+        payment_due=6.0, payment_overdue=9.0, after_sale=6.0, delivery=7.0,
+        decision_maker_opposed=6.0, key_tier_changed=3.0,
     )
 
 
@@ -90,6 +101,8 @@ SCHEMA: dict[str, Any] = {
     "person": {
         "buy_within_days": ("person_buy_within_days", ("map", PERSON_GRADES, _DAYS)),
         "revisit_days": ("person_revisit_days", ("map", PERSON_GRADES, _DAYS)),
+        "after_purchase_revisit_days": ("person_after_purchase_days", _DAYS),
+        "expected_passed_days": ("person_expected_passed_days", ("int", 0, 3650)),
     },
     "org": {
         "short_cycle_days": ("org_short_cycle_days", _DAYS),
@@ -100,21 +113,25 @@ SCHEMA: dict[str, Any] = {
     "key_tier": {
         "share": ("key_share", ("float", 0.01, 1.0)),
         "months": ("key_months", ("int", 1, 120)),
+        "revisit_days": ("key_revisit_days", _DAYS),
     },
     "stalled_days": {stage: (f"stalled_days.{stage}", _DAYS) for stage in DEAL_STAGES},
     "festivals": {
         "lead_days": ("festival_lead_days", ("int", 0, 365)),
+        "send_days_before": ("festival_send_days_before", ("int", 0, 365)),
         "key_tier": ("festival_for_key_tier", ("bool",)),
         "grades": ("festival_grades", ("grades", ALL_GRADES)),
         "custom": ("festivals", ("festivals",)),
     },
     "after_sale": {"days": ("after_sale_days", ("int", 1, 365))},
+    "birthday": {"care_days": ("birthday_care_days", ("int", 0, 365))},
     "score": {
         "grade": ("weight_grade", ("map", ALL_GRADES, _WEIGHT)),
         "ungraded": ("weight_ungraded", _WEIGHT),
         "key_tier": ("weight_key_tier", _WEIGHT),
         "overdue_per_day": ("weight_overdue_day", _WEIGHT),
         "overdue_cap_days": ("overdue_cap_days", _DAYS),
+        "stalled_overdue_cap_days": ("stalled_overdue_cap_days", _DAYS),
         "money_per_wan": ("weight_money_wan", _WEIGHT),
         "money_cap_wan": ("money_cap_wan", ("int", 0, 1_000_000)),
         "reasons": ("weight_reason", ("map", REASON_CODES, _WEIGHT)),
@@ -203,12 +220,15 @@ def default_toml() -> str:
         person_buy=_inline(r.person_buy_within_days), person_visit=_inline(r.person_revisit_days),
         short=r.org_short_cycle_days, large=r.org_large_batch_fen // 100,
         large_wan=r.org_large_batch_fen // 1_000_000, org_visit=_inline(r.org_revisit_days),
-        ungraded=r.ungraded_revisit_days, share=r.key_share, months=r.key_months,
+        ungraded=r.ungraded_revisit_days, after_purchase=r.person_after_purchase_days,
+        expected_passed=r.person_expected_passed_days, send=r.festival_send_days_before,
+        care=r.birthday_care_days, share=r.key_share, months=r.key_months, key_revisit=r.key_revisit_days,
         stalled=stalled, lead=r.festival_lead_days,
         fest_key=str(r.festival_for_key_tier).lower(),
         fest_grades=", ".join(f'"{g}"' for g in r.festival_grades), after=r.after_sale_days,
         w_grade=_inline(r.weight_grade), w_ungraded=r.weight_ungraded, w_key=r.weight_key_tier,
-        w_overdue=r.weight_overdue_day, cap=r.overdue_cap_days, w_money=r.weight_money_wan,
+        w_overdue=r.weight_overdue_day, cap=r.overdue_cap_days, stalled_cap=r.stalled_overdue_cap_days,
+        w_money=r.weight_money_wan,
         money_cap=r.money_cap_wan, reasons=reasons,
     )
 
@@ -226,6 +246,9 @@ _REASON_NOTES = {
     "payment_due": "an instalment falls due",
     "payment_overdue": "an instalment is past due and unpaid",
     "after_sale": "the follow-up call after delivery",
+    "delivery": "the agreed delivery date of a deal",
+    "decision_maker_opposed": "a late-stage deal's decision maker or coach opposes it",
+    "key_tier_changed": "the customer joined or left the key tier this week",
 }
 
 
@@ -242,6 +265,11 @@ _TEMPLATE = """\
 buy_within_days = {person_buy}
 # Revisit every this many days: O twice a week, A weekly, B twice a month, C every two months.
 revisit_days = {person_visit}
+# After a purchase (a won deal since the intention was stated) O/A/B/C no longer apply: revisit
+# every this many days until a new intention is stated.
+after_purchase_revisit_days = {after_purchase}
+# An expected-purchase date already passed without a sale counts as O for this many days.
+expected_passed_days = {expected_passed}
 
 [org]
 # At most this many days between orders (median), and since the last order, is a short purchase
@@ -257,13 +285,17 @@ revisit_days = {ungraded}  # customers without a grade are revisited this often
 
 [key_tier]
 share = {share}  # the key tier is the top customers making up this share of revenue
-months = {months}  # revenue counted over this many months (won deals, payments)
+months = {months}  # sales counted over this many months (won deals, on the day won)
+revisit_days = {key_revisit}  # key accounts are visited at least this often, whatever their grade
 
 [stalled_days]
 {stalled}
 
 [festivals]
 lead_days = {lead}  # festivals appear in the week list this many days ahead
+send_days_before = {send}  # the gift is due this many days before the festival
+# A greeting or gift logged with anyone at the customer from lead_days before a festival through
+# the festival settles it for that customer that year.
 key_tier = {fest_key}  # festivals apply to key-tier customers
 grades = [{fest_grades}]  # and to customers of these grades
 # Your own dates, repeat the block for each (lunar = true for a lunar month/day):
@@ -276,6 +308,11 @@ grades = [{fest_grades}]  # and to customers of these grades
 [after_sale]
 days = {after}  # follow-up call this many days after a deal is delivered
 
+[birthday]
+# A greeting or gift logged with the contact from this many days before their birthday through
+# the birthday settles it for that year.
+care_days = {care}
+
 [score]
 # The week list's priority score is a weighted sum; `kacli why` shows each term.
 grade = {w_grade}  # weight of each grade
@@ -283,6 +320,7 @@ ungraded = {w_ungraded}  # weight of having no grade
 key_tier = {w_key}  # added for a key-tier customer
 overdue_per_day = {w_overdue}  # per day overdue (negative while still ahead)
 overdue_cap_days = {cap}  # days overdue counted at most
+stalled_overdue_cap_days = {stalled_cap}  # at most, when the row is due for a stalled deal
 money_per_wan = {w_money}  # per 万 yuan at stake (open deals, unpaid instalments)
 money_cap_wan = {money_cap}  # 万 yuan counted at most
 

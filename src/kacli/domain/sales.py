@@ -223,3 +223,9 @@ def check_hold(title: str, outcome: str, hold_until: dt.date, today: dt.date) ->
         raise BadInput(f"error.deal_hold_{outcome}", title=title)
     if hold_until <= today:
         raise BadInput("error.deal_hold_past", date=hold_until.isoformat(), today=today.isoformat())
+
+
+def status_after_win(status: str) -> str:
+    """A won deal makes a prospect an active customer; any other status stays as it was (a
+    dormant or lost customer who buys again is the salesperson's call to reactivate)."""
+    return "active" if status == "prospect" else status

@@ -13,16 +13,28 @@ Reason codes, when each is raised and what its ``due`` is:
   day; due that day. Counted from the last logged contact, never from a reminder.
 - ``next_action`` / ``after_sale``: an open next action (kind ``next`` / ``after_sale``) due in
   the window or before it.
-- ``planned_visit``: a planned visit in the window.
-- ``birthday``: a contact's birthday (solar or lunar) in the window.
+- ``planned_visit``: a planned visit in the window, or one whose day passed without being
+  recorded as done (due on its day, until it is done or removed).
+- ``birthday``: a contact's birthday (solar or lunar) in the window, unless a greeting or gift
+  was logged with them from ``birthday_care_days`` before it.
 - ``festival``: a festival at most ``festival_lead_days`` after the window's last day and not
-  passed, for key-tier customers and the grades the rules name; due on the festival.
+  passed, for key-tier customers and the grades the rules name, unless a greeting or gift was
+  logged with anyone at the customer inside the lead days; due ``festival_send_days_before``
+  days before the festival (gifts are chosen and sent ahead).
 - ``deal_closing``: an open deal's expected close in the window or passed.
-- ``deal_stalled``: an open deal more days in its stage than the stage allows; due the first
-  stalled day.
-- ``roles_uncovered``: an open deal at negotiate or later with no decision maker, or with no
+- ``deal_stalled``: an open deal that is, or will be by the window's last day, more days in its
+  stage than the stage allows; due the first stalled day.
+- ``roles_uncovered``: an organisation's open deal at negotiate or later whose buying centre
+  (the deal's roles, and the roles on the customer's contacts) has no decision maker, or no
   supporter and no coach; due today (a risk to act on now, not a dated task).
-- ``payment_due`` / ``payment_overdue``: an unpaid instalment due in the window / already past.
+- ``payment_due`` / ``payment_overdue``: an unpaid instalment due in the window / already past;
+  whom to call is the deal's buyer, else a buyer at the customer, else the decision maker.
+
+Dormant and lost customers get no courtesy reasons (never contacted, cadence, birthday,
+festival); what they owe, open next actions and planned visits still show.
+
+Rows are in the order a day is worked through: overdue first, then today, then each later day
+in date order; by score within each (:func:`order_key`).
 
 The score is a weighted sum, every weight a setting in the rules file: the grade's weight (or
 the ungraded one), the key-tier weight, days overdue times a weight (capped, and negative while
@@ -36,15 +48,20 @@ import datetime as dt
 from collections.abc import Collection, Iterable, Mapping
 from typing import NamedTuple
 
-from kacli.domain.grading import KeyShare, grade_org, grade_person
+from kacli.domain.grading import KeyShare, bought_since, grade_org, grade_person
 from kacli.domain.rules import Rules
+from kacli.domain.sales import chance, weighted
 from kacli.domain.week_input import Account, Contact
 from kacli.domain.week_reasons import Reason, Window, reasons_for
 
 __all__ = [
     "ACTION_FOR_REASON", "ACTION_ORDER", "Item", "Reason", "Term", "Window", "build_week",
-    "choose_contact", "explain", "grade_of", "suggested_action", "week_item",
+    "choose_contact", "explain", "grade_of", "horizon", "order_key", "suggested_action",
+    "week_item", "week_list",
 ]
+
+LOOK_AHEAD_DAYS = 366
+INFORMATIONAL = frozenset({"key_tier_changed"})
 
 # The suggested action is the first of these that any of the row's reasons already due calls
 # for (all of them when none is due yet): a visit beats everything (the rest can be done during
@@ -56,6 +73,7 @@ ACTION_FOR_REASON = {
     "festival": "gift", "birthday": "greet",
     "next_action": "follow_up", "after_sale": "follow_up",
     "never_contacted": "call", "cadence": "call", "deal_stalled": "call",
+    "delivery": "visit", "decision_maker_opposed": "visit", "key_tier_changed": "call",
 }
 
 
@@ -100,24 +118,42 @@ def build_week(
     days: int,
     rules: Rules,
     key_tier: Mapping[int, KeyShare] | Collection[int] = (),
+    *,
+    only_due: bool = False,
 ) -> list[Item]:
-    """Every customer with something due from ``today`` through ``today + days - 1``.
-
-    ``key_tier`` is :func:`kacli.domain.grading.key_tier`'s result or a set of key-tier ids.
-    Sorted by score (highest first), then earliest due, then customer id, so equal scores
-    keep a stable order between runs.
-    """
+    """Every customer with something due from ``today`` through ``today + days - 1``, in
+    :func:`order_key`'s order. ``key_tier`` is :func:`kacli.domain.grading.key_tier`'s result
+    or a set of key-tier ids; ``only_due`` keeps only the reasons due by the window's last day
+    (``kacli remind``: no festival a fortnight ahead in tonight's mail)."""
     if days < 1:
         raise ValueError("days must be at least 1")
     window = Window.of(today, today + dt.timedelta(days=days - 1), rules)
-    keys = _key_ids(key_tier)
-    items = []
+    return week_list(accounts, window, _key_ids(key_tier), only_due=only_due)[0]
+
+
+def week_list(
+    accounts: Iterable[Account], window: Window, keys: Collection[int], *,
+    ahead: Window | None = None, only_due: bool = False,
+    key_changes: Mapping[int, tuple[dt.date, bool]] | None = None,
+) -> tuple[list[Item], list[Item]]:
+    """The rows due in ``window`` (:func:`order_key`'s order) and, with ``ahead`` (a longer
+    window from the same day, see :func:`horizon`), every other customer at the first date
+    something is due for them (soonest first, then by score). ``key_changes``: customers who
+    joined (True) or left the key tier lately, and the day (``kacli.domain.grading.key_tier_changes``)."""
+    today = window.today
+    items: list[Item] = []
+    later: list[Item] = []
     for account in accounts:
-        item = week_item(account, window, account.id in keys)
+        key = account.id in keys
+        changed = key_changes.get(account.id) if key_changes else None
+        item = week_item(account, window, key, only_due=only_due, key_change=changed)
         if item is not None:
             items.append(item)
-    items.sort(key=lambda i: (-i.score, i.due, i.customer_id))
-    return items
+        elif ahead is not None and (found := week_item(account, ahead, key, first_day=True)) is not None:
+            later.append(found)
+    items.sort(key=lambda i: order_key(i, today))
+    later.sort(key=lambda i: (i.due, -i.score, i.customer_id))
+    return items, later
 
 
 def gets_festivals(key_account: bool, grade: str | None, rules: Rules) -> bool:
@@ -125,29 +161,66 @@ def gets_festivals(key_account: bool, grade: str | None, rules: Rules) -> bool:
     return (key_account and rules.festival_for_key_tier) or grade in rules.festival_grades
 
 
-def week_item(account: Account, window: Window, key_account: bool) -> Item | None:
+def order_key(item: Item, today: dt.date) -> tuple:
+    """Overdue rows first, then today's, then each later day in date order; by score (highest
+    first) within each, then by customer id so equal rows keep their order between runs. All
+    overdue rows are one group: the most important late thing comes first, not the oldest."""
+    due = item.due
+    return (due if due > today else today, due >= today, -item.score, item.customer_id)
+
+
+def horizon(today: dt.date, until: dt.date, rules: Rules) -> dt.date:
+    """How far ``--all`` and ``customer show`` look for a customer's next due date: a year, or
+    longer when a revisit interval is longer, so every cadence comes round once."""
+    longest = max(*rules.person_revisit_days.values(), *rules.org_revisit_days.values(),
+                  rules.ungraded_revisit_days, rules.person_after_purchase_days)
+    return max(until, today + dt.timedelta(days=max(LOOK_AHEAD_DAYS, longest + 1)))
+
+
+def week_item(account: Account, window: Window, key_account: bool, *,
+              only_due: bool = False, first_day: bool = False,
+              key_change: tuple[dt.date, bool] | None = None) -> Item | None:
     """The row for one customer (``kacli why``); None if nothing is due in ``window``
-    (``Window.of(today, until, rules)``)."""
+    (``Window.of(today, until, rules)``); ``only_due`` as in :func:`build_week`. With
+    ``first_day`` (a customer's next due date far ahead: ``--all``, ``customer show``) the row is
+    only what is due on its first day: a festival months away sets neither its action nor its
+    score."""
     today, rules = window.today, window.rules
-    grade = grade_of(account, today, rules)
-    reasons = reasons_for(account, grade, window, gets_festivals(key_account, grade, rules))
+    bought = _bought(account)
+    grade = grade_of(account, today, rules, bought)
+    festivals = gets_festivals(key_account, grade, rules)
+    reasons = reasons_for(account, grade, window, festivals, bought, key_account)
+    if key_change is not None:  # said once, on the row, the week it happened
+        reasons.append(Reason("key_tier_changed", key_change[0], {"joined": key_change[1],
+                                                                  "date": key_change[0]}))
+    if only_due:  # a change of key tier is told once: the night it happens
+        until = window.until
+        reasons = [r for r in reasons if r.due <= until and (r.code != "key_tier_changed" or r.due >= today)]
     if not reasons:
         return None
     if len(reasons) > 1:
         rank = window.rank
         reasons.sort(key=lambda r: (r.due, rank[r.code]))
     due = reasons[0].due
+    if first_day:
+        reasons = [r for r in reasons if r.due == due]
     contact = choose_contact(account.contacts, reasons)
     term_inputs = _term_inputs(account, grade, key_account, due, reasons, window)
     score = 0.0
     for _, value, weight in term_inputs:
         score += value * weight
+    if contact is not None:
+        whom, whom_id, phone = contact.name, contact.id, contact.phone or account.phone
+    elif account.kind == "person":  # an individual with no contacts is whom to call
+        whom, whom_id, phone = account.name, None, account.phone
+    else:
+        whom, whom_id, phone = None, None, account.phone
     return Item(
         customer=account.name,
         customer_id=account.id,
-        contact=contact.name if contact else None,
-        contact_id=contact.id if contact else None,
-        phone=contact.phone if contact else None,
+        contact=whom,
+        contact_id=whom_id,
+        phone=phone,
         grade=grade,
         key_account=key_account,
         due=due,
@@ -159,14 +232,23 @@ def week_item(account: Account, window: Window, key_account: bool) -> Item | Non
     )
 
 
-def grade_of(account: Account, today: dt.date, rules: Rules) -> str | None:
+def grade_of(account: Account, today: dt.date, rules: Rules, bought: bool | None = None) -> str | None:
     """The grade in force: the manual one, else the rules' (as ``effective_grade``, without
-    building its explanation — this runs once per customer on every list)."""
+    building its explanation — this runs once per customer on every list). An individual who
+    bought since stating their intention is ungraded (after-purchase care)."""
     if account.manual_grade:
         return account.manual_grade
     if account.kind == "person":
-        return grade_person(account.buy_within, account.expected_purchase, today, rules)
-    return grade_org(account.purchase_cycle, account.batch, rules, account.order_history)
+        if bought is None:
+            bought = _bought(account)
+        return grade_person(account.buy_within, account.expected_purchase, today, rules, bought=bought)
+    return grade_org(account.purchase_cycle, account.batch, rules, account.order_history, today=today)
+
+
+def _bought(account: Account) -> bool:
+    """An individual, not graded by hand, who won a deal since stating their intention."""
+    return (account.kind == "person" and not account.manual_grade
+            and bought_since(account.order_history, account.intention_stated))
 
 
 def explain(item: Item) -> list[Term]:
@@ -181,11 +263,12 @@ def suggested_action(reasons: Iterable[Reason], today: dt.date | None = None) ->
     only the reasons already due (by ``today``) have a say when there are any: an overdue call
     is not put off for a festival gift eleven days ahead."""
     reasons = reasons if isinstance(reasons, (list, tuple)) else list(reasons)
-    codes = {r.code for r in reasons}
-    if "planned_visit" in codes:
+    everything = {r.code for r in reasons}
+    if "planned_visit" in everything:
         return "visit"
+    codes = (everything - INFORMATIONAL) or everything  # news on the row, not a task of its own
     if today is not None:
-        due = {r.code for r in reasons if r.due <= today}
+        due = {r.code for r in reasons if r.due <= today} & codes
         codes = due or codes
     wanted = {ACTION_FOR_REASON[code] for code in codes}
     return next(action for action in ACTION_ORDER if action in wanted)
@@ -226,7 +309,7 @@ def _term_inputs(
     """(name, value, weight) of each score term with a value; reasons count once per kind
     (ten unpaid instalments are one worry, and the money term already weighs them)."""
     rules = window.rules
-    cap = rules.overdue_cap_days
+    cap = rules.stalled_overdue_cap_days if reasons[0].code == "deal_stalled" else rules.overdue_cap_days
     overdue = max(-cap, min(cap, (window.today - due).days))
     money = min(_money_at_stake(account, reasons) / 1_000_000, rules.money_cap_wan)
     out = [("grade", 1.0, rules.weight_grade.get(grade, rules.weight_ungraded))]
@@ -245,11 +328,13 @@ def _term_inputs(
 
 
 def _money_at_stake(account: Account, reasons: list[Reason]) -> int:
-    """Open deals' amounts plus unpaid instalments due of deals no longer open (a won deal's
-    remainder); an open deal's own instalments are part of its amount already."""
+    """Open deals' weighted values (amount × chance to win: a 600万 deal at 10 % is a 60万 deal
+    for urgency) plus unpaid instalments due of deals no longer open (a won deal's remainder); an
+    open deal's own instalments are part of its value already."""
     total = 0
     for deal in account.deals:
-        total += deal.amount_fen or 0
+        if deal.amount_fen:
+            total += weighted(deal.amount_fen, chance(deal.stage, deal.chance)) or 0
     if account.instalments:
         open_ids = {d.id for d in account.deals}
         for reason in reasons:

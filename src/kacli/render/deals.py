@@ -220,7 +220,10 @@ def profile_panels(p: dict[str, Any]) -> list:
     """``customer show``: the project group (when there are open deals) and money owed (when any)."""
     from kacli.render.payments import customer_money
 
-    panels = [customer_project(p["deals"])] if p["deals"] else []
+    panels = [customer_project(p["deals"])] if any(d["outcome"] == "open" for d in p["deals"]) else []
+    closed = [d for d in p["deals"] if d["outcome"] != "open"]
+    if closed:
+        panels.append(customer_closed(closed))
     if p["receivable"]["outstanding_fen"]:
         panels.append(customer_money(p["receivable"]))
     return panels
@@ -231,10 +234,25 @@ def customer_project(deals: list[dict[str, Any]]):
     from rich.console import Group
 
     parts = []
-    for d in deals:
+    for d in (d for d in deals if d["outcome"] == "open"):
         head = (f"#{d['id']} {d['title']} · {stage_label(d['stage'])} · "
                 f"{format_amount(d['value_fen']) or '?'} · {d['chance']}%")
         parts.append(text(head, style="bold"))
         parts.append(facts_grid(project_rows(d["project"])))
         parts += [text("⚑ " + line, style=RISK) for line in risk_lines(d["coverage"])]
     return panel(t("deal.group.project"), Group(*parts))
+
+
+def customer_closed(deals: list[dict[str, Any]]):
+    """``customer show``: every won and lost deal, one line each, with the outcome and why."""
+    from rich.console import Group
+
+    lang = i18n.current()
+    lines = []
+    for d in deals:
+        outcome = vocab.OUTCOME.label(d["outcome"], lang)
+        line = f"#{d['id']} {d['title']} · {outcome} {d['closed_on'] or ''} · {format_amount(d['value_fen']) or '?'}"
+        if d["outcome"] == "lost" and d["lost_reason"]:
+            line += f" · {d['lost_reason']}"
+        lines.append(text(line))
+    return panel(t("deal.group.closed"), Group(*lines))

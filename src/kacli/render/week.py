@@ -51,22 +51,164 @@ def week_table(items: list[Item], today: dt.date, title: str, *, explain: bool =
     return table
 
 
-def week(data: WeekList, *, explain: bool = False) -> None:
+def week(data: WeekList, *, explain: bool = False, limit: int | None = None) -> None:
+    """The list as a table, or one block per customer when the terminal is narrower than the
+    table needs (no date, amount or word is ever broken, no column squeezed away). Without
+    ``limit`` the most urgent rows that fit one screen are shown (the terminal's height; 25
+    lines elsewhere), then one line saying how many more; ``limit`` 0 shows every row."""
     today = data.today
     console = out()
     if not data.items:
         message(t("week.empty", today=today.isoformat(), until=data.until.isoformat()))
+    sections = [(t("week.title", today=today.isoformat(), until=data.until.isoformat()), data.items),
+                (t("week.later", until=data.until.isoformat()), data.later)]
+    sections = [(title, items) for title, items in sections if items]
+    keyed = any(i.key_account for _, items in sections for i in items)
+    if limit is None:
+        lines = (console.size.height if console.is_terminal else SCREEN_LINES) - 1  # the prompt's line
+        lines -= 1 if keyed else 0
     else:
-        title = t("week.title", today=today.isoformat(), until=data.until.isoformat())
-        console.print(week_table(data.items, today, title, explain=explain))
-    if data.later:
-        console.print(week_table(data.later, today, t("week.later", until=data.until.isoformat()),
-                                 explain=explain))
+        lines = None
+    total = sum(len(items) for _, items in sections)
+    more = wrap(t("week.more", more=total), console.width)  # the longest it can be
+    shown: list[Item] = []
+    for title, items in sections:
+        room = None if lines is None else lines - len(more)  # the lines saying how many more
+        if limit:
+            items = items[:max(0, limit - len(shown))]
+        draw = _layout(console, today, title, explain, items)
+        count = len(items) if room is None else _fit(console, draw, items, room)
+        if count:
+            made, used = draw(items[:count])
+            console.print(made)
+            shown += items[:count]
+            if lines is not None:
+                lines -= used
+        if count < len(items) or (limit and len(shown) >= limit):
+            break
     if explain:
-        for item in (*data.items, *data.later):
+        for item in shown:
             console.print(terms_table(item))
-    if any(i.key_account for i in (*data.items, *data.later)):
+    if len(shown) < total:
+        for line in wrap(t("week.more", more=total - len(shown)), console.width):
+            console.print(text(line, style="dim"), no_wrap=True)
+    if keyed:
         console.print(text(t("week.legend"), style="dim"))
+
+
+SCREEN_LINES = 25  # one screen when the output is not a terminal
+
+
+def _layout(console, today: dt.date, title: str, explain: bool, items: list[Item]):
+    """A function of rows giving (what to print, how many lines it takes): the table when the
+    whole section fits the width without breaking a word, else one block per customer."""
+    from rich.console import Group
+
+    as_table = _table_width(console, week_table(items, today, title, explain=explain)) <= console.width
+
+    def draw(rows):
+        if not rows:
+            return Group(), 0
+        if as_table:
+            made = week_table(rows, today, title, explain=explain)
+            return made, len(console.render_lines(made, console.options, pad=False))
+        lines = week_blocks(rows, today, title, console.width, explain=explain)
+        return Group(*lines), len(lines)
+    return draw
+
+
+def _table_width(console, table) -> int:
+    """The narrowest the table can be without breaking a word in any cell: each column as wide
+    as its widest unbreakable cell (a no-wrap cell whole), plus the padding between columns."""
+    from rich.measure import Measurement
+
+    options = console.options.update(width=10_000)
+    total = 0
+    for column in table.columns:
+        header = Measurement.get(console, options, column.header).minimum
+        cells = [Measurement.get(console, options, cell) for cell in column.cells]
+        widest = max([c.maximum if column.no_wrap else c.minimum for c in cells] + [header])
+        total += widest
+    return total + 2 * (len(table.columns) - 1)
+
+
+def _fit(console, draw, items: list[Item], room: int) -> int:
+    """How many of ``items`` (most urgent first) fit in ``room`` lines."""
+    if room <= 1:
+        return 0
+    low, high = 0, min(len(items), room)
+    if draw(items[:high])[1] <= room:
+        return high
+    while high - low > 1:  # draw(low) fits, draw(high) does not
+        middle = (low + high) // 2
+        if draw(items[:middle])[1] <= room:
+            low = middle
+        else:
+            high = middle
+    return low
+
+
+def week_blocks(items: list[Item], today: dt.date, title: str, width: int, *, explain: bool = False):
+    """One block per customer for a narrow terminal: a head line (when, customer, whom, what to
+    do) and each reason on its own line, wrapped only between words (a Chinese text between
+    characters), never inside a date, an amount or a word."""
+    from rich.text import Text
+
+    lines = [Text(part, style="bold", no_wrap=True) for part in wrap(title, width)] if title else []
+    for item in items:
+        style = _style(item, today)
+        head = " · ".join((words.when(item.due, today), words.customer_label(item), words.whom(item),
+                           words.action(item.action) + (f" ({item.score:g})" if explain else "")))
+        lines += [Text(part, style=style, no_wrap=True) for part in wrap(head, width, "")]
+        for reason in item.reasons:
+            lines += [Text(part, no_wrap=True) for part in wrap(words.reason_text(reason), width, "  - ", "    ")]
+    return lines
+
+
+def wrap(line: str, width: int, first: str = "", rest: str | None = None) -> list[str]:
+    """``line`` cut into lines of at most ``width`` cells, after ``first`` (then ``rest``) as
+    indent: only at spaces or between two CJK characters, so no date (2026-11-23), amount
+    (¥600,000) or word is split; a single word wider than a line is the only thing ever cut."""
+    from rich.cells import cell_len
+
+    rest = first if rest is None else rest
+    out: list[str] = []
+    current, indent = "", first
+    for token in _tokens(line):
+        if token == " ":
+            if current:
+                current += " "
+            continue
+        candidate = current + token
+        if cell_len(indent + candidate.rstrip()) <= width or not current.strip():
+            current = candidate
+            continue
+        out.append(indent + current.rstrip())
+        current, indent = token, rest
+    if current.strip() or not out:
+        out.append(indent + current.rstrip())
+    return _fold(out, width)
+
+
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+
+
+def _tokens(line: str) -> list[str]:
+    """Words (runs of non-CJK, non-space characters, punctuation kept with them), single CJK
+    characters, and spaces."""
+    import re
+
+    return re.findall(f" |[{_CJK}]|[^ {_CJK}]+", line)
+
+
+def _fold(lines: list[str], width: int) -> list[str]:
+    """The last resort: a single word wider than the terminal is cut at the edge."""
+    from rich.cells import chop_cells
+
+    out = []
+    for line in lines:
+        out += chop_cells(line, width) if width > 0 else [line]
+    return out
 
 
 def json_row(explain: bool = False) -> Callable[[Item], str]:
@@ -145,7 +287,7 @@ def why(item: Item | None, in_window: bool, customer: str, until: dt.date, today
     if not in_window:
         message(t("why.not_due", customer=customer, until=until.isoformat(), due=item.due.isoformat()))
     console = out()
-    console.print(week_table([item], today, "", explain=True))
+    console.print(_layout(console, today, "", True, [item])([item])[0])
     console.print(terms_table(item))
 
 

@@ -69,8 +69,18 @@ def _festival(p: Mapping[str, Any], w: dict[str, str]) -> str:
 
 
 def _planned(p: Mapping[str, Any], w: dict[str, str]) -> str:
-    key = "reason.planned_visit" if p["purpose"] else "reason.planned_visit_bare"
+    key = "reason.planned_visit_missed" if p.get("missed") else "reason.planned_visit"
+    key = key if p["purpose"] else key + "_bare"
     return w[key].format(date=_day(p["date"]), purpose=p["purpose"])
+
+
+@cache
+def _role_label(code: str, lang: str) -> str:
+    return vocab.ROLE.label(code, lang)
+
+
+def _role(code: str) -> str:
+    return _role_label(code, i18n.current())
 
 
 def _roles(p: Mapping[str, Any], w: dict[str, str]) -> str:
@@ -90,8 +100,9 @@ def _payment(code: str) -> Callable[[Mapping[str, Any], dict[str, str]], str]:
 
 _TEXT: dict[str, Callable[[Mapping[str, Any], dict[str, str]], str]] = {
     "never_contacted": lambda p, w: w["reason.never_contacted"].format(added=_day(p["added"])),
-    "cadence": lambda p, w: _counted(w, "reason.cadence", p["days"]).format(
-        days=p["days"], interval=p["interval"]),
+    "cadence": lambda p, w: _counted(
+        w, "reason.cadence_after_purchase" if p.get("after_purchase") else "reason.cadence", p["days"]
+    ).format(days=p["days"], interval=p["interval"]),
     "next_action": lambda p, w: w["reason.next_action"].format(text=p["text"]),
     "after_sale": lambda p, w: w["reason.after_sale"].format(text=p["text"]),
     "planned_visit": _planned,
@@ -99,10 +110,16 @@ _TEXT: dict[str, Callable[[Mapping[str, Any], dict[str, str]], str]] = {
     "festival": _festival,
     "deal_closing": lambda p, w: w["reason.deal_closing"].format(
         title=p["title"], expected_close=_day(p["expected_close"])),
-    "deal_stalled": lambda p, w: _counted(w, "reason.deal_stalled", p["days_in_stage"]).format(
+    "deal_stalled": lambda p, w: _counted(
+        w, "reason.deal_stalling" if p.get("upcoming") else "reason.deal_stalled", p["days_in_stage"]).format(
         title=p["title"], days_in_stage=p["days_in_stage"], stage=_stage(p["stage"]),
-        threshold=p["threshold"]),
+        threshold=p["threshold"], date=_day(p.get("stalls", ""))),
     "roles_uncovered": _roles,
+    "key_tier_changed": lambda p, w: w["reason.key_tier_joined" if p["joined"] else "reason.key_tier_left"
+                                       ].format(date=_day(p["date"])),
+    "delivery": lambda p, w: w["reason.delivery"].format(title=p["title"], date=_day(p["date"])),
+    "decision_maker_opposed": lambda p, w: w["reason.decision_maker_opposed"].format(
+        title=p["title"], stage=_stage(p["stage"]), contact=p["contact"], role=_role(p["role"])),
     "payment_due": _payment("payment_due"),
     "payment_overdue": _payment("payment_overdue"),
 }
@@ -179,7 +196,7 @@ def item_json(item: Item) -> dict[str, Any]:
         "customer": item.customer, "customer_id": item.customer_id, "contact": item.contact,
         "contact_id": item.contact_id, "grade": item.grade, "key_account": item.key_account,
         "due": _iso[item.due], "overdue_days": item.overdue_days, "score": item.score,
-        "action": item.action,
+        "action": item.action, "phone": item.phone,
         "reasons": [{"code": r.code, "text": _TEXT[r.code](r.params, w), "due": _iso[r.due]}
                     for r in item.reasons],
     }
@@ -208,6 +225,8 @@ def grade_part(code: str, params: Mapping[str, Any]) -> str:
             return t("grade.part.batch_history", batch=label, average=format_amount(params["average_fen"]))
         return t("grade.part.batch", batch=label)
     if code == "expected_purchase":
+        if params["days"] < 0:
+            return t("grade.part.expected_passed", date=_day(params["date"]), days=-params["days"])
         return t("grade.part.expected_purchase", date=_day(params["date"]), days=params["days"])
     return t(f"grade.part.{code}", **params)
 

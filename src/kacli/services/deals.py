@@ -143,18 +143,29 @@ def _totals(rows: list[dict[str, Any]]) -> dict[str, int]:
 
 
 def for_customer(db: Db, customer_id: int, today: dt.date) -> list[dict[str, Any]]:
-    """``customer show``: the customer's open deals with their project facts and coverage."""
-    rows = deals.listing(db, customer_id=customer_id)
+    """``customer show``: every deal of the customer — open ones first, with their project facts
+    and coverage, then won and lost ones newest first, each with its ``outcome``, ``closed_on``
+    and ``lost_reason``."""
+    rows = deals.listing(db, customer_id=customer_id, include_closed=True)
+    rows.sort(key=lambda r: (r["outcome"] != "open", "" if r["outcome"] == "open" else
+                             _invert(r["closed_on"] or "")))
     links = deals.roles(db, [r["id"] for r in rows])
     out = []
     for row in rows:
         item = _figures(row, today)
+        item["closed_on"] = row["closed_on"]
+        item["lost_reason"] = row["lost_reason"]
         item["project"] = _project(row)
         cover = _coverage(links[row["id"]])
         item["coverage"] = {"uncovered": cover["uncovered"], "flags": cover["flags"],
                             "at_risk": cover["at_risk"]}
         out.append(item)
     return out
+
+
+def _invert(day: str) -> str:
+    """A sort key putting later ISO days first."""
+    return "".join(chr(255 - ord(ch)) for ch in day)
 
 
 def _sums(items: list[dict[str, Any]]) -> dict[str, Any]:

@@ -20,16 +20,6 @@ CUSTOMER_FIELDS = (
 )
 
 
-def grade_of(customer: dict[str, Any], today: dt.date, rules=None,
-             order_history: tuple = ()) -> dict[str, Any]:
-    """The customer's grade, where it came from (``manual`` wins over ``rules``; None when not
-    graded) and the ``parts`` that explain it (see ``kacli.domain.grading.effective_grade``)."""
-    from kacli.services.week import grade_explained, grade_facts, load_rules
-
-    result = grade_explained(customer, today, rules or load_rules(), order_history)
-    return grade_facts(result, customer.get("grade_reason"))
-
-
 def customer_profile(db: Db, customer_id: int, today: dt.date) -> dict[str, Any]:
     row = customers.get(db, customer_id)
     flags = {f: row[f] for f in customers.FLAG_FIELDS}
@@ -37,10 +27,11 @@ def customer_profile(db: Db, customer_id: int, today: dt.date) -> dict[str, Any]
     q = qualify(row["kind"], flags, known)
     profile: dict[str, Any] = {"id": row["id"], "name": row["name"]}
     profile.update({f: row[f] for f in CUSTOMER_FIELDS})
-    from kacli.services import week
+    from kacli.services import grades, week
+    from kacli.store.rules_file import load_rules
 
-    rules = week.load_rules()
-    profile["grade"] = grade_of(row, today, rules, week.order_history(db, customer_id))
+    rules = load_rules()
+    profile["grade"] = grades.grade_of(db, row, today, rules)
     profile["next_due"] = week.customer_next_due(db, customer_id, today, rules)  # an Item or None
     profile["grade_inputs"] = {
         "buy_within": row["buy_within"], "expected_purchase": row["expected_purchase"],

@@ -105,7 +105,7 @@ def activity_report(db: Db, today: dt.date, rules: Rules, since: dt.date | None 
 def _accounts(db: Db, as_of: dt.date, rules: Rules) -> list[Account]:
     """Every customer's kind, grade in force (as ``customer list`` gives it) and last contact."""
     from kacli.domain.reports.activity import Account
-    from kacli.services.week import graded
+    from kacli.services.grades import graded
     from kacli.store.reports import cadence_facts
 
     facts = cadence_facts(db, as_of)

@@ -273,6 +273,13 @@ def close(uow, deal_id: int, outcome: str, on_date: dt.date, reason: str | None)
     history.apply(uow, deal, {"outcome": outcome, "closed_on": on_date.isoformat(),
                               "lost_reason": reason}, customer_id=deal.customer_id,
                   prefix=history_prefix(deal.title))
+    if outcome == "won":
+        from kacli.domain.sales import status_after_win
+        from kacli.store.models import Customer
+
+        customer = uow.session.get(Customer, deal.customer_id)
+        history.apply(uow, customer, {"status": status_after_win(customer.status)},
+                      customer_id=customer.id)
 
 
 def link_role(uow, deal_id: int, contact_id: int, role: str, attitude: str | None) -> bool:

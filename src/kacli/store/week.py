@@ -1,53 +1,38 @@
 """What the week list reads: every customer as a :class:`kacli.domain.week_input.Account`.
 
-A handful of set-based queries per range of a few thousand customers (never one per customer),
-read as plain tuples: ``kacli week`` over ten thousand customers and half a million visits must
-stay close to the cost of the bare cadence query. Only what the list can use is read:
+The store reads rows; the rules (which reasons, whom to call, what is owed, which grade) are
+``kacli.domain.week``'s alone. A handful of set-based queries per range of a few thousand
+customers (never one per customer), read as plain tuples. Only what the window can use is read:
 
-- next actions and instalments due by the window's last day, visits planned inside it;
-- the contacts a row can name (``kacli.domain.week.choose_contact``): primary contacts, those a
-  next action or planned visit names, those with a birthday in the window, and every contact of
-  a customer with no primary contact (whom to call then depends on roles and on who was met
-  last; the date each was last met is read only where there is no decision maker either);
-- the won orders of organisations whose purchase cycle or batch is not stated (their grade is
-  derived from the order history).
+- next actions and instalments due by the window's last day, visits still planned up to it;
+- greetings and gifts logged since the earliest day one could settle a birthday or festival in
+  the window;
+- nothing that happened after ``today``: with ``--today`` in the past, visits, payments, won or
+  lost deals, stage moves and actions done after that day are not counted, so the list reads as
+  it stood that day.
 
 Dates are read once per distinct text: a dossier holds a few thousand distinct days.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
-from collections import namedtuple
 from collections.abc import Iterable
 
-from kacli.domain import week_input
-from kacli.domain.calendar import lunar_to_solar
-from kacli.domain.week_reasons import LATE_STAGES, Window
+from kacli.domain.week_input import (
+    Account,
+    CareVisit,
+    Contact,
+    Deal,
+    Delivery,
+    Instalment,
+    NextAction,
+    PlannedVisit,
+    RoleCover,
+)
+from kacli.domain.week_reasons import CARE_KINDS, Window, stage_entered
 from kacli.store.db import Db
-
-
-def _mirror(cls):
-    """A named tuple with the fields and defaults of the snapshot class ``cls``.
-
-    The week list reads its snapshots by attribute only, and a frozen dataclass costs five to ten
-    times more to make than a named tuple: over fifty thousand snapshots that is most of the
-    loading time. (``tests/test_week_store.py`` checks the list is the same either way.)
-    """
-    fields = dataclasses.fields(cls)
-    defaults = [f.default for f in fields if f.default is not dataclasses.MISSING]
-    return namedtuple(cls.__name__, [f.name for f in fields], defaults=defaults)
-
-
-Account = _mirror(week_input.Account)
-Contact = _mirror(week_input.Contact)
-Deal = _mirror(week_input.Deal)
-Instalment = _mirror(week_input.Instalment)
-NextAction = _mirror(week_input.NextAction)
-PlannedVisit = _mirror(week_input.PlannedVisit)
-RoleCover = _mirror(week_input.RoleCover)
 
 
 class _Days(dict):
@@ -58,9 +43,12 @@ class _Days(dict):
         return day
 
 
-def _ints(ids: Iterable[int]) -> str:
-    """A literal list for ``IN (...)``: the ids are ints from the dossier, never user text."""
-    return ",".join(str(int(i)) for i in ids)
+class _Json(dict):
+    """JSON list text -> tuple: a dossier holds only a few dozen distinct role combinations."""
+
+    def __missing__(self, text: str) -> tuple[str, ...]:
+        roles = self[text] = tuple(json.loads(text or "[]"))
+        return roles
 
 
 def _rows(db: Db, sql: str, **params) -> list[tuple]:
@@ -68,6 +56,13 @@ def _rows(db: Db, sql: str, **params) -> list[tuple]:
     cursor = db.conn.cursor()
     cursor.row_factory = None
     return cursor.execute(sql, params).fetchall()
+
+
+def _grouped(rows: Iterable[tuple], make) -> dict[int, tuple]:
+    out: dict[int, list] = {}
+    for row in rows:
+        out.setdefault(row[0], []).append(make(row))
+    return {cid: tuple(items) for cid, items in out.items()}
 
 
 def chunks(db: Db, size: int) -> list[tuple[int, int]]:
@@ -81,197 +76,158 @@ def accounts(db: Db, window: Window, first: int, last: int) -> list[Account]:
     """The customers with ids ``first`` through ``last`` as the week list sees them, by id."""
     days = _Days()
     today, until = window.today, window.until
-    span = {"lo": first, "hi": last}
+    span = {"lo": first, "hi": last, "today": today.isoformat(), "until": until.isoformat()}
     customers = _rows(db, """
         SELECT c.id, c.name, c.kind, date(c.created_at, 'localtime'), c.grade_manual, c.buy_within,
                c.expected_purchase, c.purchase_cycle, c.batch,
-               (SELECT max(v.date) FROM visit v WHERE v.customer_id = c.id AND v.planned = 0)
-        FROM customer c WHERE c.id BETWEEN :lo AND :hi ORDER BY c.id""", **span)
-    actions = _next_actions(db, until, span, days)
-    visits = _planned_visits(db, today, until, span, days)
-    named = {a.contact_id for items in actions.values() for a in items if a.contact_id}
-    named.update(c for items in visits.values() for v in items for c in v.contact_ids[:1])
-    people = _contacts(db, window, span, named, [c[0] for c in customers])
-    deals, orders, instalments = _deals(db, until, span, days)
+               (SELECT max(v.date) FROM visit v
+                WHERE v.customer_id = c.id AND v.planned = 0 AND v.date <= :today),
+               c.status, json_extract(c.phones, '$[0]')
+        FROM customer c WHERE c.id BETWEEN :lo AND :hi
+              AND min(substr(c.created_at, 1, 10), date(c.created_at, 'localtime')) <= :today
+        ORDER BY c.id""", **span)
+    stated = _intentions(db, span, days)
+    regraded = dict(_rows(db, """
+        SELECT customer_id, max(substr(at, 1, 10)) FROM change
+        WHERE customer_id BETWEEN :lo AND :hi AND contact_id IS NULL AND substr(at, 1, 10) <= :today
+              AND field IN ('grade_manual', 'purchase_cycle', 'batch', 'buy_within', 'expected_purchase', 'kind')
+        GROUP BY customer_id""", **span))
+    actions = _grouped(_rows(db, """
+        SELECT customer_id, id, text, due, contact_id, kind FROM next_action
+        WHERE customer_id BETWEEN :lo AND :hi AND (done_on IS NULL OR done_on > :today)
+              AND due <= :until ORDER BY due, id""", **span),
+        lambda r: NextAction(r[1], r[2], days[r[3]], r[4], r[5]))
+    planned = _grouped(_visits(db, "v.planned = 1 AND v.date <= :until", span),
+                       lambda r: PlannedVisit(r[1], days[r[2]], r[3], r[5]))
+    rules = window.rules
+    since = today - dt.timedelta(days=max(rules.festival_lead_days, rules.birthday_care_days))
+    care = _grouped(_visits(db, f"""v.planned = 0 AND v.date >= :since AND v.date <= :today
+                                    AND v.kind IN ({','.join(f"'{k}'" for k in CARE_KINDS)})""",
+                            {**span, "since": since.isoformat()}),
+                    lambda r: CareVisit(days[r[2]], r[5]))
+    people = _contacts(db, span, days)
+    deals, deliveries, orders, instalments, paid = _deals(db, span, days)
     out = []
-    for (cid, name, kind, created, manual, buy_within, expected, cycle, batch, last_met) in customers:
+    for (cid, name, kind, created, manual, buy_within, expected, cycle, batch, last_met, status,
+         phone) in customers:
         # A customer "added" after a pinned --today counts as added that day.
         added = min(days[created], today) if created else today
-        history = ()
-        if kind == "org" and not manual and not (cycle and batch):
-            history = orders.get(cid, ())
         out.append(Account(
             cid, name, kind, added, days[last_met] if last_met else None, manual, buy_within,
-            days[expected] if expected else None, cycle, batch, history,
-            people.get(cid, ()), actions.get(cid, ()), visits.get(cid, ()), deals.get(cid, ()),
-            instalments.get(cid, ()),
+            days[expected] if expected else None, cycle, batch, orders.get(cid, ()),
+            people.get(cid, ()), actions.get(cid, ()), planned.get(cid, ()), deals.get(cid, ()),
+            instalments.get(cid, ()), status, phone, stated.get(cid), care.get(cid, ()),
+            paid.get(cid, ()), deliveries.get(cid, ()),
+            days[regraded[cid]] if cid in regraded else None,
         ))
     return out
 
 
-def _next_actions(db: Db, until: dt.date, span: dict, days: _Days) -> dict[int, tuple[NextAction, ...]]:
+def _intentions(db: Db, span: dict, days: _Days) -> dict[int, dt.date]:
+    """The day each individual's purchase intention was last stated (set, not cleared), up to
+    today; the day the customer was added when the history has no such change."""
     rows = _rows(db, """
-        SELECT customer_id, id, text, due, contact_id, kind FROM next_action
-        WHERE customer_id BETWEEN :lo AND :hi AND done_on IS NULL AND due <= :until
-        ORDER BY due, id""", until=until.isoformat(), **span)
-    out: dict[int, list] = {}
-    for cid, action_id, text, due, contact_id, kind in rows:
-        out.setdefault(cid, []).append(NextAction(action_id, text, days[due], contact_id, kind))
-    return {cid: tuple(items) for cid, items in out.items()}
+        SELECT c.id, COALESCE(
+            (SELECT max(substr(h.at, 1, 10)) FROM change h
+             WHERE h.customer_id = c.id AND h.contact_id IS NULL AND h.new IS NOT NULL
+                   AND h.field IN ('buy_within', 'expected_purchase')
+                   AND substr(h.at, 1, 10) <= :today),
+            substr(c.created_at, 1, 10))
+        FROM customer c WHERE c.id BETWEEN :lo AND :hi AND c.kind = 'person'
+              AND (c.buy_within IS NOT NULL OR c.expected_purchase IS NOT NULL)""", **span)
+    return {cid: days[day] for cid, day in rows if day}
 
 
-def _planned_visits(db: Db, today: dt.date, until: dt.date, span: dict,
-                    days: _Days) -> dict[int, tuple[PlannedVisit, ...]]:
-    # CROSS JOIN keeps customers outside, so each customer's planned visits are one index range.
-    rows = _rows(db, """
-        SELECT v.customer_id, v.id, v.date, COALESCE(v.purpose, ''),
+def _visits(db: Db, where: str, params: dict) -> list[tuple]:
+    """(customer id, visit id, date, purpose, kind, contact ids) of the visits ``where`` says."""
+    # CROSS JOIN keeps customers outside, so each customer's visits are one index range.
+    rows = _rows(db, f"""
+        SELECT v.customer_id, v.id, v.date, COALESCE(v.purpose, ''), v.kind,
                (SELECT group_concat(contact_id) FROM
                    (SELECT contact_id FROM visit_contact WHERE visit_id = v.id ORDER BY contact_id))
         FROM customer c CROSS JOIN visit v
-        WHERE c.id BETWEEN :lo AND :hi AND v.customer_id = c.id AND v.planned = 1
-              AND v.date >= :today AND v.date <= :until
-        ORDER BY v.date, v.id""", today=today.isoformat(), until=until.isoformat(), **span)
-    out: dict[int, list] = {}
-    for cid, visit_id, day, purpose, people in rows:
-        ids = tuple(int(i) for i in people.split(",")) if people else ()
-        out.setdefault(cid, []).append(PlannedVisit(visit_id, days[day], purpose, ids))
-    return {cid: tuple(items) for cid, items in out.items()}
+        WHERE c.id BETWEEN :lo AND :hi AND v.customer_id = c.id AND {where}
+        ORDER BY v.date, v.id""", **params)
+    return [(*r[:5], tuple(int(i) for i in r[5].split(",")) if r[5] else ()) for r in rows]
 
 
-_CONTACT = """SELECT id, customer_id, name, json_extract(phones, '$[0]'), is_primary, roles,
-                     birth_month, birth_day, birthday_lunar, birthday_leap
-              FROM contact WHERE forgotten_at IS NULL"""
+def _contacts(db: Db, span: dict, days: _Days) -> dict[int, tuple[Contact, ...]]:
+    """Every contact of the customers in ``span`` (whom to call and the buying centre need all
+    of them), with the day each was last met up to today."""
+    rows = _rows(db, """
+        SELECT c.customer_id, c.id, c.name, json_extract(c.phones, '$[0]'), c.is_primary, c.roles,
+               (SELECT max(v.date) FROM visit_contact vc JOIN visit v ON v.id = vc.visit_id
+                WHERE vc.contact_id = c.id AND v.planned = 0 AND v.date <= :today),
+               c.birth_month, c.birth_day, c.birthday_lunar, c.birthday_leap, c.attitude
+        FROM contact c WHERE c.customer_id BETWEEN :lo AND :hi AND c.forgotten_at IS NULL
+        ORDER BY c.customer_id, c.id""", **span)
+    roles = _Json()
+    return _grouped(rows, lambda r: Contact(
+        r[1], r[2], r[3], bool(r[4]), roles[r[5]], days[r[6]] if r[6] else None, r[7], r[8],
+        bool(r[9]), bool(r[10]), r[11]))
 
 
-def _contacts(db: Db, window: Window, span: dict, named: set[int],
-              customer_ids: list[int]) -> dict[int, tuple[Contact, ...]]:
-    solar, lunar_months = _birthday_prefilter(window)
-    rows = _rows(db, f"""{_CONTACT} AND customer_id BETWEEN :lo AND :hi
-        AND (is_primary = 1 OR id IN ({_ints(named)})
-             OR (birthday_lunar = 0 AND birth_month * 100 + birth_day IN ({_ints(solar)}))
-             OR (birthday_lunar = 1 AND birth_month IN ({_ints(lunar_months)})))""", **span)
-    found = {r[0]: r for r in rows}
-    with_primary = {r[1] for r in rows if r[4]}
-    no_primary = [cid for cid in customer_ids if cid not in with_primary]
-    if no_primary:
-        for r in _rows(db, f"{_CONTACT} AND customer_id IN ({_ints(no_primary)})"):
-            found[r[0]] = r
-    roles_of = _RolesCache()
-    no_primary_set = set(no_primary)
-    without_dm = {r[1] for r in found.values() if r[1] in no_primary_set} - {
-        r[1] for r in found.values() if "decision_maker" in roles_of[r[5]]}
-    last_met = _last_met(db, [r[0] for r in found.values() if r[1] in without_dm])
-    out: dict[int, list] = {}
-    for (contact_id, cid, name, phone, primary, roles, month, day, lunar, leap) in found.values():
-        keep = primary or contact_id in named or cid in no_primary_set
-        if month is not None and day is not None and window.birthdays(month, day, bool(lunar), bool(leap)):
-            keep = True
-        else:
-            month = day = None  # the birthday is not in the window: nothing for the list to say
-        if keep:
-            out.setdefault(cid, []).append(Contact(
-                contact_id, name, phone, bool(primary), roles_of[roles], last_met.get(contact_id),
-                month, day, bool(lunar), bool(leap)))
-    return {cid: tuple(sorted(items, key=lambda c: c.id)) for cid, items in out.items()}
-
-
-class _RolesCache(dict):
-    """Roles JSON text -> tuple: a dossier holds only a few dozen distinct combinations."""
-
-    def __missing__(self, text: str) -> tuple[str, ...]:
-        roles = self[text] = tuple(json.loads(text or "[]"))
-        return roles
-
-
-def _birthday_prefilter(window: Window) -> tuple[list[int], list[int]]:
-    """Solar birthdays (month * 100 + day) kept in the window, and the lunar months that overlap
-    it; the window itself decides each contact afterwards, so a wider lunar filter costs little."""
-    solar = [m * 100 + d for m in range(1, 13) for d in range(1, 32)
-             if _exists(m, d) and window.birthdays(m, d, False, False)]
-    months = set()
-    for year in range(window.today.year - 1, window.until.year + 1):
-        for month in range(1, 13):
-            try:
-                start = lunar_to_solar(year, month, 1)
-                end = lunar_to_solar(year + (month == 12), month % 12 + 1, 1)
-            except ValueError:
-                continue  # outside the lunar tables: no lunar birthday there
-            if start <= window.until and end > window.today:  # a leap month lies inside this span
-                months.add(month)
-    return solar, sorted(months)
-
-
-def _exists(month: int, day: int) -> bool:
-    return day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
-
-
-def _last_met(db: Db, contact_ids: list[int]) -> dict[int, dt.date]:
-    if not contact_ids:
-        return {}
-    rows = _rows(db, f"""
-        SELECT vc.contact_id, max(v.date) FROM visit_contact vc JOIN visit v ON v.id = vc.visit_id
-        WHERE v.planned = 0 AND vc.contact_id IN ({_ints(contact_ids)}) GROUP BY vc.contact_id""")
-    return {contact_id: dt.date.fromisoformat(day) for contact_id, day in rows}
-
-
-def _deals(db: Db, until: dt.date, span: dict, days: _Days):
-    """Open deals with their buying centres, won orders, and instalments still owed by ``until``."""
+def _deals(db: Db, span: dict, days: _Days):
+    """Open deals with their moves and buying centres, won orders, instalments due by the
+    window's last day and what was paid on each deal by today. A deal won or lost after today
+    is still open as of today."""
     rows = _rows(db, """
         SELECT d.id, d.customer_id, d.outcome, d.title, d.stage, COALESCE(d.price, d.amount),
-               d.expected_close, d.closed_on,
-               CASE WHEN d.outcome = 'open' THEN COALESCE(
-                   (SELECT e.on_date FROM deal_event e WHERE e.deal_id = d.id AND e.to_stage = d.stage
-                    ORDER BY e.on_date DESC, e.id DESC LIMIT 1),
-                   date(d.created_at, 'localtime')) END
-        FROM deal d WHERE d.customer_id BETWEEN :lo AND :hi AND d.outcome != 'lost' ORDER BY d.id""", **span)
-    late = ",".join(f"'{stage}'" for stage in LATE_STAGES)
+               d.expected_close, d.closed_on, date(d.created_at, 'localtime'), d.chance,
+               CASE WHEN d.delivered_on IS NULL OR d.delivered_on > :today THEN d.delivery_date END,
+               CASE WHEN substr(d.updated_at, 1, 10) <= :today THEN substr(d.updated_at, 1, 10) END,
+               d.hold_until
+        FROM deal d WHERE d.customer_id BETWEEN :lo AND :hi
+              AND (d.outcome != 'lost' OR d.closed_on > :today) ORDER BY d.id""", **span)
+    moves: dict[int, list] = {}
+    for deal_id, on_date, to_stage in _rows(db, """
+            SELECT e.deal_id, e.on_date, e.to_stage FROM deal d JOIN deal_event e ON e.deal_id = d.id
+            WHERE d.customer_id BETWEEN :lo AND :hi AND e.to_stage IS NOT NULL AND e.on_date <= :today
+            ORDER BY e.id""", **span):
+        moves.setdefault(deal_id, []).append((days[on_date], to_stage))
     covers: dict[int, list] = {}
-    # A deal's own attitude wins; else the contact's (as kacli.store.deals.roles reads them).
-    for deal_id, contact_id, role, attitude in _rows(db, f"""
-            SELECT r.deal_id, r.contact_id, r.role, COALESCE(r.attitude, c.attitude)
+    for deal_id, contact_id, role, attitude in _rows(db, """
+            SELECT r.deal_id, r.contact_id, r.role, r.attitude
             FROM deal d JOIN deal_role r ON r.deal_id = d.id JOIN contact c ON c.id = r.contact_id
-            WHERE d.customer_id BETWEEN :lo AND :hi AND d.outcome = 'open' AND d.stage IN ({late})
-            ORDER BY r.id""", **span):
+            WHERE d.customer_id BETWEEN :lo AND :hi AND c.forgotten_at IS NULL ORDER BY r.id""", **span):
         covers.setdefault(deal_id, []).append(RoleCover(contact_id, role, attitude))
+    today = span["today"]
     deals: dict[int, list] = {}
     orders: dict[int, list] = {}
     titles: dict[int, tuple[int, str]] = {}
-    for deal_id, cid, outcome, title, stage, amount, closing, closed, entered in rows:
-        titles[deal_id] = (cid, title)
-        if outcome == "open":
+    deliveries: dict[int, list] = {}
+    for (deal_id, cid, outcome, title, stage, amount, closing, closed, created, chance, delivery,
+         touched, hold_until) in rows:
+        if delivery and delivery <= span["until"] and outcome != "lost":
+            deliveries.setdefault(cid, []).append(Delivery(deal_id, title, days[delivery]))
+        still_open = outcome == "open" or (closed is not None and closed > today)
+        if still_open:
+            titles[deal_id] = (cid, title)
             deals.setdefault(cid, []).append(Deal(
-                deal_id, title, stage, days[entered], amount, days[closing] if closing else None,
-                tuple(covers.get(deal_id, ()))))
-        elif closed:
-            orders.setdefault(cid, []).append((days[closed], amount or 0))
-    owed = _owed(db, until, titles, span, days)
-    return ({cid: tuple(items) for cid, items in deals.items()},
-            {cid: tuple(sorted(items)) for cid, items in orders.items()}, owed)
-
-
-def _owed(db: Db, until: dt.date, titles: dict[int, tuple[int, str]], span: dict,
-          days: _Days) -> dict[int, tuple[Instalment, ...]]:
-    """Instalments due by ``until`` with money still owed.
-
-    Payments pay a deal's instalments oldest due first, whenever the money arrived (the rule of
-    ``kacli.domain.receivables.allocate``, applied here to plain rows: its dataclasses cost more
-    than the queries over thousands of deals; ``tests/test_week_store.py`` checks both agree). The
-    oldest instalments take the money first, so those due after ``until`` need not be read.
-    """
-    paid = dict(_rows(db, """SELECT p.deal_id, SUM(p.amount) FROM payment p JOIN deal d ON d.id = p.deal_id
-                             WHERE d.customer_id BETWEEN :lo AND :hi AND d.outcome != 'lost'
-                             GROUP BY p.deal_id""", **span))
-    out: dict[int, list] = {}
-    deal_now, left = None, 0
+                deal_id, title, stage, stage_entered(stage, tuple(moves.get(deal_id, ())), days[created]),
+                amount, days[closing] if closing else None, tuple(covers.get(deal_id, ())), chance,
+                days[touched] if touched else None, days[hold_until] if hold_until else None))
+        elif outcome == "won":
+            titles[deal_id] = (cid, title)
+            if closed:
+                orders.setdefault(cid, []).append((days[closed], amount))  # None: amount unknown
+    owed: dict[int, list] = {}
     for deal_id, inst_id, due, amount in _rows(db, """
             SELECT i.deal_id, i.id, i.due, i.amount FROM instalment i JOIN deal d ON d.id = i.deal_id
-            WHERE d.customer_id BETWEEN :lo AND :hi AND d.outcome != 'lost' AND i.due <= :until
-            ORDER BY i.deal_id, i.due, i.id""", until=until.isoformat(), **span):
-        if deal_id != deal_now:
-            deal_now, left = deal_id, paid.get(deal_id, 0)
-        covered = min(left, amount)
-        left -= covered
-        if covered < amount:
+            WHERE d.customer_id BETWEEN :lo AND :hi AND i.due <= :until ORDER BY i.deal_id, i.due, i.id""",
+            **span):
+        if deal_id in titles:
             cid, title = titles[deal_id]
-            out.setdefault(cid, []).append(Instalment(deal_id, days[due], amount - covered, title, inst_id))
-    return {cid: tuple(items) for cid, items in out.items()}
+            owed.setdefault(cid, []).append(Instalment(deal_id, days[due], amount, title, inst_id,
+                                                       tuple(covers.get(deal_id, ()))))
+    paid: dict[int, list] = {}
+    for deal_id, received in _rows(db, """
+            SELECT p.deal_id, SUM(p.amount) FROM payment p JOIN deal d ON d.id = p.deal_id
+            WHERE d.customer_id BETWEEN :lo AND :hi AND p.date <= :today GROUP BY p.deal_id""", **span):
+        if deal_id in titles:
+            paid.setdefault(titles[deal_id][0], []).append((deal_id, received))
+    return ({cid: tuple(items) for cid, items in deals.items()},
+            {cid: tuple(items) for cid, items in deliveries.items()},
+            {cid: tuple(sorted(items)) for cid, items in orders.items()},
+            {cid: tuple(items) for cid, items in owed.items()},
+            {cid: tuple(items) for cid, items in paid.items()})

@@ -101,6 +101,7 @@ MESSAGES = {
     "deal.group.buying_centre": ("Buying centre", "采购角色", "採購角色"),
     "deal.group.money": ("Money owed", "应收账款", "應收帳款"),
     "deal.label.stage": ("Stage", "阶段", "階段"),
+    "deal.group.closed": ("Deals won and lost", "已赢单和丢单的商机", "已贏單和丟單的商機"),
     "deal.label.outcome": ("Outcome", "结果", "結果"),
     "deal.label.amount": ("Amount", "金额", "金額"),
     "deal.label.price": ("Price", "价格", "價格"),
