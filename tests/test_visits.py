@@ -56,7 +56,8 @@ def test_advance_moves_one_step_and_keeps_the_history(kacli, hxdc):
         in result.stderr
     assert (stage_of(kacli, 1), stage_of(kacli, 2)) == ("dating", "dating")  # one step, not three
     moves = kacli.json("contact", "show", "1")["stage_history"]
-    assert [(m["from"], m["to"], m["note"]) for m in moves[-1:]] == [("acquainted", "dating", "visit #1")]
+    assert [(m["from"], m["to"], m["note"], m["visit_id"]) for m in moves[-1:]] == [
+        ("acquainted", "dating", None, 1)]
     changes = kacli.json("customer", "history", hxdc)["changes"]
     assert sorted(c["contact"] for c in changes if c["field"] == "stage" and c["old"]) == ["李经理", "王总"]
 

@@ -22,12 +22,12 @@ def _values(**options):
     return o.values(options, today())
 
 
-def _after_sale(title: str):
+def _after_sale():
     """The follow-up call a delivery schedules, due as the rules file says."""
     from kacli.store.deals import FollowUp
     from kacli.store.rules_file import load_rules
 
-    return FollowUp(t("deal.after_sale_text", title=title), load_rules().after_sale_days)
+    return FollowUp(load_rules().after_sale_days)
 
 
 def _report_move(title: str, move, *, announce: bool = True) -> None:
@@ -66,7 +66,7 @@ def add(
     with writing() as uow:
         found = refs.customer(uow.db, customer)
         deal_id, start = deals.add(uow, found.id, clean, values, rivals, no_competitor, today(),
-                                   _after_sale(clean))
+                                   _after_sale())
     render.message(t("deal.added", id=deal_id, title=clean, customer=found.name))
     _report_move(clean, start, announce=False)
 
@@ -103,7 +103,7 @@ def update(
         changed += deals.save_competitors(uow, found.id, rivals, gone, no_competitor)
         if to_stage is not None and to_stage != deals.get(uow.db, found.id)["stage"]:
             move = deals.move(uow, found.id, to_stage, today(), None, strict=False,
-                              after_sale=_after_sale(found.name))
+                              after_sale=_after_sale())
     if changed:
         from kacli.render import deals as view
 
@@ -161,7 +161,7 @@ def advance(
     with writing() as uow:
         found = refs.deal(uow.db, ref)
         move = deals.move(uow, found.id, target, on_date, clean_note, strict=strict,
-                          after_sale=_after_sale(found.name))
+                          after_sale=_after_sale())
     _report_move(found.name, move)
 
 

@@ -87,7 +87,7 @@ def _run(data: list, *, file: Path, dry_run: bool, on_duplicate: str, skip_bad: 
 def _after_sale(days: int):
     from kacli.store.deals import FollowUp
 
-    return lambda title: FollowUp(t("deal.after_sale_text", title=title), days)
+    return lambda title: FollowUp(days)
 
 
 def _table_command(table: str):

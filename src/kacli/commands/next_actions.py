@@ -11,6 +11,7 @@ from kacli.commands._common import MAX_ID, JsonOpt, YesOpt, confirm, reading, to
 from kacli.commands.visit_options import next_action
 from kacli.domain import text
 from kacli.i18n import t
+from kacli.render.notes import action_text
 
 app = typer.Typer(help=t("help.next"), no_args_is_help=True)
 
@@ -69,7 +70,7 @@ def done(
     clean = text.free_text(note, field="visit_note")
     with writing() as uow:
         action = next_actions.close(uow, action_id, on=today().isoformat(), note=clean)
-    render.message(t("next.closed", id=action_id, text=action["text"]))
+    render.message(t("next.closed", id=action_id, text=action_text(action)))
 
 
 @app.command("update", help=t("help.cmd.next.update"))
@@ -105,7 +106,7 @@ def remove(action_id: ActionId, yes: YesOpt = False) -> None:
 
     with reading() as db:
         action = next_actions.get(db, action_id)
-    confirm(t("next.remove_confirm", id=action_id, text=action["text"], customer=action["customer"]), yes)
+    confirm(t("next.remove_confirm", id=action_id, text=action_text(action), customer=action["customer"]), yes)
     with writing() as uow:
         next_actions.remove(uow, action_id)
-    render.message(t("next.removed", id=action_id, text=action["text"]))
+    render.message(t("next.removed", id=action_id, text=action_text(action)))

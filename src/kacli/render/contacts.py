@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from kacli import i18n
-from kacli.domain import vocab
+from kacli.domain import notes, vocab
 from kacli.domain.birthdays import from_columns
 from kacli.i18n import t, tn
-from kacli.render import field_name, out, text
+from kacli.render import out, text
 from kacli.render.customers import facts_grid, panel
+from kacli.render.notes import note_text
 
 
 def display_name(c: dict[str, Any]) -> str:
@@ -111,24 +112,36 @@ def _stage_table(moves: list[dict[str, Any]]):
         table.add_column(t(key))
     for m in moves:
         table.add_row(text(_when(m["at"])), text(vocab.STAGE.label(m["from"], lang)),
-                      text(vocab.STAGE.label(m["to"], lang)), text(m["note"]))
+                      text(vocab.STAGE.label(m["to"], lang)), text(note_text(m["note"])))
     return table
 
 
 def _history_table(rows: list[dict[str, Any]]):
     from rich.table import Table
 
+    from kacli.render import history as words
+
     table = Table(box=None, pad_edge=False, header_style="bold")
     for key in ("history.at", "history.field", "history.old", "history.new"):
         table.add_column(t(key))
     for r in rows:
-        table.add_row(text(_when(r["at"])), text(field_name(r["field"])), text(r["old"]),
-                      text(r["new"]))
+        table.add_row(text(_when(r["at"])), text(words.field_text(r["field"])),
+                      text(words.value_text(r["field"], r["old"])),
+                      text(words.value_text(r["field"], r["new"])))
     return table
 
 
+def _stage_move_json(m: dict[str, Any]) -> dict[str, Any]:
+    """A stage move for --json: the user's note as typed; a move a visit made names the visit."""
+    found = notes.decode(m["note"])
+    visit = found[1].get("visit") if found and found[0] == "stage_by_visit" else None
+    return {**m, "note": None if found else m["note"], "visit_id": visit}
+
+
 def profile_json(p: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in p.items() if k != "extra_groups"}
+    data = {k: v for k, v in p.items() if k != "extra_groups"}
+    data["stage_history"] = [_stage_move_json(m) for m in p["stage_history"]]
+    return data
 
 
 def what_goes(name: str, counts: dict[str, int]) -> str:

@@ -8,7 +8,7 @@ from kacli import i18n
 from kacli.domain import vocab
 from kacli.domain.money import format_amount
 from kacli.i18n import join_words, t, tn
-from kacli.render import field_name, out, text
+from kacli.render import out, text
 from kacli.render.visits import activity_json, activity_panels
 from kacli.render.week_text import next_due_json, next_due_line
 
@@ -203,16 +203,22 @@ def what_goes(name: str, counts: dict[str, int]) -> str:
 
 
 def history(found, rows) -> None:
+    """Each change with its field by label and its values in the user's words (codes as names,
+    money as ¥, yes/no as 是/否); ``history_json`` keeps them as stored."""
     from rich.table import Table
+
+    from kacli.render import history as words
+    from kacli.render import records
 
     table = Table(box=None, pad_edge=False, header_style="bold",
                   title=text(t("history.title", name=found.name)))
     for key in ("history.at", "history.who", "history.field", "history.old", "history.new"):
         table.add_column(t(key))
     for r in rows:
-        table.add_row(text(r["at"].replace("T", " ").rstrip("Z")), text(r["contact_name"]),
-                      text(field_name(r["field"])), text(r["old"]), text(r["new"]))
-    out().print(table)
+        table.add_row(text(words.when(r["at"])), text(r["contact_name"]),
+                      text(words.field_text(r["field"])), text(words.value_text(r["field"], r["old"])),
+                      text(words.value_text(r["field"], r["new"])))
+    records(table)
 
 
 def history_json(found, rows) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from kacli.domain import relationship, vocab
 from kacli.domain.money import format_amount
 from kacli.i18n import t
 from kacli.render import message, out, text, warn
+from kacli.render.notes import action_text
 
 # The label of each visit field, in the order "Updated visit #5: Date, Note" lists them.
 _FIELD_LABELS = {
@@ -50,7 +51,7 @@ def next_json(a: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": a["id"], "customer_id": a["customer_id"], "customer": a["customer"],
         "contact_id": a["contact_id"], "contact": a["contact"], "visit_id": a["visit_id"],
-        "deal_id": a["deal_id"], "kind": a["kind"], "text": a["text"], "due": a["due"],
+        "deal_id": a["deal_id"], "kind": a["kind"], "text": action_text(a), "due": a["due"],
         "overdue": a["overdue"],
         "done_on": a["done_on"], "created_at": a["created_at"],
     }
@@ -120,7 +121,7 @@ def next_table(rows: list[dict[str, Any]], *, customer: bool = True):
         status, style = next_status(a)
         cells = [text(a["id"]), text(a["due"], style)]
         cells += [text(a["customer"])] if customer else []
-        cells += [text(a["contact"]), text(a["text"]), text(status, style)]
+        cells += [text(a["contact"]), text(action_text(a)), text(status, style)]
         table.add_row(*cells)
     return table
 
@@ -189,13 +190,13 @@ def report_logged(outcome, next_text: str | None, next_due: str | None) -> None:
     if outcome.next_id is not None:
         message(t("next.added", id=outcome.next_id, text=next_text, due=next_due))
     for a in outcome.closed:
-        message(t("next.closed", id=a["id"], text=a["text"]))
+        message(t("next.closed", id=a["id"], text=action_text(a)))
     _moves(outcome)
     if outcome.still_open:
         message(t("visit.still_open", customer=outcome.customer))
         for a in outcome.still_open:
             status, _ = next_status(a)
-            message(f"  #{a['id']}  {a['due'] or ''}  {a['text']}  ({status})")
+            message(f"  #{a['id']}  {a['due'] or ''}  {action_text(a)}  ({status})")
 
 
 def report_updated(outcome) -> None:

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from kacli.domain import relationship
+from kacli.domain import notes, relationship
 from kacli.domain.dates import parse_date
 from kacli.domain.refs import Candidate
 from kacli.errors import BadInput
@@ -90,7 +90,7 @@ def stage_moves(uow, people: list[Candidate], kind: str, *, advance: bool, visit
         if suggested is None:
             continue
         if advance:
-            contacts.set_stage(uow, person.id, suggested, note=f"visit #{visit_id}")
+            contacts.set_stage(uow, person.id, suggested, note=notes.encode("stage_by_visit", visit=visit_id))
             visits.record_move(uow, visit_id, person.id, current[person.id], suggested)
         moves.append(StageMove(person.id, person.name, current[person.id],
                                relationship.marked_stage(kind), suggested, advance))

@@ -133,10 +133,10 @@ class Move:
 
 
 class FollowUp(NamedTuple):
-    """The call after delivery (seed 003: a week later): its text, in the user's language, and
-    how many days after delivery it is due (the rules file's ``after_sale.days``)."""
+    """The call after delivery (seed 003: a week later): how many days after delivery it is due
+    (the rules file's ``after_sale.days``). Its text is the deal's title, worded when it is read
+    ("ask how {title} is working out since delivery") in the reader's language."""
 
-    text: str
     days: int = 7
 
 
@@ -177,6 +177,10 @@ def update(uow, deal_id: int, values: dict[str, Any]) -> list[str]:
     if "title" in values and values["title"] != deal.title:
         values["title_pinyin"], values["title_initials"] = search_keys(values["title"])
         values["title_key"] = lookup_key(values["title"])
+        # The after-sale call kacli made reads from the deal's title; the user's own text stays.
+        uow.db.execute("""UPDATE next_action SET text = :new WHERE deal_id = :d
+                          AND kind = 'after_sale' AND text = :old""",
+                       new=values["title"], d=deal_id, old=deal.title)
     changed = history.apply(uow, deal, values, customer_id=deal.customer_id, prefix=prefix)
     return [f for f in changed if f not in ("title_pinyin", "title_initials", "title_key")]
 
@@ -255,7 +259,7 @@ def delivered(uow, deal, on_date: dt.date, after_sale: FollowUp) -> dict[str, An
         """SELECT contact_id FROM deal_role WHERE deal_id = :d AND role IN ('buyer', 'decision_maker')
            ORDER BY role = 'buyer' DESC, id LIMIT 1""", d=deal.id)
     action = uow.add(NextAction(customer_id=deal.customer_id, contact_id=contact, deal_id=deal.id,
-                                kind="after_sale", text=after_sale.text, created_at=uow.now,
+                                kind="after_sale", text=deal.title, created_at=uow.now,
                                 due=(on_date + dt.timedelta(days=after_sale.days)).isoformat()))
     uow.flush()
     return {"id": action.id, "due": action.due}

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from kacli.domain import notes
 from kacli.errors import BadInput, NotFound
 from kacli.store import history
 from kacli.store.db import Db
 
 _SELECT = """SELECT na.id, na.customer_id, customer.name AS customer, na.contact_id,
                     contact.name AS contact, na.visit_id, na.deal_id, na.kind, na.text, na.due,
-                    na.done_on, na.created_at
+                    na.done_on, na.created_at, deal.title AS deal_title
              FROM next_action na
              JOIN customer ON customer.id = na.customer_id
-             LEFT JOIN contact ON contact.id = na.contact_id"""
+             LEFT JOIN contact ON contact.id = na.contact_id
+             LEFT JOIN deal ON deal.id = na.deal_id"""
 
 
 def _dicts(rows) -> list[dict[str, Any]]:
@@ -73,6 +75,14 @@ def add(uow, *, customer_id: int, text: str, due: str | None, contact_id: int | 
     return action.id
 
 
+def _done_text(action: dict[str, Any]) -> str:
+    """What the history keeps of a done action: the text the user typed, or for the after-sale
+    call kacli made (its text is the deal's title) a note worded when it is read."""
+    if action["kind"] == "after_sale" and action["text"] == action["deal_title"]:
+        return notes.encode("after_sale", title=action["text"])
+    return action["text"]
+
+
 def close(uow, action_id: int, *, on: str, note: str | None = None,
           customer_id: int | None = None) -> dict[str, Any]:
     """Mark an open action done on ``on`` (ISO date); the action as it was.
@@ -86,7 +96,7 @@ def close(uow, action_id: int, *, on: str, note: str | None = None,
         raise BadInput("error.next_already_done", id=action_id, date=action["done_on"])
     uow.db.execute("UPDATE next_action SET done_on = :on WHERE id = :id", on=on, id=action_id)
     history.record(uow, customer_id=action["customer_id"], contact_id=action["contact_id"],
-                   field="next_action_done", old=action["text"],
+                   field="next_action_done", old=_done_text(action),
                    new=f"{on} — {note}" if note else on)
     return action
 
