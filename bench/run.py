@@ -160,6 +160,17 @@ def run_size(label: str, db: Path, cases: list[Case], runs: int, log, notes: lis
     return results
 
 
+def due_share(db: Path, customers: int) -> float:
+    """The share of customers on `kacli week --json` at the pinned today."""
+    import json
+
+    env = dict(os.environ, KACLI_DB=str(db), KACLI_TODAY=generate.TODAY.isoformat(), KACLI_LANG="en")
+    out = subprocess.run([KACLI, "week", "--json"], env=env, capture_output=True, text=True, check=True).stdout
+    data = json.loads(out)
+    items = data["items"] if isinstance(data, dict) else data
+    return len(items) / customers
+
+
 def _holds(ok: bool) -> str:
     return "yes" if ok else "**no**"
 
@@ -245,6 +256,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="timed runs per command after one warm-up")
     parser.add_argument("--more-visits", type=int, default=10_000,
                         help="customers in the dossier with ten times more visits (0: skip)")
+    parser.add_argument("--worst", type=int, default=0,
+                        help="customers in the named worst-case dossier (deals never move; 0: skip)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", default=str(HERE / "RESULTS.md"))
     args = parser.parse_args()
@@ -252,18 +265,22 @@ def main() -> None:
     cases = [c for c in CASES if available(c)]
     skipped = [c.label for c in CASES if c not in cases]
     notes: list[str] = []
-    dossiers = [(f"{int(n):,} customers", int(n), 50) for n in args.sizes.split(",") if n.strip()]
+    dossiers = [(f"{int(n):,} customers", int(n), 50, "realistic") for n in args.sizes.split(",") if n.strip()]
     if args.more_visits:
-        dossiers.append((f"{args.more_visits:,} customers, 10× visits", args.more_visits, 500))
+        dossiers.append((f"{args.more_visits:,} customers, 10× visits", args.more_visits, 500, "realistic"))
+    if args.worst:
+        dossiers.append((f"{args.worst:,} customers, worst case", args.worst, 50, "worst"))
     results = {}
     load_before = _load()
-    for label, customers, visits in dossiers:
+    for label, customers, visits, shape in dossiers:
         started = time.perf_counter()
-        db = generate.ensure(customers, visits, args.seed, log=print)
+        db = generate.ensure(customers, visits, args.seed, shape=shape, log=print)
         if time.perf_counter() - started > 1:
             notes.append(f"Generating the {label} dossier took {time.perf_counter() - started:.0f} s.")
         size_mb = db.stat().st_size / 1e6
-        print(f"{label}: {db.name} ({size_mb:.0f} MB)")
+        share = due_share(db, customers)
+        notes.append(f"The {label} dossier: {share:.0%} of customers due in the pinned week.")
+        print(f"{label}: {db.name} ({size_mb:.0f} MB), {share:.0%} of customers due this week")
         results[label] = run_size(label, db, cases, args.runs, print, notes)
     text = report(results, cases, skipped, args.runs, notes, (load_before, _load()))
     print()
