@@ -6,6 +6,9 @@ minimal stdlib-sqlite3 script, printed as JSON.
                                                     # next actions, open deals with roles, money owed
     python bench/floor_read.py DOSSIER list         # customer list --json
     python bench/floor_read.py DOSSIER deals        # deal list --json (open deals)
+    python bench/floor_read.py DOSSIER deal ID      # deal show: the deal, its stage events, roles,
+                                                    # competitors, instalments and payments
+    python bench/floor_read.py DOSSIER payments     # payment list: money owed per deal
 """
 
 import json
@@ -64,11 +67,35 @@ def deals(conn):
                          ORDER BY deal.expected_close IS NULL, deal.expected_close, deal.id""")
 
 
+def deal(conn, deal_id):
+    found = rows(conn, "SELECT deal.*, customer.name AS customer FROM deal JOIN customer"
+                       " ON customer.id = deal.customer_id WHERE deal.id = ?", int(deal_id))[0]
+    for name, sql in (("events", "SELECT * FROM deal_event WHERE deal_id = ? ORDER BY on_date, id"),
+                      ("roles", "SELECT * FROM deal_role WHERE deal_id = ?"),
+                      ("competitors", "SELECT * FROM deal_competitor WHERE deal_id = ?"),
+                      ("instalments", "SELECT * FROM instalment WHERE deal_id = ? ORDER BY due"),
+                      ("payments", "SELECT * FROM payment WHERE deal_id = ? ORDER BY date")):
+        found[name] = rows(conn, sql, found["id"])
+    return found
+
+
+def payments(conn):
+    return rows(conn, """SELECT d.id, d.title, c.name AS customer,
+                                (SELECT coalesce(sum(amount), 0) FROM instalment WHERE deal_id = d.id)
+                                - (SELECT coalesce(sum(amount), 0) FROM payment WHERE deal_id = d.id) AS owed,
+                                (SELECT min(due) FROM instalment WHERE deal_id = d.id) AS first_due
+                         FROM deal d JOIN customer c ON c.id = d.customer_id
+                         WHERE d.id IN (SELECT deal_id FROM instalment)
+                         ORDER BY first_due, d.id""")
+
+
 def main() -> None:
     conn = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
     what = sys.argv[2]
-    result = show(conn, sys.argv[3]) if what == "show" else listing(conn) if what == "list" else deals(conn)
-    sys.stdout.write(json.dumps(result, ensure_ascii=False))
+    answers = {"show": lambda: show(conn, sys.argv[3]), "list": lambda: listing(conn),
+               "deals": lambda: deals(conn), "deal": lambda: deal(conn, sys.argv[3]),
+               "payments": lambda: payments(conn)}
+    sys.stdout.write(json.dumps(answers[what](), ensure_ascii=False))
 
 
 main()

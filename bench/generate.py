@@ -11,10 +11,20 @@ grades), about 5 contacts per customer with birthdays (about a third lunar), vis
 two years before ``TODAY``, next actions, deals in every stage and outcome with their stage
 events, buying roles and competitors, instalments and payments.
 
-Generated files are cached under ``bench/data/`` (git-ignored), keyed by size, visits per customer,
-seed and generator version, so reruns reuse them::
+Two shapes:
 
-    .venv/bin/python bench/generate.py 10000 [--visits 50] [--seed 7]
+- ``realistic`` (the default): a book of business as a salesperson keeps it. Deals advance and close
+  (half won, a fifth lost); the last visit of each customer follows its grade's revisit cadence with
+  some slippage; most next actions lie ahead, most instalments past due are paid. A typical week has
+  10–20 % of customers due.
+- ``worst``: the first generator's shape, kept as a named worst case: deals never move (nearly every
+  open deal is stalled), visits fall anywhere in two years, half the next actions are overdue, so
+  nearly every customer is due.
+
+Generated files are cached under ``bench/data/`` (git-ignored), keyed by size, visits per customer,
+seed, shape and generator version, so reruns reuse them::
+
+    .venv/bin/python bench/generate.py 10000 [--visits 50] [--seed 7] [--shape realistic|worst]
 """
 
 from __future__ import annotations
@@ -31,7 +41,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data"
 TODAY = dt.date(2026, 11, 23)  # the benchmark's pinned today (a Monday): results do not drift
-GENERATOR_VERSION = 1  # bump when the content changes, so cached files are rebuilt
+GENERATOR_VERSION = 2  # bump when the content changes, so cached files are rebuilt
 CHUNK = 2_000  # customers per transaction
 
 VISIT_KINDS = (["call"] * 30 + ["visit"] * 20 + ["meal"] * 8 + ["small_gift"] * 5 + ["tech_exchange"] * 5
@@ -46,13 +56,18 @@ ROLES = ["user", "decision_maker", "buyer", "influencer", "coach"]
 LOST_REASONS = ["价格偏高", "竞争对手关系更好", "预算取消", "lost on price", "went with the incumbent"]
 
 
-def cached_path(customers: int, visits: int, seed: int) -> Path:
-    return DATA / f"dossier-{customers}c-{visits}v-s{seed}-g{GENERATOR_VERSION}.db"
+SHAPES = ("realistic", "worst")
+STALLED_DAYS = {"discover": 30, "validate": 30, "negotiate": 21, "contract": 14, "deliver": 30}
 
 
-def ensure(customers: int, visits: int = 50, seed: int = 7, *, log=print) -> Path:
-    """The cached dossier for this size, generated first if it is not there yet."""
-    path = cached_path(customers, visits, seed)
+def cached_path(customers: int, visits: int, seed: int, shape: str = "realistic") -> Path:
+    suffix = "" if shape == "realistic" else f"-{shape}"
+    return DATA / f"dossier-{customers}c-{visits}v-s{seed}{suffix}-g{GENERATOR_VERSION}.db"
+
+
+def ensure(customers: int, visits: int = 50, seed: int = 7, *, shape: str = "realistic", log=print) -> Path:
+    """The cached dossier for this size and shape, generated first if it is not there yet."""
+    path = cached_path(customers, visits, seed, shape)
     if path.exists():
         return path
     DATA.mkdir(parents=True, exist_ok=True)
@@ -60,7 +75,7 @@ def ensure(customers: int, visits: int = 50, seed: int = 7, *, log=print) -> Pat
     for leftover in DATA.glob(partial.name + "*"):
         leftover.unlink()
     started = time.perf_counter()
-    Generator(partial, customers, visits, seed).run(log)
+    Generator(partial, customers, visits, seed, shape).run(log)
     partial.rename(path)  # only a whole file is ever reused
     log(f"generated {path.name} in {time.perf_counter() - started:.0f} s "
         f"({path.stat().st_size / 1e6:.0f} MB)")
@@ -113,8 +128,9 @@ class Pools:
 
 
 class Generator:
-    def __init__(self, path: Path, customers: int, visits: int, seed: int) -> None:
+    def __init__(self, path: Path, customers: int, visits: int, seed: int, shape: str = "realistic") -> None:
         self.path, self.customers, self.visits, self.seed = path, customers, visits, seed
+        self.worst = shape == "worst"
         self.rng = random.Random(seed)
         self.names_used: dict[str, int] = {}
         self.ids = {"contact": 0, "visit": 0, "deal": 0}
@@ -189,12 +205,12 @@ class Generator:
                                      "friend_referral", "directory"]),
             "tags": json.dumps(r.sample(["gift-tea", "年会", "vip", "华南", "华东", "export"], r.randint(0, 2)),
                                ensure_ascii=False),
-            "status": r.choice(["prospect", "active", "active", "active", "dormant", "lost"]),
-            "buy_within": r.choice(["1w", "1m", "3m", "6m", None]) if person else None,
+            "status": self._status(),
+            "buy_within": self._buy_within() if person else None,
             "expected_purchase": self._day(5, 200) if person and r.random() < 0.2 else None,
-            "purchase_cycle": None if person else r.choice(["short", "long", None]),
-            "batch": None if person else r.choice(["large", "small", None]),
-            "grade_manual": r.choice(["A", "B", "C"]) if r.random() < 0.1 else None,
+            "purchase_cycle": None if person else self._stated(["short", "long", None], [8, 40, 52]),
+            "batch": None if person else self._stated(["large", "small", None], [15, 35, 50]),
+            "grade_manual": r.choice(["A", "B", "C"]) if r.random() < (0.1 if self.worst else 0.04) else None,
             "need": r.random() < 0.7, "can_pay": r.random() < 0.6,
             "created_at": created, "updated_at": self._instant(-60, 0),
         }
@@ -208,8 +224,48 @@ class Generator:
                                        "satisfaction": r.randint(1, 5), "salesperson": r.choice(p.people),
                                        "style": None, "relationship": None})
         contacts = self._contacts(cid, created, rows, m)
-        self._visits(cid, contacts, rows, m)
-        self._deals(cid, contacts, rows, m)
+        orders = self._deals(cid, contacts, rows, m)
+        self._visits(cid, contacts, rows, m, self._revisit_days(values, orders))
+
+    # ---- the shape of the book: the worst case draws uniformly, the realistic one as kept ----
+
+    def _status(self) -> str:
+        if self.worst:
+            return self.rng.choice(["prospect", "active", "active", "active", "dormant", "lost"])
+        return self.rng.choices(["prospect", "active", "dormant", "lost"], [20, 70, 7, 3])[0]
+
+    def _buy_within(self) -> str | None:
+        if self.worst:
+            return self.rng.choice(["1w", "1m", "3m", "6m", None])
+        return self.rng.choices(["1w", "1m", "3m", "6m", None], [2, 8, 30, 40, 20])[0]
+
+    def _stated(self, choices: list, weights: list[int]):
+        return self.rng.choice(choices) if self.worst else self.rng.choices(choices, weights)[0]
+
+    def _revisit_days(self, customer: dict, orders: list[tuple[dt.date, int]]) -> int:
+        """The customer's revisit interval by kacli's own grading and default rules, to place its
+        last visit (realistic shape)."""
+        from kacli.domain.grading import effective_grade
+        from kacli.domain.rules import defaults
+
+        rules = defaults()
+        expected = customer["expected_purchase"]
+        grade = effective_grade(
+            customer["kind"], today=TODAY, rules=rules, manual_grade=customer["grade_manual"],
+            buy_within=customer["buy_within"],
+            expected_purchase=dt.date.fromisoformat(expected) if expected else None,
+            purchase_cycle=customer["purchase_cycle"], batch=customer["batch"], order_history=orders,
+        ).grade
+        table = rules.person_revisit_days if customer["kind"] == "person" else rules.org_revisit_days
+        return table.get(grade, rules.ungraded_revisit_days)
+
+    def _last_visit_offset(self, interval: int) -> int:
+        """Days before TODAY of the latest visit: within the cadence for most customers, slipped
+        past it for about one in sixteen."""
+        r = self.rng
+        if r.random() < 0.06:
+            return -r.randint(max(1, interval - 6), interval + 20)
+        return -r.randint(0, max(0, interval - 8)) if interval > 8 else -r.randint(0, 1)
 
     def _contacts(self, cid: int, created: str, rows: dict, m) -> list[int]:
         r, p = self.rng, self.pools
@@ -224,7 +280,7 @@ class Generator:
             contact_id = self.ids["contact"]
             ids.append(contact_id)
             pinyin, initials = search_keys(base, None)
-            has_birthday = r.random() < 0.7
+            has_birthday = r.random() < (0.7 if self.worst else 0.35)
             rows[m.Contact].append({
                 "id": contact_id, "customer_id": cid, "name": base, "name_pinyin": pinyin,
                 "name_initials": initials, "name_key": lookup_key(base), "title": r.choice(p.titles),
@@ -244,48 +300,65 @@ class Generator:
                                    "old": None, "new": base, "at": created})
         return ids
 
-    def _visits(self, cid: int, contacts: list[int], rows: dict, m) -> None:
+    def _visits(self, cid: int, contacts: list[int], rows: dict, m, interval: int) -> None:
         r, p = self.rng, self.pools
         count = r.randint(self.visits // 2, self.visits * 3 // 2)
-        for _ in range(count):
+        latest = None if self.worst else self._last_visit_offset(interval)
+        for i in range(count):
             self.ids["visit"] += 1
-            day = self._day(-730, -1)
+            if latest is None:
+                day = self._day(-730, -1)
+            else:
+                day = self._day(latest, latest) if i == 0 else self._day(-730, latest)
             rows[m.Visit].append({
                 "id": self.ids["visit"], "customer_id": cid, "date": day, "kind": r.choice(VISIT_KINDS),
                 "note": r.choice(p.notes), "planned": False, "purpose": None, "gift_value": None,
                 "satisfaction": r.randint(3, 5) if r.random() < 0.2 else None, "created_at": day + "T10:00:00Z",
             })
             rows[m.VisitContact].append({"visit_id": self.ids["visit"], "contact_id": r.choice(contacts)})
-        if r.random() < 0.2:  # a visit planned in the coming weeks
+        if r.random() < (0.2 if self.worst else 0.04):  # a visit planned in the coming weeks
             self.ids["visit"] += 1
             rows[m.Visit].append({
                 "id": self.ids["visit"], "customer_id": cid, "date": self._day(0, 21), "kind": "visit",
                 "note": None, "planned": True, "purpose": r.choice(p.notes), "gift_value": None,
                 "satisfaction": None, "created_at": self._instant(-10, 0)})
-        for _ in range(r.randint(0, 3)):
-            done = r.random() < 0.5
+        for _ in range(r.randint(0, 3) if self.worst else r.randint(0, 2)):
+            if self.worst:
+                done, due = r.random() < 0.5, self._day(-40, 30)
+            else:  # done when due; what is open lies ahead, bar a few
+                due = self._day(-60, -1) if r.random() < 0.6 else self._day(0, 120)
+                done = due < TODAY.isoformat() and r.random() < 0.97
             rows[m.NextAction].append({
                 "customer_id": cid, "contact_id": r.choice(contacts), "visit_id": None, "deal_id": None,
-                "kind": "next", "text": r.choice(p.notes), "due": self._day(-40, 30),
-                "done_on": self._day(-40, 0) if done else None, "created_at": self._instant(-60, -1)})
+                "kind": "next", "text": r.choice(p.notes), "due": due,
+                "done_on": (due if not self.worst else self._day(-40, 0)) if done else None,
+                "created_at": self._instant(-60, -1)})
 
-    def _deals(self, cid: int, contacts: list[int], rows: dict, m) -> None:
+    def _deals(self, cid: int, contacts: list[int], rows: dict, m) -> list[tuple[dt.date, int]]:
+        """The customer's deals; returns its orders (won deals: day closed, amount)."""
         r, p = self.rng, self.pools
+        orders = []
         for _ in range(r.randint(1, 3)):
             self.ids["deal"] += 1
             deal_id = self.ids["deal"]
             title = r.choice(p.deal_titles)
             pinyin, initials = search_keys(title, None)
             stage_index = r.randint(0, 4)
-            outcome = r.choices(["open", "won", "lost"], [60, 25, 15])[0]
+            outcome = r.choices(["open", "won", "lost"], [60, 25, 15] if self.worst else [30, 50, 20])[0]
             if outcome == "won":
                 stage_index = 4
-            amount = r.randint(5, 800) * 10_000_00
+            # Worst case: 5万–800万 evenly; realistic: as many small deals as large (log-uniform).
+            wan = r.randint(5, 800) if self.worst else int(10 ** r.uniform(0.7, 2.9))
+            amount = wan * 10_000_00
             start = r.randint(-600, -100)
+            entered = None  # the day the deal entered its stage (realistic open deals only)
+            if outcome == "open" and not self.worst:
+                entered = self._stage_entered(STAGES[stage_index])
+                start = entered - stage_index * r.randint(10, 25) - r.randint(0, 20)
             rows[m.Deal].append({
                 "id": deal_id, "customer_id": cid, "title": title, "title_pinyin": pinyin,
                 "title_initials": initials, "title_key": lookup_key(title), "amount": amount,
-                "expected_close": self._day(-30, 180),
+                "expected_close": self._expected_close(outcome),
                 "stage": STAGES[stage_index], "outcome": outcome,
                 "lost_reason": r.choice(LOST_REASONS) if outcome == "lost" else None,
                 "chance": r.choice([10, 30, 50, 70, 90]), "budget": amount, "purchase_plan": r.choice(p.notes),
@@ -295,22 +368,49 @@ class Generator:
                 "created_at": self._instant(start, start), "updated_at": self._instant(start, -1),
             })
             for step in range(stage_index + 1):
+                if entered is not None:  # the steps spread evenly from the start to the last entry
+                    on = start + (entered - start) * step // max(1, stage_index)
+                    on_date = self._day(entered, entered) if step == stage_index else self._day(on, on)
+                else:
+                    on_date = self._day(start + step * 12, start + step * 12 + 11)
                 rows[m.DealEvent].append({
-                    "deal_id": deal_id, "on_date": self._day(start + step * 12, start + step * 12 + 11),
+                    "deal_id": deal_id, "on_date": on_date,
                     "from_stage": STAGES[step - 1] if step else None, "to_stage": STAGES[step],
                     "outcome": None, "note": None, "created_at": self._instant(start, -1)})
             if outcome != "open":
                 rows[m.DealEvent].append({"deal_id": deal_id, "on_date": self._day(start + 60, -1),
                                           "from_stage": None, "to_stage": None, "outcome": outcome,
                                           "note": None, "created_at": self._instant(-30, -1)})
-            for contact_id in r.sample(contacts, min(len(contacts), r.randint(1, 3))):
-                rows[m.DealRole].append({"deal_id": deal_id, "contact_id": contact_id, "role": r.choice(ROLES),
-                                         "attitude": r.choice(["supporter", "neutral", "opponent", None])})
+            chosen = r.sample(contacts, min(len(contacts), r.randint(1, 3)))
+            for i, contact_id in enumerate(chosen):
+                if i == 0 and not self.worst and r.random() < 0.9:  # the decision maker is won over
+                    role, attitude = "decision_maker", "supporter"
+                else:
+                    role, attitude = r.choice(ROLES), r.choice(["supporter", "neutral", "opponent", None])
+                rows[m.DealRole].append({"deal_id": deal_id, "contact_id": contact_id, "role": role,
+                                         "attitude": attitude})
             if r.random() < 0.5:
                 rows[m.DealCompetitor].append({"deal_id": deal_id, "name": r.choice(p.companies),
                                                "position": r.choice(["better", "equal", "worse"])})
             if stage_index >= 3:
                 self._receivables(deal_id, amount, start, rows, m)
+            if outcome == "won":
+                orders.append((dt.date.fromisoformat(rows[m.Deal][-1]["closed_on"]), amount))
+        return orders
+
+    def _stage_entered(self, stage: str) -> int:
+        """Days before TODAY an open deal entered its stage: moving on time for most deals,
+        stalled (past the stage's limit) for about one in thirty."""
+        r, limit = self.rng, STALLED_DAYS[stage]
+        if r.random() < 0.03:
+            return -r.randint(limit - 6, limit + 60)
+        return -r.randint(0, limit - 8)
+
+    def _expected_close(self, outcome: str) -> str:
+        r = self.rng
+        if self.worst or outcome != "open":
+            return self._day(-30, 180)
+        return self._day(-20, 6) if r.random() < 0.02 else self._day(10, 240)
 
     def _receivables(self, deal_id: int, amount: int, start: int, rows: dict, m) -> None:
         r = self.rng
@@ -320,7 +420,7 @@ class Generator:
             rows[m.Instalment].append({"deal_id": deal_id, "amount": amount // parts,
                                        "due": self._day(due_offset, due_offset),
                                        "created_at": self._instant(start, -1)})
-            if due_offset < 0 and r.random() < 0.7:
+            if due_offset < 0 and r.random() < (0.7 if self.worst else 0.995):
                 rows[m.Payment].append({"deal_id": deal_id, "amount": amount // parts,
                                         "date": self._day(due_offset, min(due_offset + 20, 0)),
                                         "note": None, "created_at": self._instant(due_offset, 0)})
@@ -331,9 +431,10 @@ def main() -> None:
     parser.add_argument("customers", type=int, nargs="+")
     parser.add_argument("--visits", type=int, default=50, help="visits per customer (about)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--shape", choices=SHAPES, default="realistic")
     args = parser.parse_args()
     for size in args.customers:
-        print(ensure(size, args.visits, args.seed))
+        print(ensure(size, args.visits, args.seed, shape=args.shape))
 
 
 if __name__ == "__main__":

@@ -19,11 +19,20 @@ def crowd(kacli):
 
 
 def test_without_a_limit_one_screen_then_how_many_more(kacli, crowd):
-    lines = kacli.ok("week").stdout.splitlines()
-    assert len(lines) <= 24  # 25 lines elsewhere than a terminal, one left for the prompt
+    lines = kacli.ok("week", env={"TTY_COMPATIBLE": "1"}).stdout.splitlines()
+    assert len(lines) <= 24  # a 25-line terminal, one line left for the prompt
     shown = [line for line in lines if "客户" in line]
     assert 15 <= len(shown) < 40
-    assert lines[-1] == f"… {40 - len(shown)} more: --limit 0 shows all, --limit N the first N"
+    assert f"… {40 - len(shown)} more: --limit 0 shows all, --limit N the first N" in lines[-1]
+
+
+def test_on_a_pipe_one_screen_of_plain_blocks_then_how_many_more(kacli, crowd):
+    lines = kacli.ok("week").stdout.splitlines()
+    assert len(lines) <= 24 and "\x1b[" not in "".join(lines)
+    heads = [line for line in lines if "客户" in line and not line.startswith(" ")]
+    assert 8 <= len(heads) < 40  # a head line and its reasons per customer
+    assert lines[-1] == f"… {40 - len(heads)} more: --limit 0 shows all, --limit N the first N"
+    assert len(kacli.ok("week", "--limit", "0").stdout.splitlines()) > 40
 
 
 def test_limit_n_and_limit_0(kacli, crowd):
@@ -75,7 +84,7 @@ def test_every_reason_stays_readable_at_80_and_60_columns(kacli, busy, lang, wid
 
 
 def test_a_wide_terminal_gets_the_table(kacli, busy):
-    screen = kacli.ok("week", env={**DAY, "COLUMNS": "160"}).stdout
+    screen = kacli.ok("week", env={**DAY, "COLUMNS": "160", "TTY_COMPATIBLE": "1"}).stdout
     assert "Whom to call" in screen.splitlines()[1]
 
 

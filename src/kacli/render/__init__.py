@@ -85,19 +85,44 @@ def text(value: Any, style: str = ""):
     return Text("" if value is None else str(value), style=style)
 
 
+def is_terminal(stream) -> bool:
+    """Whether ``stream`` is shown on a terminal, as Rich decides it (``TTY_COMPATIBLE=1`` or
+    ``FORCE_COLOR`` make any output a terminal, ``TTY_COMPATIBLE=0`` none) — asked without
+    loading Rich, so a script's run never pays for it."""
+    import os
+
+    flag = os.environ.get("TTY_COMPATIBLE", "")
+    if flag in ("0", "1"):
+        return flag == "1"
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _say(line: str, style: str = "") -> None:
+    """One line on stderr: through Rich (coloured) on a terminal, as it is elsewhere."""
+    if is_terminal(sys.stderr):
+        err().print(text(line, style=style))
+    else:
+        sys.stderr.write(line + "\n")
+
+
 def message(line: str) -> None:
     """A plain informational line on stderr (e.g. "Added customer #3 华信地产")."""
-    err().print(text(line))
+    _say(line)
 
 
 def warn(line: str) -> None:
-    err().print(text(line, style="yellow"))
+    _say(line, "yellow")
 
 
 def error(line: str) -> None:
     from kacli.i18n import t
 
-    err().print(text(t("label.error") + line, style="bold red"))
+    _say(t("label.error") + line, "bold red")
 
 
 def field_name(code: str) -> str:

@@ -1,7 +1,8 @@
 """How the week list looks: a Rich table on a terminal, JSON for scripts, plain lines for cron.
 
-Colours: red overdue, yellow due today, plain later; key-tier customers bold. Rich drops the
-colour codes on a pipe and honours NO_COLOR. ``--json`` and ``remind`` never import Rich.
+Colours: red overdue, yellow due today, plain later; key-tier customers bold; Rich honours
+NO_COLOR. On a pipe the list is plain blocks (``week_lines``), and ``--json`` and ``remind``
+never import Rich either.
 """
 
 from __future__ import annotations
@@ -16,14 +17,11 @@ from kacli.domain.week import Item
 from kacli.i18n import t, tn
 from kacli.render import message, out, text
 from kacli.render import week_text as words
+from kacli.render.week_lines import SCREEN_LINES, block_lines, on_a_pipe, plain, wrap
+from kacli.render.week_lines import style_of as _style
 
 if TYPE_CHECKING:
     from kacli.services.week import WeekList
-
-
-def _style(item: Item, today: dt.date) -> str:
-    colour = "red" if item.due < today else "yellow" if item.due == today else ""
-    return " ".join(s for s in (colour, "bold" if item.key_account else "") if s)
 
 
 # ---- kacli week -----------------------------------------------------------------------------
@@ -57,9 +55,12 @@ def week(data: WeekList, *, explain: bool = False, limit: int | None = None) -> 
     ``limit`` the most urgent rows that fit one screen are shown (the terminal's height; 25
     lines elsewhere), then one line saying how many more; ``limit`` 0 shows every row."""
     today = data.today
-    console = out()
     if not data.items:
         message(t("week.empty", today=today.isoformat(), until=data.until.isoformat()))
+    if on_a_pipe() and not explain:
+        plain(data, limit)  # no Rich at all: a script pays only for the list
+        return
+    console = out()
     sections = [(t("week.title", today=today.isoformat(), until=data.until.isoformat()), data.items),
                 (t("week.later", until=data.until.isoformat()), data.later)]
     sections = [(title, items) for title, items in sections if items]
@@ -94,9 +95,6 @@ def week(data: WeekList, *, explain: bool = False, limit: int | None = None) -> 
             console.print(text(line, style="dim"), no_wrap=True)
     if keyed:
         console.print(text(t("week.legend"), style="dim"))
-
-
-SCREEN_LINES = 25  # one screen when the output is not a terminal
 
 
 def _layout(console, today: dt.date, title: str, explain: bool, items: list[Item]):
@@ -149,66 +147,11 @@ def _fit(console, draw, items: list[Item], room: int) -> int:
 
 
 def week_blocks(items: list[Item], today: dt.date, title: str, width: int, *, explain: bool = False):
-    """One block per customer for a narrow terminal: a head line (when, customer, whom, what to
-    do) and each reason on its own line, wrapped only between words (a Chinese text between
-    characters), never inside a date, an amount or a word."""
+    """``week_lines.block_lines`` as Rich texts, in their colours."""
     from rich.text import Text
 
-    lines = [Text(part, style="bold", no_wrap=True) for part in wrap(title, width)] if title else []
-    for item in items:
-        style = _style(item, today)
-        head = " · ".join((words.when(item.due, today), words.customer_label(item), words.whom(item),
-                           words.action(item.action) + (f" ({item.score:g})" if explain else "")))
-        lines += [Text(part, style=style, no_wrap=True) for part in wrap(head, width, "")]
-        for reason in item.reasons:
-            lines += [Text(part, no_wrap=True) for part in wrap(words.reason_text(reason), width, "  - ", "    ")]
-    return lines
-
-
-def wrap(line: str, width: int, first: str = "", rest: str | None = None) -> list[str]:
-    """``line`` cut into lines of at most ``width`` cells, after ``first`` (then ``rest``) as
-    indent: only at spaces or between two CJK characters, so no date (2026-11-23), amount
-    (¥600,000) or word is split; a single word wider than a line is the only thing ever cut."""
-    from rich.cells import cell_len
-
-    rest = first if rest is None else rest
-    out: list[str] = []
-    current, indent = "", first
-    for token in _tokens(line):
-        if token == " ":
-            if current:
-                current += " "
-            continue
-        candidate = current + token
-        if cell_len(indent + candidate.rstrip()) <= width or not current.strip():
-            current = candidate
-            continue
-        out.append(indent + current.rstrip())
-        current, indent = token, rest
-    if current.strip() or not out:
-        out.append(indent + current.rstrip())
-    return _fold(out, width)
-
-
-_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
-
-
-def _tokens(line: str) -> list[str]:
-    """Words (runs of non-CJK, non-space characters, punctuation kept with them), single CJK
-    characters, and spaces."""
-    import re
-
-    return re.findall(f" |[{_CJK}]|[^ {_CJK}]+", line)
-
-
-def _fold(lines: list[str], width: int) -> list[str]:
-    """The last resort: a single word wider than the terminal is cut at the edge."""
-    from rich.cells import chop_cells
-
-    out = []
-    for line in lines:
-        out += chop_cells(line, width) if width > 0 else [line]
-    return out
+    return [Text(line, style=style, no_wrap=True)
+            for line, style in block_lines(items, today, title, width, explain=explain)]
 
 
 def json_row(explain: bool = False) -> Callable[[Item], str]:

@@ -1,0 +1,69 @@
+"""A command imports only what it uses: start-up is most of what a salesperson waits for.
+
+Each command runs in a fresh interpreter (as from the shell, stdout on a pipe) and reports which
+heavy modules it loaded: no read loads the ORM, `week` and `remind` on a pipe load no Rich, and
+`--help` loads none of the dossier's code.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+ORM = {"sqlmodel", "sqlalchemy"}
+TERMINAL = {"rich"}
+STORE = {"kacli.store", "kacli.store.db", "kacli.store.dossier"}
+
+PROBE = (
+    "import sys\n"
+    "sys.argv = ['kacli', *{args!r}]\n"
+    "from kacli.cli import main\n"
+    "try:\n    main()\nexcept SystemExit:\n    pass\n"
+    "sys.stderr.write('\\nLOADED ' + repr(sorted({heavy!r} & set(sys.modules))))\n"
+)
+
+
+def loaded(args: list[str], heavy: set[str]) -> list[str]:
+    """The modules of ``heavy`` that ``kacli ARGS`` loaded, run as a user runs it (stdout a pipe)."""
+    done = subprocess.run([sys.executable, "-c", PROBE.format(args=args, heavy=heavy)],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stderr.rsplit("LOADED ", 1)[1].replace("'", '"'))
+
+
+@pytest.fixture
+def book(kacli):
+    kacli.ok("customer", "add", "华信地产", "--industry", "房地产")
+    kacli.ok("contact", "add", "华信地产", "王总", "--role", "decision_maker", "--phone", "13800000000")
+    kacli.ok("visit", "log", "华信地产", "--contact", "王总", "--kind", "call", "--date", "2026-11-02")
+    kacli.ok("deal", "add", "华信地产", "写字楼空调", "--amount", "300万", "--close", "2027-03-31")
+    kacli.ok("payment", "plan", "写字楼空调", "100万", "--due", "2026-12-15")
+    return kacli
+
+
+READS = [
+    ["week"], ["week", "--json"], ["remind"], ["why", "华信地产"],
+    ["customer", "show", "华信地产"], ["customer", "show", "华信地产", "--json"], ["customer", "list"],
+    ["customer", "list", "--json"], ["customer", "history", "华信地产"],
+    ["contact", "list", "华信地产"], ["contact", "show", "王总"],
+    ["visit", "list"], ["next", "list"], ["deal", "list"], ["deal", "list", "--json"], ["deal", "show", "写字楼空调"],
+    ["payment", "list"], ["dossier", "info"],
+]
+
+
+@pytest.mark.parametrize("args", READS, ids=" ".join)
+def test_a_read_loads_no_orm(book, args):
+    assert loaded(args, ORM) == []
+
+
+@pytest.mark.parametrize("args", [["week"], ["week", "--json"], ["remind"]], ids=" ".join)
+def test_the_week_list_on_a_pipe_loads_no_rich(book, args):
+    assert loaded(args, TERMINAL) == []
+
+
+@pytest.mark.parametrize("args", [["--help"], ["week", "--help"], ["customer", "--help"], ["deal", "add", "--help"]],
+                         ids=" ".join)
+def test_help_loads_none_of_the_dossier_code(args):
+    assert loaded(args, STORE | ORM) == []
