@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from kacli.store import journal
 from kacli.store.customers import encode
 from kacli.store.history import as_text
 
@@ -21,25 +22,14 @@ def _defaults(model) -> dict[str, Any]:
 
 
 def _insert(uow, table: str, rows: Sequence[dict[str, Any]]) -> None:
+    """One statement for all the rows, journaled for undo as one statement too."""
     if not rows:
         return
     columns = list(rows[0])
     sql = (f'INSERT INTO "{table}" ({", ".join(columns)}) '
            f'VALUES ({", ".join(":" + c for c in columns)})')
-    uow.db.conn.executemany(sql, rows)
-
-
-def _keys_of(search_keys):
-    """``search_keys`` remembering its answers: a book of business repeats names (王总, 李经理)."""
-    seen: dict[str, tuple[str, str]] = {}
-
-    def keys(name: str) -> tuple[str, str]:
-        found = seen.get(name)
-        if found is None:
-            found = seen[name] = search_keys(name)
-        return found
-
-    return keys
+    with journal.inserting_many(uow.db.conn, uow.command_id, table):
+        uow.db.conn.executemany(sql, rows)
 
 
 def _first_id(uow, table: str) -> int:
@@ -85,7 +75,6 @@ def add_contacts(uow, items: Sequence[tuple[int, str, dict[str, Any], dict[str, 
     from kacli.store.models import Contact
 
     uow.flush()
-    search_keys = _keys_of(search_keys)
     base = _defaults(Contact)
     next_id = _first_id(uow, "contact")
     rows, facts, ids, changes, primary = [], [], [], [], {}
