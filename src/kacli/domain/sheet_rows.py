@@ -70,6 +70,8 @@ class CellError:
 
 def cell_text(value: Any) -> str:
     """A cell as text: spreadsheets give numbers and dates as such."""
+    if isinstance(value, str):  # every cell of a CSV file
+        return value
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
