@@ -21,15 +21,22 @@ def _defaults(model) -> dict[str, Any]:
     return {name: f.default for name, f in model.model_fields.items() if name != "id"}
 
 
-def _insert(uow, table: str, rows: Sequence[dict[str, Any]]) -> None:
-    """One statement for all the rows, journaled for undo as one statement too."""
+def _insert(uow, table: str, rows: Sequence[dict[str, Any]], defaults: dict[str, Any] | None = None) -> None:
+    """All the rows in one statement, journaled for undo as one statement too.
+
+    Only the columns some row sets are named, so a column no row sets takes the table's default,
+    which is the model's (``defaults``; a test checks they agree); a row without a column that
+    another row sets takes the model's default for it.
+    """
     if not rows:
         return
-    columns = list(rows[0])
-    sql = (f'INSERT INTO "{table}" ({", ".join(columns)}) '
-           f'VALUES ({", ".join(":" + c for c in columns)})')
+    fill = defaults or {}
+    columns = [(c, fill.get(c)) for c in dict.fromkeys(c for row in rows for c in row)]
+    sql = (f'INSERT INTO "{table}" ({", ".join(c for c, _ in columns)}) '
+           f'VALUES ({", ".join("?" for _ in columns)})')
+    values = [tuple([row.get(c, default) for c, default in columns]) for row in rows]
     with journal.inserting_many(uow.db.conn, uow.command_id, table):
-        uow.db.conn.executemany(sql, rows)
+        uow.db.conn.executemany(sql, values)
 
 
 def _first_id(uow, table: str) -> int:
@@ -47,19 +54,18 @@ def add_customers(uow, items: Sequence[tuple[str, dict[str, Any], dict[str, str]
     from kacli.store.models import Customer
 
     uow.flush()
-    base = _defaults(Customer)
     next_id = _first_id(uow, "customer")
     rows, facts, ids = [], [], []
     for offset, (name, values, new_facts) in enumerate(items):
         row_id = next_id + offset
         pinyin, initials = search_keys(name)
         # An exported customer keeps the day it was first recorded (the week list counts from it).
-        rows.append({**base, "created_at": uow.now, **encode(values), "id": row_id, "name": name,
+        rows.append({"created_at": uow.now, **encode(values), "id": row_id, "name": name,
                      "name_pinyin": pinyin, "name_initials": initials, "name_key": lookup_key(name),
                      "updated_at": uow.now})
         facts += [{"customer_id": row_id, "key": k, "value": v} for k, v in new_facts.items()]
         ids.append(row_id)
-    _insert(uow, "customer", rows)
+    _insert(uow, "customer", rows, _defaults(Customer))
     _changes(uow, [(i, None, "created", item[0]) for i, item in zip(ids, items, strict=True)])
     _insert(uow, "customer_fact", facts)
     return ids
@@ -75,7 +81,7 @@ def add_contacts(uow, items: Sequence[tuple[int, str, dict[str, Any], dict[str, 
     from kacli.store.models import Contact
 
     uow.flush()
-    base = _defaults(Contact)
+    defaults = _defaults(Contact)
     next_id = _first_id(uow, "contact")
     rows, facts, ids, changes, primary = [], [], [], [], {}
     for offset, (customer_id, name, values, new_facts) in enumerate(items):
@@ -84,16 +90,17 @@ def add_contacts(uow, items: Sequence[tuple[int, str, dict[str, Any], dict[str, 
         columns = _birthday_columns(values.pop("birthday", None))
         columns.update(encode(values))
         pinyin, initials = search_keys(name)
-        row = {**base, **columns, "id": row_id, "customer_id": customer_id, "name": name,
+        row = {**columns, "id": row_id, "customer_id": customer_id, "name": name,
                "name_pinyin": pinyin, "name_initials": initials, "name_key": lookup_key(name),
                "created_at": uow.now, "updated_at": uow.now}
         rows.append(row)
-        if row["is_primary"]:
+        if row.get("is_primary"):
             primary[customer_id] = row_id
         facts += [{"contact_id": row_id, "key": k, "value": v} for k, v in new_facts.items()]
-        changes += [(customer_id, row_id, "created", name), (customer_id, row_id, "stage", row["stage"])]
+        stage = row.get("stage", defaults["stage"])
+        changes += [(customer_id, row_id, "created", name), (customer_id, row_id, "stage", stage)]
         ids.append(row_id)
-    _insert(uow, "contact", rows)
+    _insert(uow, "contact", rows, defaults)
     _changes(uow, changes)
     _insert(uow, "contact_fact", facts)
     for customer_id, keep in primary.items():
