@@ -32,9 +32,14 @@ def _insert(uow, table: str, rows: Sequence[dict[str, Any]], defaults: dict[str,
         return
     fill = defaults or {}
     columns = [(c, fill.get(c)) for c in dict.fromkeys(c for row in rows for c in row)]
-    sql = (f'INSERT INTO "{table}" ({", ".join(c for c, _ in columns)}) '
-           f'VALUES ({", ".join("?" for _ in columns)})')
-    values = [tuple([row.get(c, default) for c, default in columns]) for row in rows]
+    _insert_values(uow, table, [c for c, _ in columns],
+                   [tuple([row.get(c, default) for c, default in columns]) for row in rows])
+
+
+def _insert_values(uow, table: str, columns: Sequence[str], values: Sequence[tuple]) -> None:
+    if not values:
+        return
+    sql = f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES ({", ".join("?" for _ in columns)})'
     with journal.inserting_many(uow.db.conn, uow.command_id, table):
         uow.db.conn.executemany(sql, values)
 
@@ -44,8 +49,8 @@ def _first_id(uow, table: str) -> int:
 
 
 def _changes(uow, entries: list[tuple[int, int | None, str, Any]]) -> None:
-    _insert(uow, "change", [{"customer_id": c, "contact_id": p, "field": f, "old": None,
-                             "new": as_text(v), "at": uow.now} for c, p, f, v in entries])
+    _insert_values(uow, "change", ("customer_id", "contact_id", "field", "old", "new", "at"),
+                   [(c, p, f, None, as_text(v), uow.now) for c, p, f, v in entries])
 
 
 def add_customers(uow, items: Sequence[tuple[str, dict[str, Any], dict[str, str]]]) -> list[int]:
