@@ -18,13 +18,14 @@ _WORD = re.compile(r"[0-9a-z]+")
 _REMEMBERED = 1 << 17  # names and words kept per process: an import's worth, a few tens of MB at most
 
 
-def _ascii_words(text: str) -> list[str]:
+@lru_cache(maxsize=_REMEMBERED)
+def _ascii_words(text: str) -> tuple[str, ...]:
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return _WORD.findall(folded)
+    return tuple(_WORD.findall(folded))
 
 
 def _no_pinyin(chunk: str) -> list[str]:
-    return _ascii_words(chunk)
+    return list(_ascii_words(chunk))
 
 
 @lru_cache(maxsize=_REMEMBERED)
