@@ -271,3 +271,23 @@ def test_the_tables_defaults_are_the_models(db_path, kacli):
                 assert _rows(db_path, f"SELECT {defaults[name]}")[0][0] == f.default, (table, name)
             elif f.is_required() is False:
                 assert f.default is None, (table, name)
+
+
+def test_importing_customers_and_contacts_loads_no_orm(tmp_path, db_path):
+    """Half a second of SQLAlchemy start-up per command is most of a small import's time."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from kacli.cli import main\n"
+        "sys.argv[1:] = ['--db', *sys.argv[1:]]\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        "print(sorted({'sqlalchemy', 'sqlmodel', 'kacli.store.models'} & set(sys.modules)))\n"
+    )
+    for table, path in (("customers", write(tmp_path / "c.csv", GBK_CUSTOMERS, "gbk")),
+                        ("contacts", write(tmp_path / "p.csv", CONTACTS))):
+        out = subprocess.run([sys.executable, "-c", code, str(db_path), "import", table, str(path)],
+                             capture_output=True, text=True, check=True)
+        assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr
+        assert "2 added" in out.stderr

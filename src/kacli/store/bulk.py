@@ -17,16 +17,20 @@ from kacli.store.customers import encode
 from kacli.store.history import as_text
 
 
-def _defaults(model) -> dict[str, Any]:
-    return {name: f.default for name, f in model.model_fields.items() if name != "id"}
+def _defaults(uow, table: str) -> dict[str, Any]:
+    """What the table gives a row for a column it does not set (the models' defaults: a test
+    checks they agree), read from the schema so an import needs no ORM."""
+    info = uow.db.rows(f'PRAGMA table_info("{table}")')
+    given = [r for r in info if r["dflt_value"] is not None]
+    values = uow.db.row(f"SELECT {', '.join(r['dflt_value'] for r in given)}") if given else ()
+    return {**{r["name"]: None for r in info}, **{r["name"]: v for r, v in zip(given, values, strict=True)}}
 
 
 def _insert(uow, table: str, rows: Sequence[dict[str, Any]], defaults: dict[str, Any] | None = None) -> None:
     """All the rows in one statement, journaled for undo as one statement too.
 
-    Only the columns some row sets are named, so a column no row sets takes the table's default,
-    which is the model's (``defaults``; a test checks they agree); a row without a column that
-    another row sets takes the model's default for it.
+    Only the columns some row sets are named, so a column no row sets takes the table's default;
+    a row without a column that another row sets gets that default from ``defaults``.
     """
     if not rows:
         return
@@ -56,7 +60,6 @@ def _changes(uow, entries: list[tuple[int, int | None, str, Any]]) -> None:
 def add_customers(uow, items: Sequence[tuple[str, dict[str, Any], dict[str, str]]]) -> list[int]:
     """(name, column values, facts) per customer, as ``customers.add`` takes them; their ids."""
     from kacli.domain.names import lookup_key, search_keys
-    from kacli.store.models import Customer
 
     uow.flush()
     next_id = _first_id(uow, "customer")
@@ -70,7 +73,7 @@ def add_customers(uow, items: Sequence[tuple[str, dict[str, Any], dict[str, str]
                      "updated_at": uow.now})
         facts += [{"customer_id": row_id, "key": k, "value": v} for k, v in new_facts.items()]
         ids.append(row_id)
-    _insert(uow, "customer", rows, _defaults(Customer))
+    _insert(uow, "customer", rows, _defaults(uow, "customer"))
     _changes(uow, [(i, None, "created", item[0]) for i, item in zip(ids, items, strict=True)])
     _insert(uow, "customer_fact", facts)
     return ids
@@ -83,10 +86,9 @@ def add_contacts(uow, items: Sequence[tuple[int, str, dict[str, Any], dict[str, 
     """
     from kacli.domain.names import lookup_key, search_keys
     from kacli.store.contacts import _birthday_columns
-    from kacli.store.models import Contact
 
     uow.flush()
-    defaults = _defaults(Contact)
+    defaults = _defaults(uow, "contact")
     next_id = _first_id(uow, "contact")
     rows, facts, ids, changes, primary = [], [], [], [], {}
     for offset, (customer_id, name, values, new_facts) in enumerate(items):
