@@ -213,7 +213,7 @@ def read_row(table: str, cells: Mapping[str, Any], today: dt.date, rules: Import
             if isinstance(fen, int) and not isinstance(fen, bool):
                 values[f.code] = fen
                 continue
-        if isinstance(raw, bool | list | dict) and f.kind in ("bool", "items", "refs", "enums", "facts", "json"):
+        if isinstance(raw, (bool, list, dict)) and f.kind in ("bool", "items", "refs", "enums", "facts", "json"):
             values[f.code] = _typed(f, raw)
             continue
         value = cell_text(raw).strip()
