@@ -291,3 +291,16 @@ def test_importing_customers_and_contacts_loads_no_orm(tmp_path, db_path):
                              capture_output=True, text=True, check=True)
         assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr
         assert "2 added" in out.stderr
+
+
+def test_an_import_of_contacts_with_primaries_is_undone_exactly(kacli, tmp_path, db_path):
+    from conftest import snapshot
+
+    kacli.ok("import", "customers", write(tmp_path / "c.csv", GBK_CUSTOMERS, "gbk"))
+    kacli.ok("contact", "add", "华信地产", "王总", "--primary")
+    before = snapshot(db_path)
+    kacli.ok("import", "contacts", write(tmp_path / "p.csv", "客户,姓名,主要联系人,其他\n"
+                                         "华信地产,刘主任,是,爱好=茶\n天福茗茶,张董,,\n"))
+    assert [p["name"] for p in show(kacli, "华信地产")["contacts"] if p["is_primary"]] == ["刘主任"]
+    kacli.ok("undo", "--yes")
+    assert snapshot(db_path) == before
