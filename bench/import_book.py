@@ -1,6 +1,6 @@
 """The import benchmark: ``kacli import customers`` + ``kacli import contacts`` against a floor.
 
-    .venv/bin/python bench/import_book.py [--customers 1000] [--runs 3]
+    .venv/bin/python bench/import_book.py [--customers 1000] [--runs 3] [--write]
 
 Writes a book of business as two CSVs (N customers, 5 contacts each, Chinese names, phones,
 titles, birthdays), then times, each in a fresh empty dossier (made by kacli, so the schema is
@@ -11,13 +11,20 @@ the same):
 - the floor (``floor_import.py``): one stdlib process that reads the same CSVs with ``csv`` and
   ``executemany``-inserts the same rows, with no checks, search keys or history.
 
-Prints the medians and the ratio (the issue's target: at most 3x the floor).
+Also times the same two commands on a one-customer book (start-up: Python, typer, SQLAlchemy,
+pypinyin's phrase data, the journal's triggers), so the time that grows with the rows shows apart.
+
+Prints the medians and the ratio (the issue's target: at most 3x the floor); ``--write`` also
+keeps the row for this size in ``bench/RESULTS-import.md`` (with the date, commit and load).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
+import os
+import platform
 import random
 import statistics
 import subprocess
@@ -74,25 +81,65 @@ def timed(commands: list[list[str]]) -> float:
     return time.perf_counter() - start
 
 
+RESULTS = HERE / "RESULTS-import.md"
+HEADER = ("| customers | contacts | kacli import s | start-up s | floor s | ratio | beyond start-up / floor |"
+          " target |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+
+
+def kacli_pair(folder: Path, cpath: Path, ppath: Path) -> float:
+    db = fresh_dossier(folder, "kacli")
+    return timed([[KACLI, "--db", str(db), "import", "customers", str(cpath)],
+                  [KACLI, "--db", str(db), "import", "contacts", str(ppath)]])
+
+
+def write_row(customers: int, row: str) -> None:
+    """Keep one row per size, newest first in the file's notes."""
+    rows = {}
+    if RESULTS.exists():
+        for line in RESULTS.read_text(encoding="utf-8").splitlines():
+            if line.startswith("| ") and line[2:3].isdigit():
+                rows[int(line.split("|")[1].strip().replace(",", ""))] = line
+    rows[customers] = row
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                            cwd=HERE).stdout.strip() or "unknown"
+    uname = platform.uname()
+    notes = (f"- {customers:,} customers measured {dt.datetime.now().strftime('%Y-%m-%d %H:%M')}, kacli {commit}, "
+             f"{uname.system} {uname.machine}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+             f"load average {'/'.join(f'{x:.2f}' for x in os.getloadavg())}")
+    kept = [line for line in (RESULTS.read_text(encoding="utf-8").splitlines() if RESULTS.exists() else [])
+            if line.startswith("- ") and not line.startswith(f"- {customers:,} customers")]
+    RESULTS.write_text("\n".join([
+        "# kacli import benchmark results", "",
+        "`.venv/bin/python bench/import_book.py --customers N --write`: medians of whole-process runs, taken",
+        "in turns with the floor's (`floor_import.py`). Start-up: the same two commands on a one-customer book.",
+        "", HEADER, *(rows[k] for k in sorted(rows)), "", *sorted([notes, *kept]), ""]), encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--customers", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--write", action="store_true", help=f"keep the result in {RESULTS.name}")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         cpath, ppath = write_book(folder, args.customers)
-        ours, floors = [], []
+        small = folder / "small"
+        small.mkdir()
+        one_c, one_p = write_book(small, 1)
+        ours, floors, starts = [], [], []
         for _ in range(args.runs):
-            db = fresh_dossier(folder, "kacli")
-            ours.append(timed([[KACLI, "--db", str(db), "import", "customers", str(cpath)],
-                               [KACLI, "--db", str(db), "import", "contacts", str(ppath)]]))
+            starts.append(kacli_pair(folder, one_c, one_p))
+            ours.append(kacli_pair(folder, cpath, ppath))
             db = fresh_dossier(folder, "floor")
             floors.append(timed([[sys.executable, str(HERE / "floor_import.py"), str(db), str(cpath), str(ppath)]]))
-        mine, floor = statistics.median(ours), statistics.median(floors)
-        print("| customers | contacts | kacli import s | floor s | ratio | target |")
-        print("| ---: | ---: | ---: | ---: | ---: | --- |")
-        print(f"| {args.customers:,} | {5 * args.customers:,} | {mine:.2f} | {floor:.2f} | {mine / floor:.2f} | ≤ 3× |")
+        mine, floor, start = statistics.median(ours), statistics.median(floors), statistics.median(starts)
+        row = (f"| {args.customers:,} | {5 * args.customers:,} | {mine:.2f} | {start:.2f} | {floor:.2f} | "
+               f"{mine / floor:.2f} | {(mine - start) / floor:.2f} | ≤ 3× |")
+        print(HEADER)
+        print(row)
+        if args.write:
+            write_row(args.customers, row)
 
 
 if __name__ == "__main__":

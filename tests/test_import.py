@@ -224,3 +224,83 @@ def test_a_big_file_on_a_pipe_gets_no_progress_bar_only_the_summary(kacli, tmp_p
     result = kacli.ok("import", "customers", write(tmp_path / "big.csv", "客户名称,行业\n" + rows))
     assert result.stderr.strip() == "Imported customers: 400 added, 0 updated, 0 skipped, 0 bad."
     assert len(kacli.json("customer", "list")) == 400
+
+
+def _rows(path: Path, sql: str) -> list[tuple]:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_imported_rows_are_the_rows_the_add_commands_write(kacli, tmp_path, db_path):
+    """A name, its search keys, every column's default, the history and the undo journal: an
+    import writes 60,000 rows in one statement each, and they are the rows ``add`` writes."""
+    kacli.ok("import", "customers", write(tmp_path / "c.csv",
+                                          "客户名称,行业,电话,标签\n華信地產,房地产,010-65007788,导入\n"))
+    kacli.ok("import", "contacts", write(tmp_path / "p.csv", "客户,姓名,职务,手机,生日,主要联系人\n"
+                                         "华信地产,劉主任,办公室主任,13811002233,1975-08-15,是\n华信地产,张董,,,,\n"))
+    added = tmp_path / "added.db"
+    kacli.ok("--db", added, "customer", "add", "華信地產", "--industry", "房地产", "--phone", "010-65007788",
+             "--tag", "导入")
+    kacli.ok("--db", added, "contact", "add", "华信地产", "劉主任", "--title", "办公室主任",
+             "--phone", "13811002233", "--birthday", "1975-08-15", "--primary")
+    kacli.ok("--db", added, "contact", "add", "华信地产", "张董")
+    for table, leave_out in (("customer", ("created_at", "updated_at")),
+                             ("contact", ("created_at", "updated_at")), ("change", ("id", "at"))):
+        columns = [r[1] for r in _rows(db_path, f'PRAGMA table_info("{table}")') if r[1] not in leave_out]
+        sql = f'SELECT {", ".join(columns)} FROM "{table}" ORDER BY rowid'
+        assert _rows(db_path, sql) == _rows(added, sql), table
+    journal = "SELECT tbl, op, count(*) FROM undo_entry GROUP BY tbl, op ORDER BY tbl, op"
+    assert _rows(db_path, journal) == _rows(added, journal) == [
+        ("change", "I", 5), ("contact", "I", 2), ("customer", "I", 1)]
+
+
+def test_the_tables_defaults_are_the_models(db_path, kacli):
+    """An import names only the columns its rows set: the others take the table's default."""
+    from kacli.store.models import Change, Contact, Customer
+
+    kacli.ok("customer", "add", "华信地产")
+    for model, table in ((Customer, "customer"), (Contact, "contact"), (Change, "change")):
+        defaults = {r[1]: r[4] for r in _rows(db_path, f'PRAGMA table_info("{table}")')}
+        for name, f in model.model_fields.items():
+            if defaults[name] is not None:
+                assert _rows(db_path, f"SELECT {defaults[name]}")[0][0] == f.default, (table, name)
+            elif f.is_required() is False:
+                assert f.default is None, (table, name)
+
+
+def test_importing_customers_and_contacts_loads_no_orm(tmp_path, db_path):
+    """Half a second of SQLAlchemy start-up per command is most of a small import's time."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from kacli.cli import main\n"
+        "sys.argv[1:] = ['--db', *sys.argv[1:]]\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        "print(sorted({'sqlalchemy', 'sqlmodel', 'kacli.store.models'} & set(sys.modules)))\n"
+    )
+    for table, path in (("customers", write(tmp_path / "c.csv", GBK_CUSTOMERS, "gbk")),
+                        ("contacts", write(tmp_path / "p.csv", CONTACTS))):
+        out = subprocess.run([sys.executable, "-c", code, str(db_path), "import", table, str(path)],
+                             capture_output=True, text=True, check=True)
+        assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr
+        assert "2 added" in out.stderr
+
+
+def test_an_import_of_contacts_with_primaries_is_undone_exactly(kacli, tmp_path, db_path):
+    from conftest import snapshot
+
+    kacli.ok("import", "customers", write(tmp_path / "c.csv", GBK_CUSTOMERS, "gbk"))
+    kacli.ok("contact", "add", "华信地产", "王总", "--primary")
+    before = snapshot(db_path)
+    kacli.ok("import", "contacts", write(tmp_path / "p.csv", "客户,姓名,主要联系人,其他\n"
+                                         "华信地产,刘主任,是,爱好=茶\n天福茗茶,张董,,\n"))
+    assert [p["name"] for p in show(kacli, "华信地产")["contacts"] if p["is_primary"]] == ["刘主任"]
+    kacli.ok("undo", "--yes")
+    assert snapshot(db_path) == before

@@ -214,3 +214,41 @@ def test_a_contact_keeps_the_further_stage_and_a_whole_birthday():
 def test_a_fact_both_have_is_kept_twice_when_the_values_differ():
     assert merge.facts({"茶": "铁观音", "酒": "茅台"}, {"茶": "普洱", "酒": "茅台", "烟": "中华"}, "华心地产") == {
         "茶 (华心地产)": "普洱", "烟": "中华"}
+
+
+# ---- the quick paths give the same answers ----------------------------------------------------
+
+_HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF)
+_ODD = st.sampled_from([" ", "\u3000", "\u00a0", "\u1680", "\t", "\n", "\u0301", "\u00b4", "\u200b", "\u2028",
+                        "\u202e", "\x00", "Ａ", "1", "a", "·", "-"])
+
+
+@given(st.text(st.one_of(st.characters(blacklist_categories=("Cs",)), _ODD), max_size=20))
+def test_the_normal_form_of_a_plain_name_is_the_checked_one(value):
+    def outcome(rule):
+        try:
+            return rule()
+        except BadInput as exc:
+            return exc.key
+
+    assert outcome(lambda: text.normal_name(value)) == outcome(lambda: text._checked_name(value, "name"))
+
+
+@given(st.text(st.one_of(_HAN, st.sampled_from("臺灣銀行長發髮乾隆著沈一併瞭解 -·AB")), min_size=1, max_size=8))
+def test_simplified_is_opencc_for_any_text(value):
+    from kacli.domain.names import _converter
+
+    assert simplified(value) == _converter()[0].convert(value)
+
+
+@given(st.lists(st.text(st.one_of(_HAN, st.sampled_from("重庆银行长乐行0A ")), min_size=1, max_size=6),
+                min_size=1, max_size=5))
+def test_search_keys_remembered_are_pypinyins_own(values):
+    from pypinyin import Style, lazy_pinyin
+
+    from kacli.domain.names import _ascii_words, search_keys
+
+    for value in values:  # words met before in other names do not change a name's reading
+        syllables = lazy_pinyin(value, style=Style.NORMAL, errors=lambda chunk: list(_ascii_words(chunk)))
+        words = [w for s in syllables for w in _ascii_words(s)]
+        assert search_keys(value) == ("".join(words), "".join(w[0] for w in words))

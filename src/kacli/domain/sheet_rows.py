@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from kacli.domain import relationship, text, vocab
@@ -70,6 +71,8 @@ class CellError:
 
 def cell_text(value: Any) -> str:
     """A cell as text: spreadsheets give numbers and dates as such."""
+    if isinstance(value, str):  # every cell of a CSV file
+        return value
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
@@ -201,16 +204,16 @@ def read_row(table: str, cells: Mapping[str, Any], today: dt.date, rules: Import
     errors of its bad cells. ``cells`` maps field codes to raw cells (text, or typed from JSON)."""
     values: dict[str, Any] = {}
     errors: list[CellError] = []
-    for f in fields(table):
+    for f in _filled_fields(table, tuple(cells), tuple(rules.defaults)):
         raw = cells.get(f.code)
         if raw is None and f.code not in rules.defaults and f"{f.code}_fen" not in cells:
-            continue  # most sheets fill a few of a table's thirty fields: skip the rest quickly
+            continue
         if f.kind == "amount":
             fen = cells.get(f"{f.code}_fen")
             if isinstance(fen, int) and not isinstance(fen, bool):
                 values[f.code] = fen
                 continue
-        if isinstance(raw, bool | list | dict) and f.kind in ("bool", "items", "refs", "enums", "facts", "json"):
+        if isinstance(raw, (bool, list, dict)) and f.kind in ("bool", "items", "refs", "enums", "facts", "json"):
             values[f.code] = _typed(f, raw)
             continue
         value = cell_text(raw).strip()
@@ -234,6 +237,14 @@ def read_row(table: str, cells: Mapping[str, Any], today: dt.date, rules: Import
         if code not in values and not any(e.column == code for e in errors):
             errors.append(CellError(code, BadInput("error.empty", field=code)))
     return values, errors
+
+
+@lru_cache(maxsize=256)
+def _filled_fields(table: str, codes: tuple[str, ...], defaults: tuple[str, ...]) -> tuple:
+    """The fields of ``table`` a row with these cells can fill (a sheet's rows all have the same
+    cells): most sheets fill a few of a table's thirty fields."""
+    given = {*codes, *defaults}
+    return tuple(f for f in fields(table) if f.code in given or f"{f.code}_fen" in given)
 
 
 def _typed(f, raw: Any) -> Any:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kacli.domain import sheet_fields, sheet_rows
+from kacli.domain.names import lookup_key
 from kacli.errors import BadInput
 from kacli.store import sheets
 
@@ -22,8 +23,6 @@ from kacli.store import sheets
 def duplicate_key(name: str) -> str:
     """When two names are the same customer (or contact, or deal): the dossier's own lookup key
     (case, width, invisible characters and Traditional/Simplified script ignored)."""
-    from kacli.domain.names import lookup_key
-
     return lookup_key(name)
 
 

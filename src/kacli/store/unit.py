@@ -7,7 +7,9 @@ anything in it raises, so an error halfway leaves the dossier as it was.
 Every command written this way is journaled for ``kacli undo`` (``kacli.store.journal``) in the
 same transaction, unless it asks not to be (undo itself).
 
-Importing this module loads SQLModel; only write paths do.
+The SQLModel session joins that transaction the first time a command asks for it
+(``uow.session``, ``uow.add``): loading SQLAlchemy and the models takes about half a second, which
+a command writing with plain SQL on ``uow.db`` (``import`` of customers and contacts) never pays.
 """
 
 from __future__ import annotations
@@ -15,12 +17,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlalchemy import event
-from sqlalchemy.pool import StaticPool
-from sqlmodel import Session, create_engine
+from typing import Any
 
 from kacli.store import dossier, journal
 from kacli.store.db import Db
@@ -28,18 +27,63 @@ from kacli.store.db import Db
 
 @dataclass
 class UnitOfWork:
-    session: Session
     db: Db  # raw queries on the same connection, inside the same transaction
     path: Path
     now: str  # this command's instant (UTC ISO), for created_at / updated_at / history
     command_id: int | None = None  # this command in the undo journal (None: not journaled)
+    _session: Any = field(default=None, repr=False)
+    _engine: Any = field(default=None, repr=False)
+
+    @property
+    def session(self):
+        """SQLModel's session, on this unit's connection and inside its transaction."""
+        if self._session is None:
+            self._engine, self._session = _session_on(self.db.conn)
+        return self._session
 
     def add(self, obj):
         self.session.add(obj)
         return obj
 
     def flush(self) -> None:
-        self.session.flush()
+        if self._session is not None:
+            self._session.flush()
+
+    def _commit(self) -> None:
+        if self._session is not None:
+            self._session.commit()
+        if self.db.conn.in_transaction:  # a session that never ran a statement commits nothing
+            self.db.conn.commit()
+
+    def _rollback(self) -> None:
+        if self._session is not None:
+            self._session.rollback()
+        if self.db.conn.in_transaction:
+            self.db.conn.rollback()
+
+    def _close(self) -> None:
+        if self._session is not None:
+            self._session.close()
+            self._engine.dispose()
+
+
+def _session_on(conn: sqlite3.Connection):
+    """An engine over this one connection and a session holding it, inside the transaction the
+    unit of work began (SQLite's driver sends no BEGIN of its own on a connection in autocommit
+    mode, so SQLAlchemy's begin adds nothing)."""
+    from sqlalchemy.pool import StaticPool
+    from sqlmodel import Session, create_engine
+
+    engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
+    # SQLAlchemy rolls a connection back after it first reads the dialect's settings from it;
+    # here that would end the unit's transaction, so that one rollback is skipped.
+    engine.dialect.do_rollback = lambda dbapi_connection: None
+    try:
+        session = Session(engine, expire_on_commit=False)
+        session.connection()
+    finally:
+        del engine.dialect.do_rollback
+    return engine, session
 
 
 def _now(pinned_today) -> str:
@@ -55,32 +99,29 @@ def writing(db: str | None, pinned_today=None, *, command: str = "",
     """``command`` is the command line as typed, which ``kacli undo`` names."""
     path = dossier.resolve_path(db)
     conn = dossier.open_dossier(path, create=True)
-    engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
-
-    @event.listens_for(engine, "begin")
-    def _begin(connection) -> None:
+    uow = None
+    try:
         # SQLite-only: take the write lock now, not at the first write, so two writers never
         # deadlock upgrading a read lock; the busy timeout makes the second one wait.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
-
-    session = Session(engine, expire_on_commit=False)
-    try:
-        session.connection()  # begin the transaction before any read
-        uow = UnitOfWork(session, Db(conn, before_read=session.flush), path, _now(pinned_today))
+        conn.execute("BEGIN IMMEDIATE")
+        uow = UnitOfWork(Db(conn, before_read=lambda: uow.flush()), path, _now(pinned_today))
         if journaled:
             uow.command_id = journal.begin(conn, command, uow.now)
         yield uow
-        session.flush()
+        uow.flush()
         journal.end(conn, uow.command_id)
-        session.commit()
+        uow._commit()
     except BaseException as exc:
-        session.rollback()
+        if uow is not None:
+            uow._rollback()
+        elif conn.in_transaction:
+            conn.rollback()
         if isinstance(exc, sqlite3.Error) or hasattr(exc, "orig"):
             mapped = dossier.translate(exc, path)
             if mapped is not None:
                 raise mapped from exc
         raise
     finally:
-        session.close()
-        engine.dispose()
+        if uow is not None:
+            uow._close()
         conn.close()
