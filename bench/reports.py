@@ -75,7 +75,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    db = generate.ensure(args.customers, 50, args.seed, log=print)
+    db = generate.ensure_apart(args.customers, 50, args.seed)
     env = {**os.environ, "KACLI_DB": str(db), "KACLI_TODAY": TODAY, "KACLI_LANG": "en",
            "KACLI_RULES": str(HERE / "data" / "no-rules.toml")}
     start_kacli, start_floor = start_up(env, args.runs)
