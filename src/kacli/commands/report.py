@@ -47,71 +47,27 @@ def _emit(name: str, report, json: bool, csv: bool, svg: Path | None) -> None:
         drawn.show(view.view(report))
 
 
-def _rules():
-    from kacli.store.rules_file import load_rules
-
-    return load_rules()
-
-
-@app.command("pareto", help=t("help.cmd.report.pareto"))
-def pareto(since: SinceOpt = None, until: UntilOpt = None, json: JsonOpt = False, csv: CsvOpt = False,
-           svg: SvgOpt = None) -> None:
-    from kacli.services import reports
-
-    rules = _rules()
-    with reading() as db:
-        report = reports.pareto_report(db, today(), rules, *_dates(since, until))
-    _emit("pareto", report, json, csv, svg)
+# Each report and whether its numbers need the rules file (the key tier, stage limits, grades).
+REPORTS = {"pareto": True, "pipeline": True, "forecast": False, "receivables": False, "winloss": True,
+           "activity": True}
 
 
-@app.command("pipeline", help=t("help.cmd.report.pipeline"))
-def pipeline(since: SinceOpt = None, until: UntilOpt = None, json: JsonOpt = False, csv: CsvOpt = False,
-             svg: SvgOpt = None) -> None:
-    from kacli.services import reports
+def _command(name: str, needs_rules: bool):
+    """The command for one report: read it (``services.reports.NAME_report``), then draw it."""
 
-    rules = _rules()
-    with reading() as db:
-        report = reports.pipeline_report(db, today(), rules, *_dates(since, until))
-    _emit("pipeline", report, json, csv, svg)
-
-
-@app.command("forecast", help=t("help.cmd.report.forecast"))
-def forecast(since: SinceOpt = None, until: UntilOpt = None, json: JsonOpt = False, csv: CsvOpt = False,
-             svg: SvgOpt = None) -> None:
-    from kacli.services import reports
-
-    with reading() as db:
-        report = reports.forecast_report(db, today(), *_dates(since, until))
-    _emit("forecast", report, json, csv, svg)
-
-
-@app.command("receivables", help=t("help.cmd.report.receivables"))
-def receivables(since: SinceOpt = None, until: UntilOpt = None, json: JsonOpt = False, csv: CsvOpt = False,
-                svg: SvgOpt = None) -> None:
-    from kacli.services import reports
-
-    with reading() as db:
-        report = reports.receivables_report(db, today(), *_dates(since, until))
-    _emit("receivables", report, json, csv, svg)
-
-
-@app.command("winloss", help=t("help.cmd.report.winloss"))
-def winloss(since: SinceOpt = None, until: UntilOpt = None, json: JsonOpt = False, csv: CsvOpt = False,
+    def run(since: SinceOpt = None, until: UntilOpt = None, json: JsonOpt = False, csv: CsvOpt = False,
             svg: SvgOpt = None) -> None:
-    from kacli.services import reports
+        from kacli.services import reports
+        from kacli.store.rules_file import load_rules
 
-    rules = _rules()
-    with reading() as db:
-        report = reports.winloss_report(db, today(), rules, *_dates(since, until))
-    _emit("winloss", report, json, csv, svg)
+        rules = (load_rules(),) if needs_rules else ()
+        with reading() as db:
+            report = getattr(reports, f"{name}_report")(db, today(), *rules, *_dates(since, until))
+        _emit(name, report, json, csv, svg)
+
+    run.__name__ = name
+    return run
 
 
-@app.command("activity", help=t("help.cmd.report.activity"))
-def activity(since: SinceOpt = None, until: UntilOpt = None, json: JsonOpt = False, csv: CsvOpt = False,
-             svg: SvgOpt = None) -> None:
-    from kacli.services import reports
-
-    rules = _rules()
-    with reading() as db:
-        report = reports.activity_report(db, today(), rules, *_dates(since, until))
-    _emit("activity", report, json, csv, svg)
+for _name, _needs_rules in REPORTS.items():
+    app.command(_name, help=t(f"help.cmd.report.{_name}"))(_command(_name, _needs_rules))

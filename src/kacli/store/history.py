@@ -64,21 +64,26 @@ def for_contact(db: Db, contact_id: int) -> list[Row]:
     )
 
 
+# The day each individual's purchase intention (buy within, expected purchase) was last stated up
+# to :today — set, not cleared — else the day they were added; individuals with an intention on
+# file only. ``{where}`` narrows the customers (the week list reads a range of ids at a time).
+INTENTION_STATED = """
+    SELECT c.id, COALESCE(
+        (SELECT max(substr(h.at, 1, 10)) FROM change h
+         WHERE h.customer_id = c.id AND h.contact_id IS NULL AND h.new IS NOT NULL
+               AND h.field IN ('buy_within', 'expected_purchase')
+               AND substr(h.at, 1, 10) <= :today),
+        substr(c.created_at, 1, 10))
+    FROM customer c WHERE c.kind = 'person' {where}
+          AND (c.buy_within IS NOT NULL OR c.expected_purchase IS NOT NULL)"""
+
+
 def intentions_stated(db: Db, today, customer_id: int | None = None) -> dict[int, Any]:
-    """The day each individual's purchase intention (buy within, expected purchase) was last
-    stated up to ``today`` — set, not cleared — else the day they were added; only individuals
-    with an intention on file. ``customer_id`` reads one customer's only."""
+    """The day each individual's intention was last stated (``INTENTION_STATED``);
+    ``customer_id`` reads one customer's only."""
     import datetime as dt
 
     one = "AND c.id = :cid" if customer_id is not None else ""
-    rows = db.conn.execute(f"""
-        SELECT c.id, COALESCE(
-            (SELECT max(substr(h.at, 1, 10)) FROM change h
-             WHERE h.customer_id = c.id AND h.contact_id IS NULL AND h.new IS NOT NULL
-                   AND h.field IN ('buy_within', 'expected_purchase')
-                   AND substr(h.at, 1, 10) <= :today),
-            substr(c.created_at, 1, 10))
-        FROM customer c WHERE c.kind = 'person' {one}
-              AND (c.buy_within IS NOT NULL OR c.expected_purchase IS NOT NULL)""",
-        {"today": today.isoformat(), "cid": customer_id}).fetchall()
+    rows = db.conn.execute(INTENTION_STATED.format(where=one),
+                           {"today": today.isoformat(), "cid": customer_id}).fetchall()
     return {r[0]: dt.date.fromisoformat(r[1]) for r in rows if r[1]}

@@ -33,6 +33,7 @@ from kacli.domain.week_input import (
 )
 from kacli.domain.week_reasons import CARE_KINDS, Window, stage_entered
 from kacli.store.db import Db
+from kacli.store.history import INTENTION_STATED
 
 
 class _Days(dict):
@@ -126,15 +127,7 @@ def accounts(db: Db, window: Window, first: int, last: int) -> list[Account]:
 def _intentions(db: Db, span: dict, days: _Days) -> dict[int, dt.date]:
     """The day each individual's purchase intention was last stated (set, not cleared), up to
     today; the day the customer was added when the history has no such change."""
-    rows = _rows(db, """
-        SELECT c.id, COALESCE(
-            (SELECT max(substr(h.at, 1, 10)) FROM change h
-             WHERE h.customer_id = c.id AND h.contact_id IS NULL AND h.new IS NOT NULL
-                   AND h.field IN ('buy_within', 'expected_purchase')
-                   AND substr(h.at, 1, 10) <= :today),
-            substr(c.created_at, 1, 10))
-        FROM customer c WHERE c.id BETWEEN :lo AND :hi AND c.kind = 'person'
-              AND (c.buy_within IS NOT NULL OR c.expected_purchase IS NOT NULL)""", **span)
+    rows = _rows(db, INTENTION_STATED.format(where="AND c.id BETWEEN :lo AND :hi"), **span)
     return {cid: days[day] for cid, day in rows if day}
 
 
