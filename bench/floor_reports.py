@@ -38,15 +38,11 @@ def weighted(value, percent):
 
 
 def pareto(conn, today, since, until):
+    # Sales: a won deal's value on the day it was won (the key tier's rule).
     revenue = dict(conn.execute("""
-        SELECT id, SUM(amount) AS revenue FROM (
-            SELECT d.customer_id AS id, p.amount AS amount FROM payment p JOIN deal d ON d.id = p.deal_id
-            WHERE p.date > ? AND p.date <= ?
-            UNION ALL
-            SELECT d.customer_id, COALESCE(d.price, d.amount, 0) FROM deal d
-            WHERE d.outcome = 'won' AND d.closed_on > ? AND d.closed_on <= ?
-              AND NOT EXISTS (SELECT 1 FROM payment p WHERE p.deal_id = d.id))
-        GROUP BY id HAVING revenue > 0""", (str(since - dt.timedelta(days=1)), str(until)) * 2))
+        SELECT customer_id, SUM(COALESCE(price, amount, 0)) AS revenue FROM deal
+        WHERE outcome = 'won' AND closed_on > ? AND closed_on <= ?
+        GROUP BY customer_id HAVING revenue > 0""", (str(since - dt.timedelta(days=1)), str(until))))
     names = dict(conn.execute("SELECT id, name FROM customer"))
     total = sum(revenue.values())
     line = Fraction(4, 5) * total
