@@ -106,6 +106,21 @@ def test_english_counts_one_in_the_singular_and_chinese_never_says_zero_days():
     assert tn("remind.subject", 3) == "kacli：3 位客户待联系"
 
 
+def test_every_counted_week_reason_says_1_day_in_the_singular():
+    import datetime as dt
+
+    from kacli.domain.week import Reason
+    from kacli.render.week_text import reason_text
+
+    i18n.set_lang("en")
+    day = dt.date(2026, 11, 23)
+    after = reason_text(Reason("cadence", day, {"days": 1, "interval": 30, "after_purchase": True}))
+    assert after == "after purchase: last contact 1 day ago, every 30 days"
+    stalling = reason_text(Reason("deal_stalled", day, {"title": "会务用茶", "stage": "negotiate", "days_in_stage": 1,
+                                                        "threshold": 1, "stalls": day, "upcoming": True}))
+    assert "(1 day in" in stalling and "1 days" not in stalling
+
+
 def test_a_deal_that_moved_today_is_shown_without_zero_days(kacli):
     kacli.ok("customer", "add", "机床厂")
     kacli.ok("deal", "add", "机床厂", "自动化改造", "--amount", "300万")
