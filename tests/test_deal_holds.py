@@ -114,3 +114,14 @@ def test_a_held_deal_leaves_the_week_list_until_its_date_then_comes_back_once(ka
                                                          ("deal_closing", "2027-03-01")}
     assert set(_deal_reasons(kacli, "2027-03-01")) == {("deal_stalled", "2027-03-01"),
                                                          ("deal_closing", "2027-03-01")}
+
+
+def test_deal_list_shows_a_deal_on_hold_beside_its_close_date(kacli, db_path):
+    kacli.ok("customer", "add", "机床厂")
+    kacli.ok("deal", "add", "机床厂", "自动化改造", "--amount", "300万", "--close", "2027-02-01",
+             env=on("2026-12-01"))
+    kacli.ok("deal", "hold", "自动化改造", "--until", "2027-03-01", env=on("2027-01-10"))
+    [row] = kacli.json("deal", "list", env=on("2027-01-10"))["stages"][0]["deals"]
+    assert row["hold"] == {"until": "2027-03-01", "reason": None, "active": True}
+    assert "2027-02-01, on hold until 2027-03-01" in kacli.ok("deal", "list", env=on("2027-01-10")).stdout
+    assert "on hold" not in kacli.ok("deal", "list", env=on("2027-03-02")).stdout  # the hold is over

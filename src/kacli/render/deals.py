@@ -50,10 +50,13 @@ def chance_text(d: dict[str, Any]) -> str:
 
 
 def close_text(d: dict[str, Any]) -> str | None:
-    """The expected close date; "— passed" once an open deal is past it without closing."""
-    if d["close_passed"]:
-        return t("deal.close_passed", date=d["expected_close"])
-    return d["expected_close"]
+    """The expected close date; "— passed" once an open deal is past it without closing; the
+    hold's date beside it while the deal is on hold."""
+    shown = t("deal.close_passed", date=d["expected_close"]) if d["close_passed"] else d["expected_close"]
+    hold = d.get("hold")
+    if hold and hold["active"]:
+        return t("deal.close_held", date=shown or "—", until=hold["until"])
+    return shown
 
 
 def hold_text(hold: dict[str, Any]) -> str:

@@ -34,6 +34,7 @@ def _figures(row: dict[str, Any], today: dt.date) -> dict[str, Any]:
         "close_passed": sales.close_passed(close, today, row["outcome"]),
         "stage_entered": row["stage_entered"],
         "days_in_stage": sales.days_in_stage(entered, _clock_stops(row, today)),
+        "hold": _hold(row, today),
     }
 
 
@@ -110,7 +111,6 @@ def detail(db: Db, deal_id: int, today: dt.date) -> dict[str, Any]:
                      "service": row["service"], "contract_date": row["contract_date"]}
     data["competitors"] = deals.competitors(db, deal_id)
     data["no_competitor"] = deals.no_competitor(db, deal_id)
-    data["hold"] = _hold(row, today)
     data["next_stage"], data["next_stage_missing"] = sales.next_gates(
         row["stage"], row["outcome"], deals.gate_facts(db, row))
     data["history"] = _history(deals.events(db, deal_id), _clock_stops(row, today))

@@ -30,6 +30,7 @@ MESSAGES = {
     "deal.hold_active": ("until {until}", "到 {until}", "到 {until}"),
     "deal.hold_over": ("ended {until}", "已于 {until} 结束", "已於 {until} 結束"),
     "deal.close_passed": ("{date} — passed", "{date}（已过）", "{date}（已過）"),
+    "deal.close_held": ("{date}, on hold until {until}", "{date}，暂缓到 {until}", "{date}，暫緩到 {until}"),
     "error.deal_hold_won": ("{title} is won; only an open deal can be put on hold.",
                             "{title} 已赢单；只有进行中的项目可以暂缓。", "{title} 已贏單；只有進行中的專案可以暫緩。"),
     "error.deal_hold_lost": ("{title} is lost; only an open deal can be put on hold.",
