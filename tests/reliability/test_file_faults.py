@@ -26,6 +26,9 @@ from support import FIXTURES, child_env
 
 from kacli.errors import ExitCode
 
+# Read-only places and full disks, one process each: the slow lane (CI runs it).
+pytestmark = pytest.mark.slow
+
 NOBODY = 65534
 
 

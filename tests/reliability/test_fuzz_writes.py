@@ -24,6 +24,9 @@ from conftest import snapshot
 from kacli.domain.text import name as normal_name
 from kacli.errors import ExitCode
 
+# Hundreds of hostile inputs: the slow lane (CI runs it; `-m "not slow"` leaves it out).
+pytestmark = pytest.mark.slow
+
 EXAMPLES = scaled(20)
 # The suite's own run is derandomized, so CI sees the same examples every time; a KACLI_STRESS run
 # explores new ones on each run (and finds what the fixed ones cannot).
