@@ -125,3 +125,19 @@ def test_deal_list_shows_a_deal_on_hold_beside_its_close_date(kacli, db_path):
     assert row["hold"] == {"until": "2027-03-01", "reason": None, "active": True}
     assert "2027-02-01, on hold until 2027-03-01" in kacli.ok("deal", "list", env=on("2027-01-10")).stdout
     assert "on hold" not in kacli.ok("deal", "list", env=on("2027-03-02")).stdout  # the hold is over
+
+
+def test_a_visit_about_a_stalled_deal_settles_it_until_the_stage_runs_out_again(kacli, db_path):
+    kacli.ok("customer", "add", "机床厂")
+    kacli.ok("customer", "add", "茶叶店")
+    kacli.ok("deal", "add", "机床厂", "自动化改造", "--amount", "300万", env=on("2026-12-01"))
+    assert ("deal_stalled", "2027-01-01") in _deal_reasons(kacli, "2027-01-05")  # discover: 30 days
+    kacli.ok("visit", "log", "机床厂", "--kind", "call", env=on("2027-01-05"))
+    assert ("deal_stalled", "2027-01-01") in _deal_reasons(kacli, "2027-01-05")  # a call about nothing
+    kacli.ok("visit", "log", "机床厂", "--kind", "call", "--deal", "自动化改造", env=on("2027-01-05"))
+    assert _deal_reasons(kacli, "2027-01-05") == []
+    assert _deal_reasons(kacli, "2027-01-30") == [("deal_stalled", "2027-02-05")]  # 30 days on
+    shown = kacli.json("visit", "show", "2")
+    assert shown["deal"] == {"id": 1, "title": "自动化改造"}
+    refused = kacli("visit", "log", "茶叶店", "--deal", "自动化改造")
+    assert refused.exit_code == ExitCode.BAD_INPUT and "is not 茶叶店's" in refused.stderr

@@ -181,7 +181,7 @@ def test_list_filters_and_json_shape(kacli, hxdc):
     assert kacli.json("visit", "list", hxdc)[0] == {
         "id": 2, "customer_id": 1, "customer": "华信地产", "date": "2026-11-23", "kind": "feedback",
         "marks_stage": None, "planned": False, "purpose": None, "note": "满意", "gift_value_fen": None,
-        "satisfaction": 4, "contacts": [{"id": 2, "name": "李经理"}], "introduced_by": None,
+        "satisfaction": 4, "contacts": [{"id": 2, "name": "李经理"}], "introduced_by": None, "deal": None,
         "created_at": kacli.json("visit", "show", "2")["created_at"]}
     table = kacli.ok("visit", "list").stdout
     assert "asked their opinion" in table and "satisfaction 4/5" in table

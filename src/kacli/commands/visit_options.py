@@ -32,6 +32,7 @@ Satisfaction = Annotated[str | None, _opt("--satisfaction", help_key="help.visit
 Advance = Annotated[bool, typer.Option("--advance", help=t("help.visit.advance"))]
 IntroducedBy = Annotated[str | None, _opt("--introduced-by", help_key="help.visit.introduced_by",
                                           metavar="CONTACT")]
+AboutDeal = Annotated[str | None, _opt("--deal", help_key="help.visit.deal", metavar="DEAL")]
 Done = Annotated[list[int] | None, _opt("--done", help_key="help.visit.done_next", metavar="ID", min=1, max=MAX_ID)]
 
 

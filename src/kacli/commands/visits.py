@@ -30,6 +30,7 @@ def log(
     next_date: Annotated[str | None, typer.Option("--next-date", help=t("help.visit.next_date"),
                                                   metavar="DATE")] = None,
     done: o.Done = None, advance: o.Advance = False, introduced_by: o.IntroducedBy = None,
+    deal: o.AboutDeal = None,
 ) -> None:
     from kacli.render import visits as view
     from kacli.services.visits import log_visit
@@ -47,7 +48,7 @@ def log(
     with writing() as uow:
         outcome = log_visit(uow, customer, contact or [], values, next_text=next_text,
                             next_due=next_due, done_ids=done, advance=advance,
-                            introduced_by=introduced_by, today=day)
+                            introduced_by=introduced_by, deal_ref=deal, today=day)
     view.report_logged(outcome, next_text, next_due)
 
 

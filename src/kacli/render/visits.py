@@ -42,6 +42,7 @@ def visit_json(v: dict[str, Any]) -> dict[str, Any]:
         "contacts": [{"id": c["id"], "name": c["name"]} for c in v["contacts"]],
         "introduced_by": ({"id": v["introduced_by"], "name": v["introduced_by_name"]}
                           if v.get("introduced_by") else None),
+        "deal": {"id": v["deal_id"], "title": v["deal_title"]} if v.get("deal_id") else None,
         "created_at": v["created_at"],
     }
 
@@ -151,6 +152,7 @@ def show(v: dict[str, Any], actions: list[dict[str, Any]]) -> None:
         (t("visit.col.marks"), stage_label(marked) if marked else None),
         (t("col.contacts"), _names(v["contacts"])),
         (t("visit.col.introduced_by"), v.get("introduced_by_name")),
+        (t("visit.col.deal"), v.get("deal_title")),
         (t("visit.col.purpose"), v["purpose"]),
         (t("visit.col.note"), v["note"]),
         (t("visit.col.gift_value"), format_amount(v["gift_value"])),

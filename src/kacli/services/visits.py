@@ -105,13 +105,22 @@ def _close(uow, done_ids: list[int], *, on: str, customer_id: int) -> list[dict[
 def log_visit(uow, customer_ref: str, contact_refs: list[str], values: dict[str, Any], *,
               next_text: str | None = None, next_due: str | None = None,
               done_ids: list[int] | None = None, advance: bool = False,
-              introduced_by: str | None = None, today: dt.date) -> Outcome:
+              introduced_by: str | None = None, deal_ref: str | None = None, today: dt.date) -> Outcome:
     """Record a visit checked by the command (``values`` as ``store.visits.add`` takes them).
 
     ``introduced_by`` names the contact who made an introduction (穿针引线): they were at the
     visit too, and the introduction marks their stage, not that of the people introduced.
+    ``deal_ref`` names the customer's deal the visit was about (it settles the deal's stall).
     """
     customer = refs.customer(uow.db, customer_ref)
+    deal_id = None
+    if deal_ref is not None:
+        from kacli.store import deals
+
+        about = refs.deal(uow.db, deal_ref)
+        if deals.get(uow.db, about.id)["customer_id"] != customer.id:
+            raise BadInput("error.visit_deal_customer", title=about.name, customer=customer.name)
+        deal_id = about.id
     people = _people(uow, contact_refs, customer.id)
     introducer = None
     if introduced_by is not None:
@@ -122,7 +131,7 @@ def log_visit(uow, customer_ref: str, contact_refs: list[str], values: dict[str,
         if not people:
             raise BadInput("error.visit_introduced_nobody", contact=introducer.name)
         people.insert(0, introducer)
-    values = {**values, "introduced_by": introducer.id if introducer else None}
+    values = {**values, "introduced_by": introducer.id if introducer else None, "deal_id": deal_id}
     visit_id = visits.add(uow, customer.id, values, [p.id for p in people])
     outcome = Outcome(visit_id, customer.id, customer.name, values["kind"], values["date"],
                       values["planned"], people, introduced_by=introducer)

@@ -260,6 +260,13 @@ V6_NAME_KEYS = [
     "CREATE INDEX contact_name_key ON contact(customer_id, name_key)",
 ]
 
+# A visit or call about one deal (``visit log --deal``): talking to the customer about it settles a
+# stalled deal, as an update of the deal does.
+V7_VISIT_DEAL = [
+    "ALTER TABLE visit ADD COLUMN deal_id INTEGER REFERENCES deal(id) ON DELETE SET NULL",
+    "CREATE INDEX visit_deal ON visit(deal_id, date)",
+]
+
 # (version, name, steps). A step is an SQL statement or a function of the connection (for
 # filling a new column from Python). Append only; never edit a released migration.
 MIGRATIONS: list[tuple[int, str, list]] = [
@@ -268,6 +275,7 @@ MIGRATIONS: list[tuple[int, str, list]] = [
     (4, "deal holds, one stage per visit, introductions", V4_QUARTER),
     (5, "undo journal: each write command's changed rows", V5_UNDO),
     (6, "names: lookup keys across case, width and script", V6_NAME_KEYS),
+    (7, "visits about a deal", V7_VISIT_DEAL),
 ]
 
 LATEST = MIGRATIONS[-1][0]

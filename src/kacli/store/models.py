@@ -142,6 +142,7 @@ class Visit(SQLModel, table=True):
     satisfaction: int | None = None
     created_at: str
     introduced_by: int | None = Field(default=None, foreign_key="contact.id")
+    deal_id: int | None = Field(default=None, foreign_key="deal.id")
 
 
 class VisitStageMove(SQLModel, table=True):

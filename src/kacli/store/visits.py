@@ -15,9 +15,11 @@ _CHUNK = 500  # ids per IN (...) list: well under SQLite's bound-parameter limit
 
 _SELECT = """SELECT v.id, v.customer_id, customer.name AS customer, v.date, v.kind, v.note,
                     v.planned, v.purpose, v.gift_value, v.satisfaction, v.created_at,
-                    v.introduced_by, introducer.name AS introduced_by_name
+                    v.introduced_by, introducer.name AS introduced_by_name,
+                    v.deal_id, about.title AS deal_title
              FROM visit v JOIN customer ON customer.id = v.customer_id
-             LEFT JOIN contact introducer ON introducer.id = v.introduced_by"""
+             LEFT JOIN contact introducer ON introducer.id = v.introduced_by
+             LEFT JOIN deal about ON about.id = v.deal_id"""
 
 
 def _in(ids: list[int]) -> tuple[str, dict[str, int]]:

@@ -169,7 +169,8 @@ def _deals(db: Db, span: dict, days: _Days):
                d.expected_close, d.closed_on, date(d.created_at, 'localtime'), d.chance,
                CASE WHEN d.delivered_on IS NULL OR d.delivered_on > :today THEN d.delivery_date END,
                CASE WHEN substr(d.updated_at, 1, 10) <= :today THEN substr(d.updated_at, 1, 10) END,
-               d.hold_until
+               d.hold_until,
+               (SELECT max(v.date) FROM visit v WHERE v.deal_id = d.id AND v.planned = 0 AND v.date <= :today)
         FROM deal d WHERE d.customer_id BETWEEN :lo AND :hi
               AND (d.outcome != 'lost' OR d.closed_on > :today) ORDER BY d.id""", **span)
     moves: dict[int, list] = {}
@@ -190,7 +191,8 @@ def _deals(db: Db, span: dict, days: _Days):
     titles: dict[int, tuple[int, str]] = {}
     deliveries: dict[int, list] = {}
     for (deal_id, cid, outcome, title, stage, amount, closing, closed, created, chance, delivery,
-         touched, hold_until) in rows:
+         updated, hold_until, talked) in rows:
+        touched = max(updated or "", talked or "") or None  # the last update of, or visit about, the deal
         if delivery and delivery <= span["until"] and outcome != "lost":
             deliveries.setdefault(cid, []).append(Delivery(deal_id, title, days[delivery]))
         still_open = outcome == "open" or (closed is not None and closed > today)

@@ -9,6 +9,14 @@ MESSAGES = {
         "做這次引薦（穿針引線）的聯絡人：引薦是此人的階段標誌；被引薦的人（--contact）只算認識，不提升階段。"
         "預設 --kind 為穿針引線。"),
     "visit.col.introduced_by": ("Introduced by", "引荐人", "引薦人"),
+    "visit.col.deal": ("About deal", "相关项目", "相關專案"),
+    "help.visit.deal": (
+        "The customer's deal this visit or call was about: it settles the deal's stalled reminder "
+        "until the stage's days have passed again.",
+        "这次拜访或电话所谈的该客户项目：项目的停滞提醒就此解除，直到该阶段的天数再次用完。",
+        "這次拜訪或電話所談的該客戶專案：專案的停滯提醒就此解除，直到該階段的天數再次用完。"),
+    "error.visit_deal_customer": ("The deal {title} is not {customer}'s.", "项目 {title} 不属于 {customer}。",
+                                  "專案 {title} 不屬於 {customer}。"),
     "visit.introduced": ("{contact} introduced {names}: met, not advanced.",
                          "{contact} 引荐了{names}：只算认识，不提升阶段。",
                          "{contact} 引薦了{names}：只算認識，不提升階段。"),
