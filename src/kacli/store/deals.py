@@ -20,11 +20,12 @@ from kacli.store.db import Db
 NO_COMPETITOR = ""  # the name of the row that says "nobody competes"
 STAGES = sales.STAGES
 
-_STAGE_ENTERED = """COALESCE(
+# The day a deal entered its stage, for the deal views, reports and export (the week list reads the
+# moves themselves: ``domain.week_reasons.stage_entered``).
+STAGE_ENTERED = """COALESCE(
     (SELECT e.on_date FROM deal_event e WHERE e.deal_id = deal.id AND e.to_stage IS NOT NULL
      ORDER BY e.on_date DESC, e.id DESC LIMIT 1),
     substr(deal.created_at, 1, 10))"""
-STAGE_ENTERED = _STAGE_ENTERED  # the same expression for the reports: one rule for "entered its stage"
 
 
 def _dict(row) -> dict[str, Any]:
@@ -34,7 +35,7 @@ def _dict(row) -> dict[str, Any]:
 # ---- reads ----------------------------------------------------------------------------------
 
 def get(db: Db, deal_id: int) -> dict[str, Any]:
-    row = db.row(f"""SELECT deal.*, customer.name AS customer, {_STAGE_ENTERED} AS stage_entered
+    row = db.row(f"""SELECT deal.*, customer.name AS customer, {STAGE_ENTERED} AS stage_entered
                      FROM deal JOIN customer ON customer.id = deal.customer_id
                      WHERE deal.id = :id""", id=deal_id)
     return _dict(row)
@@ -91,7 +92,7 @@ def listing(db: Db, *, include_closed: bool = False, customer_id: int | None = N
     """Deals (open ones unless ``include_closed``), with their customer and stage-entered date."""
     # Only the filters given, so one customer's deals are read through its index.
     mine = "AND deal.customer_id = :cust" if customer_id is not None else ""
-    rows = db.rows(f"""SELECT deal.*, customer.name AS customer, {_STAGE_ENTERED} AS stage_entered
+    rows = db.rows(f"""SELECT deal.*, customer.name AS customer, {STAGE_ENTERED} AS stage_entered
                        FROM deal JOIN customer ON customer.id = deal.customer_id
                        WHERE (:closed OR deal.outcome = 'open') {mine}
                        ORDER BY deal.expected_close IS NULL, deal.expected_close, deal.id""",

@@ -54,7 +54,7 @@ def contacts(db: Db) -> list[dict[str, Any]]:
 
 
 def deals(db: Db) -> list[dict[str, Any]]:
-    from kacli.store.deals import _STAGE_ENTERED
+    from kacli.store.deals import STAGE_ENTERED
 
     rivals = _grouped(db, "SELECT deal_id AS owner, name, position FROM deal_competitor ORDER BY id")
     follow_ups = {r[0]: r[1] for r in db.rows(
@@ -62,7 +62,7 @@ def deals(db: Db) -> list[dict[str, Any]]:
     roles = _grouped(db, """SELECT r.deal_id AS owner, c.name AS contact, r.role, r.attitude
                             FROM deal_role r JOIN contact c ON c.id = r.contact_id ORDER BY r.id""")
     out = []
-    for row in db.rows(f"""SELECT deal.*, customer.name AS customer, {_STAGE_ENTERED} AS stage_entered
+    for row in db.rows(f"""SELECT deal.*, customer.name AS customer, {STAGE_ENTERED} AS stage_entered
                            FROM deal JOIN customer ON customer.id = deal.customer_id ORDER BY deal.id"""):
         record = dict(zip(row.keys(), tuple(row), strict=True))
         named = [c for c in rivals.get(record["id"], []) if c["name"]]

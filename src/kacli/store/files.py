@@ -88,12 +88,16 @@ def backup(conn: sqlite3.Connection, dest: Path, *, dossier_path: Path, force: b
     except FileExistsError:
         raise BadInput("error.backup_exists", path=dest) from None
     except (OSError, sqlite3.Error) as exc:
-        mapped = safefile.problem(exc, dest)
-        if mapped is None:
-            detail = getattr(exc, "strerror", None) or str(exc)
-            mapped = DossierError("error.backup_failed", path=dest, detail=detail)
-        raise mapped from exc
+        raise _failed(exc, dest, "error.backup_failed") from exc
     return dest
+
+
+def _failed(exc: BaseException, path: Path, key: str) -> DossierError:
+    """A backup or restore that failed: a full disk or read-only place as such, else ``key``."""
+    mapped = safefile.problem(exc, path)
+    if mapped is None:
+        mapped = DossierError(key, path=path, detail=getattr(exc, "strerror", None) or str(exc))
+    return mapped
 
 
 def restore(source: Path, path: Path) -> Path | None:
@@ -123,11 +127,7 @@ def restore(source: Path, path: Path) -> Path | None:
     try:
         return _swap_in(source, target)
     except (OSError, sqlite3.Error) as exc:
-        mapped = safefile.problem(exc, path)
-        if mapped is None:
-            detail = getattr(exc, "strerror", None) or str(exc)
-            mapped = DossierError("error.restore_failed", path=path, detail=detail)
-        raise mapped from exc
+        raise _failed(exc, path, "error.restore_failed") from exc
 
 
 def _swap_in(source: Path, target: Path) -> Path | None:
