@@ -270,7 +270,7 @@ def test_a_stalled_deal_is_due_once_and_an_update_settles_it_until_the_next_thre
 
 
 def test_joining_or_leaving_the_key_tier_is_found_with_its_day() -> None:
-    from kacli.domain.grading import key_tier_changes
+    from kacli.domain.key_tier_moves import key_tier_changes
 
     orders = [(1, day(-100), 100 * WAN), (2, day(-3), 500 * WAN)]  # 2 overtakes 1 three days ago
     changes = key_tier_changes(orders, TODAY, 7, 12, 0.8)

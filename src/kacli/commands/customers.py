@@ -165,11 +165,14 @@ def remove(ref: Ref, yes: YesOpt = False) -> None:
 @app.command("history", help=t("help.cmd.customer.history"))
 def history_(ref: Ref, json: JsonOpt = False) -> None:
     from kacli.render import customers as view
-    from kacli.store import history, refs
+    from kacli.services.customer_history import customer_history
+    from kacli.store import refs
+    from kacli.store.rules_file import load_rules
 
+    rules = load_rules()
     with reading() as db:
         found = refs.customer(db, ref)
-        rows = history.for_customer(db, found.id)
+        rows = customer_history(db, found.id, today(), rules)
     if json:
         render.emit_json(view.history_json(found, rows))
     else:

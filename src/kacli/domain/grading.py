@@ -8,6 +8,7 @@ grade can never disagree with the facts it came from.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -286,24 +287,33 @@ def revisit_days(kind: str, grade: str | None, rules: Rules, *, bought: bool = F
     return table[grade]
 
 
-def key_tier(revenue_by_customer: dict[int, int], share: float = 0.8) -> dict[int, KeyShare]:
-    """Every customer's place in the 80/20 ranking, with the key tier marked.
+def in_key_tier(mine: int, above: int, total: int, share: float) -> bool:
+    """The 80/20 rule (seeds 001 and 002) for one customer: it has sales (``mine`` above zero),
+    and the customers ranked above it (more sales, or as much and a lower id) make up less than
+    ``share`` of ``total``, all sales. So the customer whose sales cross the line is in, and the
+    line is always reached. Exact fractions, so 80% of a total is never missed by a float
+    rounding; in integers, because comparing an int with a Fraction costs more than a ranking
+    loop around it."""
+    line = _share(share)
+    return mine > 0 and above * line.denominator < line.numerator * total
 
-    Ranked by revenue, highest first, ties by id. A customer is in the tier when the customers
-    ranked above it make up less than ``share`` of the total, so the one whose revenue crosses
-    the line is in and the line is always reached. No revenue (zero or less) is never key.
-    Exact fractions, so 80% of a total is never missed by a float rounding.
-    """
+
+@functools.cache
+def _share(share: float) -> Fraction:
+    return Fraction(str(share))
+
+
+def key_tier(revenue_by_customer: dict[int, int], share: float = 0.8) -> dict[int, KeyShare]:
+    """Every customer's place in the 80/20 ranking, with the key tier marked by
+    :func:`in_key_tier`: ranked by revenue, highest first, ties by id. No revenue (zero or less)
+    is never key."""
     total = sum(v for v in revenue_by_customer.values() if v > 0)
-    line = Fraction(str(share)) * total
-    # running < line, in integers: comparing an int with a Fraction costs more than the rest of the loop.
-    top, bottom = line.numerator, line.denominator
     ranked = sorted(revenue_by_customer.items(), key=lambda item: (-item[1], item[0]))
     out: dict[int, KeyShare] = {}
     running = 0
     for rank, (customer_id, revenue) in enumerate(ranked, 1):
         earned = max(revenue, 0)
-        key = earned > 0 and running * bottom < top
+        key = in_key_tier(earned, running, total, share)
         running += earned
         out[customer_id] = KeyShare(
             rank=rank,
@@ -320,32 +330,20 @@ def key_ids(tier: dict[int, KeyShare]) -> frozenset[int]:
     return frozenset(customer_id for customer_id, place in tier.items() if place.key)
 
 
-def sales_in_period(orders: Iterable[tuple[int, dt.date, int]], today: dt.date, months: int) -> dict[int, int]:
-    """Each customer's sales over the ``months`` up to ``today`` (after the day ``months`` back,
-    through ``today``) from (customer id, day won, value in fen) orders: the key tier's revenue."""
+def sales_since(today: dt.date, months: int) -> dt.date:
+    """The day before the key tier's sales window opens on ``today``: a deal won after it,
+    through ``today``, counts toward the ``months`` of sales the tier is ranked by."""
     from kacli.domain.dates import add
 
-    since = add(today, -months, "months")
+    return add(today, -months, "months")
+
+
+def sales_in_period(orders: Iterable[tuple[int, dt.date, int]], today: dt.date, months: int) -> dict[int, int]:
+    """Each customer's sales over the ``months`` up to ``today`` (after :func:`sales_since`,
+    through ``today``) from (customer id, day won, value in fen) orders: the key tier's revenue."""
+    since = sales_since(today, months)
     out: dict[int, int] = {}
     for customer_id, day, value in orders:
         if since < day <= today:
             out[customer_id] = out.get(customer_id, 0) + value
     return {cid: total for cid, total in out.items() if total > 0}
-
-
-def key_tier_changes(orders: list[tuple[int, dt.date, int]], today: dt.date, days: int, months: int,
-                     share: float) -> dict[int, tuple[dt.date, bool]]:
-    """Customers who joined (True) or left (False) the key tier during the last ``days`` days
-    through ``today``, with the day it happened (the latest change when there were several)."""
-    def tier(day: dt.date) -> frozenset[int]:
-        return key_ids(key_tier(sales_in_period(orders, day, months), share))
-
-    changes: dict[int, tuple[dt.date, bool]] = {}
-    before = tier(today - dt.timedelta(days=days))
-    for back in range(days - 1, -1, -1):
-        day = today - dt.timedelta(days=back)
-        now = tier(day)
-        for cid in now ^ before:
-            changes[cid] = (day, cid in now)
-        before = now
-    return changes

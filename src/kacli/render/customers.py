@@ -204,9 +204,11 @@ def what_goes(name: str, counts: dict[str, int]) -> str:
 
 def history(found, rows) -> None:
     """Each change with its field by label and its values in the user's words (codes as names,
-    money as ¥, yes/no as 是/否); ``history_json`` keeps them as stored."""
+    money as ¥, yes/no as 是/否); ``history_json`` keeps them as stored. A key-tier move reads as
+    what happened on its day ("joined the key tier (80/20)")."""
     from rich.table import Table
 
+    from kacli.domain.key_tier_moves import KeyTierMove
     from kacli.render import history as words
     from kacli.render import records
 
@@ -215,6 +217,10 @@ def history(found, rows) -> None:
     for key in ("history.at", "history.who", "history.field", "history.old", "history.new"):
         table.add_column(t(key))
     for r in rows:
+        if isinstance(r, KeyTierMove):
+            moved = t("history.key_tier.joined" if r.joined else "history.key_tier.left")
+            table.add_row(text(r.day.isoformat()), text(""), text(moved), text(""), text(""))
+            continue
         table.add_row(text(words.when(r["at"])), text(r["contact_name"]),
                       text(words.field_text(r["field"])), text(words.value_text(r["field"], r["old"])),
                       text(words.value_text(r["field"], r["new"])))
@@ -222,8 +228,13 @@ def history(found, rows) -> None:
 
 
 def history_json(found, rows) -> dict[str, Any]:
-    return {
-        "customer": found.name, "customer_id": found.id,
-        "changes": [{"at": r["at"], "contact_id": r["contact_id"], "contact": r["contact_name"],
-                     "field": r["field"], "old": r["old"], "new": r["new"]} for r in rows],
-    }
+    from kacli.domain.key_tier_moves import KeyTierMove
+
+    def change(r) -> dict[str, Any]:
+        if isinstance(r, KeyTierMove):  # a day, no instant: worked out from won deals, not recorded
+            return {"at": r.day.isoformat(), "contact_id": None, "contact": None, "field": "key_tier",
+                    "old": "no" if r.joined else "yes", "new": "yes" if r.joined else "no"}
+        return {"at": r["at"], "contact_id": r["contact_id"], "contact": r["contact_name"],
+                "field": r["field"], "old": r["old"], "new": r["new"]}
+
+    return {"customer": found.name, "customer_id": found.id, "changes": [change(r) for r in rows]}

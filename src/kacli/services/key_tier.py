@@ -8,9 +8,9 @@ cash arriving later changes what is owed, not who is a key account.
 from __future__ import annotations
 
 import datetime as dt
-from fractions import Fraction
 
-from kacli.domain.grading import KeyShare, key_tier
+from kacli.domain.grading import KeyShare, in_key_tier, key_tier, sales_since
+from kacli.domain.key_tier_moves import KeyTierMove, key_tier_changes, key_tier_history
 from kacli.domain.rules import Rules
 from kacli.store import revenue
 from kacli.store.db import Db
@@ -26,12 +26,28 @@ CHANGE_DAYS = 7  # a customer joining or leaving the key tier is said on its row
 
 def key_changes(db: Db, today: dt.date, rules: Rules) -> dict[int, tuple[dt.date, bool]]:
     """Who joined (True) or left (False) the key tier in the last week, and on which day."""
-    from kacli.domain.dates import add
-    from kacli.domain.grading import key_tier_changes
-
-    since = add(today - dt.timedelta(days=CHANGE_DAYS), -rules.key_months, "months")
+    since = sales_since(today - dt.timedelta(days=CHANGE_DAYS), rules.key_months)
     return key_tier_changes(revenue.orders_since(db, since, today), today, CHANGE_DAYS,
                             rules.key_months, rules.key_share)
+
+
+# How far back ``customer history`` looks for days a customer joined or left the key tier, in
+# sales windows: two, so every move the current window's sales can explain is found, while a
+# dossier of many years is never walked from its first deal.
+HISTORY_WINDOWS = 2
+
+
+def key_moves(db: Db, customer_id: int, today: dt.date, rules: Rules) -> list[KeyTierMove]:
+    """The days one customer joined or left the key tier, oldest first: since its first won deal
+    (it cannot be key before it), looking back at most ``HISTORY_WINDOWS`` × ``key_months``."""
+    from kacli.domain.dates import add
+
+    first_sale = revenue.first_sale(db, customer_id, today)
+    if first_sale is None:
+        return []
+    first = max(first_sale, add(today, -HISTORY_WINDOWS * rules.key_months, "months"))
+    orders = revenue.orders_since(db, sales_since(first - dt.timedelta(days=1), rules.key_months), today)
+    return key_tier_history(customer_id, orders, first, today, rules.key_months, rules.key_share)
 
 
 def key_ids(db: Db, today: dt.date, rules: Rules) -> frozenset[int]:
@@ -40,10 +56,10 @@ def key_ids(db: Db, today: dt.date, rules: Rules) -> frozenset[int]:
 
 def is_key(db: Db, customer_id: int, today: dt.date, rules: Rules) -> bool:
     """Whether one customer is in the key tier, without ranking everyone (``customer show`` at
-    100,000 customers): ``kacli.domain.grading.key_tier``'s rule — it has sales, and the
-    customers ranked above it make up less than the key share of all sales (exact fractions)."""
+    100,000 customers): its sales, those ranked above it and all sales, read by
+    :func:`kacli.domain.grading.in_key_tier`."""
     mine, above, total = revenue.revenue_rank(db, customer_id, today, rules.key_months)
-    return mine > 0 and above < Fraction(str(rules.key_share)) * total
+    return in_key_tier(mine, above, total, rules.key_share)
 
 
 def key_tier_listing(db: Db, today: dt.date, rules: Rules) -> list[tuple[int, str, KeyShare]]:

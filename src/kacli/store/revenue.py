@@ -37,6 +37,14 @@ def orders_since(db: Db, since: dt.date, today: dt.date) -> list[tuple[int, dt.d
     return [(cid, dt.date.fromisoformat(day), value) for cid, day, value in rows]
 
 
+def first_sale(db: Db, customer_id: int, today: dt.date) -> dt.date | None:
+    """The day the customer's first won deal was won, up to ``today``; None before any."""
+    rows = _rows(db, """SELECT MIN(closed_on) FROM deal
+                        WHERE customer_id = :cid AND outcome = 'won' AND closed_on <= :today""",
+                 cid=customer_id, today=today.isoformat())
+    return dt.date.fromisoformat(rows[0][0]) if rows and rows[0][0] else None
+
+
 def revenue(db: Db, today: dt.date, months: int) -> dict[int, int]:
     """Revenue per customer (fen) over the ``months`` up to ``today``, for the 80/20 key tier."""
     return dict(_rows(db, _REVENUE, **_period(today, months)))
