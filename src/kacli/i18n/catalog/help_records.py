@@ -41,10 +41,13 @@ MESSAGES = {
         "刪除一個客戶及其全部記錄（除非給了 --yes，否則先詢問）。\n\n例如：kacli customer remove 华信地产 --yes",
     ),
     "help.cmd.customer.history": (
-        "Show every change to a customer and its contacts, newest first.\n\n"
+        "Show every change to a customer and its contacts, and the days it joined or left the key "
+        "tier (80/20), newest first.\n\n"
         "Example: kacli customer history hxdc",
-        "显示客户及其联系人的每一次变更，最新的在前。\n\n例如：kacli customer history hxdc",
-        "顯示客戶及其聯絡人的每一次變更，最新的在前。\n\n例如：kacli customer history hxdc",
+        "显示客户及其联系人的每一次变更，以及客户进入或退出大客户层（80/20）的日期，最新的在前。\n\n"
+        "例如：kacli customer history hxdc",
+        "顯示客戶及其聯絡人的每一次變更，以及客戶進入或退出大客戶層（80/20）的日期，最新的在前。\n\n"
+        "例如：kacli customer history hxdc",
     ),
     "help.cmd.customer.competitor": (
         "Record a competitor at a customer: their product, the customer's satisfaction with it, "
