@@ -20,6 +20,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 
+from kacli.domain.week import meetings_matter
 from kacli.domain.week_input import (
     Account,
     CareVisit,
@@ -31,7 +32,6 @@ from kacli.domain.week_input import (
     PlannedVisit,
     RoleCover,
 )
-from kacli.domain.week import meetings_matter
 from kacli.domain.week_reasons import CARE_KINDS, Window, stage_entered
 from kacli.store.db import Db
 from kacli.store.history import INTENTION_STATED
