@@ -199,15 +199,22 @@ def _deals(db: Db, span: dict, days: _Days):
             WHERE e.deal_id = j.value AND e.to_stage IS NOT NULL AND e.on_date <= :today
             ORDER BY e.id""", ids=json.dumps(sorted(open_ids)), today=today):
         moves.setdefault(deal_id, []).append((days[on_date], to_stage))
+    # Deals that count as of today: open ones, and won ones (orders; money may be due on them).
+    titles = {r[0]: (r[1], r[3]) for r in rows if r[0] in open_ids or r[2] == "won"}
+    due = _rows(db, """
+            SELECT i.deal_id, i.id, i.due, i.amount FROM instalment i JOIN deal d ON d.id = i.deal_id
+            WHERE d.customer_id BETWEEN :lo AND :hi AND i.due <= :until ORDER BY i.deal_id, i.due, i.id""",
+            **span)
+    # Buying centres only of the deals still open and of those money is due on (whom to ask).
+    wanted = sorted(open_ids | {r[0] for r in due if r[0] in titles})
     covers: dict[int, list] = {}
     for deal_id, contact_id, role, attitude in _rows(db, """
             SELECT r.deal_id, r.contact_id, r.role, r.attitude
-            FROM deal d JOIN deal_role r ON r.deal_id = d.id JOIN contact c ON c.id = r.contact_id
-            WHERE d.customer_id BETWEEN :lo AND :hi AND c.forgotten_at IS NULL ORDER BY r.id""", **span):
+            FROM json_each(:ids) j CROSS JOIN deal_role r JOIN contact c ON c.id = r.contact_id
+            WHERE r.deal_id = j.value AND c.forgotten_at IS NULL ORDER BY r.id""", ids=json.dumps(wanted)):
         covers.setdefault(deal_id, []).append(RoleCover(contact_id, role, attitude))
     deals: dict[int, list] = {}
     orders: dict[int, list] = {}
-    titles: dict[int, tuple[int, str]] = {}
     deliveries: dict[int, list] = {}
     for (deal_id, cid, outcome, title, stage, amount, closing, closed, created, chance, delivery,
          updated, hold_until, talked) in rows:
@@ -215,23 +222,17 @@ def _deals(db: Db, span: dict, days: _Days):
         if delivery and delivery <= span["until"] and outcome != "lost":
             deliveries.setdefault(cid, []).append(Delivery(deal_id, title, days[delivery]))
         if deal_id in open_ids:
-            titles[deal_id] = (cid, title)
             deals.setdefault(cid, []).append(Deal(
                 deal_id, title, stage, stage_entered(stage, tuple(moves.get(deal_id, ())), days[created]),
                 amount, days[closing] if closing else None, tuple(covers.get(deal_id, ())), chance,
                 days[touched] if touched else None, days[hold_until] if hold_until else None))
-        elif outcome == "won":
-            titles[deal_id] = (cid, title)
-            if closed:
-                orders.setdefault(cid, []).append((days[closed], amount))  # None: amount unknown
+        elif outcome == "won" and closed:
+            orders.setdefault(cid, []).append((days[closed], amount))  # None: amount unknown
     owed: dict[int, list] = {}
-    for deal_id, inst_id, due, amount in _rows(db, """
-            SELECT i.deal_id, i.id, i.due, i.amount FROM instalment i JOIN deal d ON d.id = i.deal_id
-            WHERE d.customer_id BETWEEN :lo AND :hi AND i.due <= :until ORDER BY i.deal_id, i.due, i.id""",
-            **span):
+    for deal_id, inst_id, day, amount in due:
         if deal_id in titles:
             cid, title = titles[deal_id]
-            owed.setdefault(cid, []).append(Instalment(deal_id, days[due], amount, title, inst_id,
+            owed.setdefault(cid, []).append(Instalment(deal_id, days[day], amount, title, inst_id,
                                                        tuple(covers.get(deal_id, ()))))
     paid: dict[int, list] = {}
     for deal_id, received in _rows(db, """
