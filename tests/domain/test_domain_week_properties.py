@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from kacli.domain.grading import effective_grade, revisit_days
 from kacli.domain.rules import defaults
-from kacli.domain.week import build_week, explain, grade_of, order_key
+from kacli.domain.week import Window, build_week, explain, grade_of, meetings_matter, order_key, week_item
 from kacli.domain.week_input import (
     Account,
     Contact,
@@ -167,3 +167,35 @@ def test_the_lists_grade_is_the_explained_grade(dossier) -> None:
             purchase_cycle=a.purchase_cycle, batch=a.batch, order_history=a.order_history,
         )
         assert grade_of(a, today, RULES) == explained.grade
+
+
+@settings(max_examples=300, deadline=None)
+@given(todays.flatmap(lambda today: st.tuples(st.just(today), accounts(today, 1))), st.booleans(),
+       window)
+def test_a_row_that_meetings_do_not_matter_to_is_the_same_without_them(case, key, days):
+    # The store looks up when each contact was last met only where meetings_matter says so;
+    # everywhere else the row must come out the same as if it had looked them up.
+    today, account = case
+    if meetings_matter(account):
+        return
+    forgot = account._replace(contacts=tuple(c._replace(last_met=None) for c in account.contacts))
+    window = Window.of(today, today + dt.timedelta(days=days - 1), RULES)
+    assert week_item(forgot, window, key) == week_item(account, window, key)
+
+
+def test_meetings_matter_for_late_buying_centres_and_for_whom_to_call_by_last_met():
+    met, unmet = Contact(1, "a", last_met=TODAY), Contact(2, "b")
+    base = Account(id=1, name="x", kind="org", created=TODAY, contacts=(met, unmet))
+    late = Deal(1, "d", "negotiate", TODAY)
+    # Several contacts, none primary, no decision maker: whom to call is the one met last.
+    assert meetings_matter(base)
+    window = Window.of(TODAY, TODAY, RULES)
+    assert week_item(base, window, False).contact == "a"
+    # A primary contact (or a decision maker) is chosen before the one met last.
+    assert not meetings_matter(base._replace(contacts=(met, unmet._replace(is_primary=True))))
+    assert not meetings_matter(base._replace(contacts=(met, unmet._replace(roles=("decision_maker",)))))
+    # An organisation's deal at negotiate or later counts only the contacts met.
+    primary = (met._replace(is_primary=True), unmet)
+    assert meetings_matter(base._replace(contacts=primary, deals=(late,)))
+    assert not meetings_matter(base._replace(contacts=primary, deals=(late._replace(stage="validate"),)))
+    assert not meetings_matter(base._replace(kind="person", contacts=primary, deals=(late,)))

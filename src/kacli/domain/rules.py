@@ -13,7 +13,6 @@ due on its day (red and yellow in ``kacli week``).
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
@@ -146,6 +145,8 @@ def parse(text: str, source: str) -> Rules:
     key, e.g. ``org.revisit_days.A``) and ``detail``
     for a syntax error, an unknown key, a wrong type or a value out of range.
     """
+    import tomllib  # only when there is a rules file to read
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

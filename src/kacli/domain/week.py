@@ -52,11 +52,11 @@ from kacli.domain.grading import KeyShare, bought_since, grade_org, grade_person
 from kacli.domain.rules import Rules
 from kacli.domain.sales import chance, weighted
 from kacli.domain.week_input import Account, Contact
-from kacli.domain.week_reasons import Reason, Window, reasons_for
+from kacli.domain.week_reasons import LATE_STAGES, Reason, Window, reasons_for
 
 __all__ = [
     "ACTION_FOR_REASON", "ACTION_ORDER", "Item", "Reason", "Term", "Window", "build_week",
-    "choose_contact", "explain", "grade_of", "horizon", "order_key", "suggested_action",
+    "choose_contact", "explain", "grade_of", "horizon", "meetings_matter", "order_key", "suggested_action",
     "week_item", "week_list",
 ]
 
@@ -272,6 +272,18 @@ def suggested_action(reasons: Iterable[Reason], today: dt.date | None = None) ->
         codes = due or codes
     wanted = {ACTION_FOR_REASON[code] for code in codes}
     return next(action for action in ACTION_ORDER if action in wanted)
+
+
+def meetings_matter(account: Account) -> bool:
+    """Whether the customer's row depends on when each contact was last met
+    (``Contact.last_met``): an organisation with an open deal at negotiate or later (its buying
+    centre counts only the contacts met), or several contacts with none primary and no decision
+    maker (whom to call falls back to the one met last). Only these two rules read it, so the
+    store looks up meetings for these customers alone: most rows never need them."""
+    contacts = account.contacts
+    if account.kind != "person" and any(d.stage in LATE_STAGES for d in account.deals):
+        return True
+    return len(contacts) > 1 and not any(c.is_primary or "decision_maker" in c.roles for c in contacts)
 
 
 def choose_contact(contacts: tuple[Contact, ...], reasons: list[Reason]) -> Contact | None:

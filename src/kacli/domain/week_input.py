@@ -24,7 +24,9 @@ class Contact(NamedTuple):
     phone: str | None = None
     is_primary: bool = False
     roles: tuple[str, ...] = ()  # buying roles: decision_maker, user, buyer, influencer, coach
-    last_met: dt.date | None = None  # their most recent logged (not planned) visit
+    # Their most recent logged (not planned) visit; the store fills it in only where
+    # ``kacli.domain.week.meetings_matter`` says the row depends on it.
+    last_met: dt.date | None = None
     birthday_month: int | None = None
     birthday_day: int | None = None
     birthday_lunar: bool = False

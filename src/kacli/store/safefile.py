@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import sqlite3
 import stat
 from contextlib import suppress
@@ -46,7 +45,7 @@ def private_file(path: Path) -> None:
 
 def temp_beside(path: Path, purpose: str) -> Path:
     """A fresh, unused name in ``path``'s folder for a file on its way to ``path``."""
-    return path.with_name(f".{path.name}.{purpose}-{os.getpid()}-{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    return path.with_name(f".{path.name}.{purpose}-{os.getpid()}-{os.urandom(4).hex()}{TEMP_SUFFIX}")
 
 
 def sweep(path: Path) -> None:

@@ -20,6 +20,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 
+from kacli.domain.week import meetings_matter
 from kacli.domain.week_input import (
     Account,
     CareVisit,
@@ -121,7 +122,7 @@ def accounts(db: Db, window: Window, first: int, last: int) -> list[Account]:
             paid.get(cid, ()), deliveries.get(cid, ()),
             days[regraded[cid]] if cid in regraded else None,
         ))
-    return out
+    return _with_meetings(db, out, span["today"], days)
 
 
 def _intentions(db: Db, span: dict, days: _Days) -> dict[int, dt.date]:
@@ -146,18 +147,33 @@ def _visits(db: Db, where: str, params: dict) -> list[tuple]:
 
 def _contacts(db: Db, span: dict, days: _Days) -> dict[int, tuple[Contact, ...]]:
     """Every contact of the customers in ``span`` (whom to call and the buying centre need all
-    of them), with the day each was last met up to today."""
+    of them), without the day each was last met (:func:`_with_meetings`)."""
     rows = _rows(db, """
         SELECT c.customer_id, c.id, c.name, json_extract(c.phones, '$[0]'), c.is_primary, c.roles,
-               (SELECT max(v.date) FROM visit_contact vc JOIN visit v ON v.id = vc.visit_id
-                WHERE vc.contact_id = c.id AND v.planned = 0 AND v.date <= :today),
                c.birth_month, c.birth_day, c.birthday_lunar, c.birthday_leap, c.attitude
         FROM contact c WHERE c.customer_id BETWEEN :lo AND :hi AND c.forgotten_at IS NULL
         ORDER BY c.customer_id, c.id""", **span)
     roles = _Json()
     return _grouped(rows, lambda r: Contact(
-        r[1], r[2], r[3], bool(r[4]), roles[r[5]], days[r[6]] if r[6] else None, r[7], r[8],
-        bool(r[9]), bool(r[10]), r[11]))
+        r[1], r[2], r[3], bool(r[4]), roles[r[5]], None, r[6], r[7], bool(r[8]), bool(r[9]), r[10]))
+
+
+def _with_meetings(db: Db, accounts: list[Account], today: str, days: _Days) -> list[Account]:
+    """``accounts`` with the day each contact was last met up to today, looked up only for the
+    customers whose rows depend on it (``meetings_matter``): the lookup walks every visit of a
+    contact, the costliest read of the list."""
+    wanted = [a for a in accounts if a.contacts and meetings_matter(a)]
+    if not wanted:
+        return accounts
+    ids = json.dumps([c.id for a in wanted for c in a.contacts])
+    met = dict(_rows(db, """
+        SELECT j.value, (SELECT max(v.date) FROM visit_contact vc JOIN visit v ON v.id = vc.visit_id
+                         WHERE vc.contact_id = j.value AND v.planned = 0 AND v.date <= :today)
+        FROM json_each(:ids) j""", ids=ids, today=today))
+    filled = {a.id: a._replace(contacts=tuple(
+        c._replace(last_met=days[met[c.id]]) if met.get(c.id) else c for c in a.contacts))
+        for a in wanted}
+    return [filled.get(a.id, a) for a in accounts]
 
 
 def _deals(db: Db, span: dict, days: _Days):
@@ -173,47 +189,50 @@ def _deals(db: Db, span: dict, days: _Days):
                (SELECT max(v.date) FROM visit v WHERE v.deal_id = d.id AND v.planned = 0 AND v.date <= :today)
         FROM deal d WHERE d.customer_id BETWEEN :lo AND :hi
               AND (d.outcome != 'lost' OR d.closed_on > :today) ORDER BY d.id""", **span)
+    today = span["today"]
+    # Stage moves only of the deals still open today: most deals are closed, and a closed deal's
+    # moves are read by nothing here.
+    open_ids = {r[0] for r in rows if r[2] == "open" or (r[7] is not None and r[7] > today)}
     moves: dict[int, list] = {}
     for deal_id, on_date, to_stage in _rows(db, """
-            SELECT e.deal_id, e.on_date, e.to_stage FROM deal d JOIN deal_event e ON e.deal_id = d.id
-            WHERE d.customer_id BETWEEN :lo AND :hi AND e.to_stage IS NOT NULL AND e.on_date <= :today
-            ORDER BY e.id""", **span):
+            SELECT e.deal_id, e.on_date, e.to_stage FROM json_each(:ids) j CROSS JOIN deal_event e
+            WHERE e.deal_id = j.value AND e.to_stage IS NOT NULL AND e.on_date <= :today
+            ORDER BY e.id""", ids=json.dumps(sorted(open_ids)), today=today):
         moves.setdefault(deal_id, []).append((days[on_date], to_stage))
+    # Deals that count as of today: open ones, and won ones (orders; money may be due on them).
+    titles = {r[0]: (r[1], r[3]) for r in rows if r[0] in open_ids or r[2] == "won"}
+    due = _rows(db, """
+            SELECT i.deal_id, i.id, i.due, i.amount FROM instalment i JOIN deal d ON d.id = i.deal_id
+            WHERE d.customer_id BETWEEN :lo AND :hi AND i.due <= :until ORDER BY i.deal_id, i.due, i.id""",
+            **span)
+    # Buying centres only of the deals still open and of those money is due on (whom to ask).
+    wanted = sorted(open_ids | {r[0] for r in due if r[0] in titles})
     covers: dict[int, list] = {}
     for deal_id, contact_id, role, attitude in _rows(db, """
             SELECT r.deal_id, r.contact_id, r.role, r.attitude
-            FROM deal d JOIN deal_role r ON r.deal_id = d.id JOIN contact c ON c.id = r.contact_id
-            WHERE d.customer_id BETWEEN :lo AND :hi AND c.forgotten_at IS NULL ORDER BY r.id""", **span):
+            FROM json_each(:ids) j CROSS JOIN deal_role r JOIN contact c ON c.id = r.contact_id
+            WHERE r.deal_id = j.value AND c.forgotten_at IS NULL ORDER BY r.id""", ids=json.dumps(wanted)):
         covers.setdefault(deal_id, []).append(RoleCover(contact_id, role, attitude))
-    today = span["today"]
     deals: dict[int, list] = {}
     orders: dict[int, list] = {}
-    titles: dict[int, tuple[int, str]] = {}
     deliveries: dict[int, list] = {}
     for (deal_id, cid, outcome, title, stage, amount, closing, closed, created, chance, delivery,
          updated, hold_until, talked) in rows:
         touched = max(updated or "", talked or "") or None  # the last update of, or visit about, the deal
         if delivery and delivery <= span["until"] and outcome != "lost":
             deliveries.setdefault(cid, []).append(Delivery(deal_id, title, days[delivery]))
-        still_open = outcome == "open" or (closed is not None and closed > today)
-        if still_open:
-            titles[deal_id] = (cid, title)
+        if deal_id in open_ids:
             deals.setdefault(cid, []).append(Deal(
                 deal_id, title, stage, stage_entered(stage, tuple(moves.get(deal_id, ())), days[created]),
                 amount, days[closing] if closing else None, tuple(covers.get(deal_id, ())), chance,
                 days[touched] if touched else None, days[hold_until] if hold_until else None))
-        elif outcome == "won":
-            titles[deal_id] = (cid, title)
-            if closed:
-                orders.setdefault(cid, []).append((days[closed], amount))  # None: amount unknown
+        elif outcome == "won" and closed:
+            orders.setdefault(cid, []).append((days[closed], amount))  # None: amount unknown
     owed: dict[int, list] = {}
-    for deal_id, inst_id, due, amount in _rows(db, """
-            SELECT i.deal_id, i.id, i.due, i.amount FROM instalment i JOIN deal d ON d.id = i.deal_id
-            WHERE d.customer_id BETWEEN :lo AND :hi AND i.due <= :until ORDER BY i.deal_id, i.due, i.id""",
-            **span):
+    for deal_id, inst_id, day, amount in due:
         if deal_id in titles:
             cid, title = titles[deal_id]
-            owed.setdefault(cid, []).append(Instalment(deal_id, days[due], amount, title, inst_id,
+            owed.setdefault(cid, []).append(Instalment(deal_id, days[day], amount, title, inst_id,
                                                        tuple(covers.get(deal_id, ()))))
     paid: dict[int, list] = {}
     for deal_id, received in _rows(db, """
