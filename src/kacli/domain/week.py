@@ -139,7 +139,7 @@ def week_list(
     """The rows due in ``window`` (:func:`order_key`'s order) and, with ``ahead`` (a longer
     window from the same day, see :func:`horizon`), every other customer at the first date
     something is due for them (soonest first, then by score). ``key_changes``: customers who
-    joined (True) or left the key tier lately, and the day (``kacli.domain.grading.key_tier_changes``)."""
+    joined (True) or left the key tier lately, and the day (``kacli.domain.key_tier_moves.key_tier_changes``)."""
     today = window.today
     items: list[Item] = []
     later: list[Item] = []
