@@ -3,7 +3,10 @@ history, on the day it happened, and on its row in the week list that week only.
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from rich.cells import cell_len
 
 from test_week import codes, reason, row, week
 
@@ -81,3 +84,13 @@ def test_leaving_is_said_when_the_sales_window_passes(three):
 def test_the_history_says_it_in_chinese(three, lang, joined, left):
     shown = three.ok("--lang", lang, "customer", "history", "机床厂", env=on("2027-01-20")).stdout
     assert "2027-01-05" in lines_with(shown, joined)[0] and "2027-01-19" in lines_with(shown, left)[0]
+
+
+def test_a_narrow_terminal_folds_the_history_rather_than_cutting_it(three):
+    # 60 columns in 繁體: the key-tier line and the deal fields fold onto a second line, never "…".
+    env = {**on("2027-01-20"), "TTY_COMPATIBLE": "1", "NO_COLOR": "1", "COLUMNS": "60", "KACLI_LANG": "zh-Hant"}
+    screen = three.ok("customer", "history", "华信地产", env=env).stdout
+    assert "…" not in screen
+    assert "進入大客戶層（80/20）" in "".join(line.strip() for line in screen.splitlines())
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", screen)
+    assert max(cell_len(line) for line in plain.splitlines()) <= 60

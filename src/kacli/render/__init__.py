@@ -54,10 +54,14 @@ def err():
 
 
 def records(table) -> None:
-    """Print a table of records on stdout. On a terminal it fits the screen; on a pipe nothing is
-    ever cut or wrapped: every value in full, one record per line, however wide the lines get."""
+    """Print a table of records on stdout. On a terminal it fits the screen, folding long values
+    onto more lines; on a pipe nothing is ever cut or wrapped: every value in full, one record per
+    line, however wide the lines get."""
     console = out()
     if console.is_terminal:
+        for column in table.columns:  # a value too long for its column folds onto the next line
+            if not column.no_wrap:    # (Chinese has no spaces to wrap at): never cut off with "…"
+                column.overflow = "fold"
         console.print(table)
         return
     from rich.console import Console
