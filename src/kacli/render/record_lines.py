@@ -1,0 +1,116 @@
+"""Long lists written as they are read: ``customer list``, ``deal list``, ``payment list``.
+
+- On a pipe each record is one line of tab-separated values, header first, written as soon as it
+  is read: nothing cut or wrapped, and the first lines reach ``head`` or ``grep`` before the last
+  row is out of the dossier. A tab or line break inside a value becomes a space, so a record is
+  always one line with one cell per column.
+- On a terminal a short list (up to ``BATCH`` rows) is a Rich table, as every other view. A
+  longer one is laid out in batches of ``BATCH`` rows that share the column widths of the first
+  batch, fitted to the screen; a later value wider than its column is cut with "…" (as any
+  value too wide for the screen is). Only one batch is held at a time.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+from typing import Any
+
+BATCH = 200  # rows measured together: Rich measures each cell, about 1.5 ms a row
+
+Row = tuple[Sequence[Any], str]  # the cells of one line, and its style ("" for none)
+
+
+def write(headers: Sequence[str], rows: Iterable[Row], *, right: frozenset[int] = frozenset()) -> int:
+    """Print ``rows`` under ``headers`` on stdout; ``right`` are the columns aligned right
+    (money, counts). Returns how many rows were printed."""
+    from kacli.render import is_terminal
+
+    if not is_terminal(sys.stdout):
+        return _tab_separated(headers, rows)
+    return _on_terminal(headers, iter(rows), right)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    text = value if type(value) is str else str(value)
+    if "\t" in text or "\n" in text or "\r" in text:
+        text = " ".join(text.replace("\t", " ").splitlines())
+    return text
+
+
+def _tab_separated(headers: Sequence[str], rows: Iterable[Row]) -> int:
+    out = sys.stdout
+    out.write("\t".join(map(_cell, headers)) + "\n")
+    count = 0
+    for cells, _ in rows:
+        out.write("\t".join(map(_cell, cells)) + "\n")
+        count += 1
+    return count
+
+
+def _on_terminal(headers: Sequence[str], rows: Iterator[Row], right: frozenset[int]) -> int:
+    from kacli.render import out
+
+    console = out()
+    first = list(islice(rows, BATCH + 1))
+    if len(first) <= BATCH:
+        console.print(_rich_table(headers, first, right))
+        return len(first)
+    widths = _widths(headers, first, console.width)
+    console.print(_grid([(headers, "bold")], widths, right))
+    count = 0
+    batch: list[Row] = first
+    while batch:
+        console.print(_grid(batch, widths, right))
+        count += len(batch)
+        batch = list(islice(rows, BATCH))
+    return count
+
+
+def _rich_table(headers: Sequence[str], rows: list[Row], right: frozenset[int]):
+    from rich.table import Table
+
+    from kacli.render import text
+
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for i, header in enumerate(headers):
+        table.add_column(header, justify="right" if i in right else "left")
+    for cells, style in rows:
+        table.add_row(*(text(_cell(c)) for c in cells), style=style or None)
+    return table
+
+
+def _widths(headers: Sequence[str], rows: list[Row], room: int) -> list[int]:
+    """Each column as wide as its widest cell in ``rows``, narrowed (widest first) to fit ``room``."""
+    from rich.cells import cell_len
+
+    widths = [cell_len(h) for h in headers]
+    for cells, _ in rows:
+        for i, value in enumerate(cells):
+            widths[i] = max(widths[i], cell_len(_cell(value)))
+    room -= 2 * (len(headers) - 1)
+    while sum(widths) > room and max(widths) > 6:
+        widths[widths.index(max(widths))] -= 1
+    return widths
+
+
+def _grid(rows: list[Row] | list[tuple[Sequence[str], str]], widths: list[int], right: frozenset[int]):
+    from rich.cells import cell_len, set_cell_size
+    from rich.text import Text
+
+    def fit(value: str, width: int, at_right: bool) -> str:
+        size = cell_len(value)
+        if size > width:
+            return set_cell_size(value, width - 1) + "…"
+        pad = " " * (width - size)
+        return pad + value if at_right else value + pad
+
+    grid = Text(no_wrap=True, overflow="crop")
+    for n, (cells, style) in enumerate(rows):
+        line = "  ".join(fit(_cell(cells[i]) if i < len(cells) else "", w, i in right)
+                         for i, w in enumerate(widths)).rstrip()
+        grid.append(("\n" if n else "") + line, style=style)
+    return grid
