@@ -6,8 +6,9 @@
   always one line with one cell per column.
 - On a terminal a short list (up to ``BATCH`` rows) is a Rich table, as every other view. A
   longer one is laid out in batches of ``BATCH`` rows that share the column widths of the first
-  batch, fitted to the screen; a later value wider than its column is cut with "…" (as any
-  value too wide for the screen is). Only one batch is held at a time.
+  batch, fitted to the screen; a later text wider than its column is cut with "…" (as any
+  value too wide for the screen is), while a number (a total) is never cut: its line is pushed
+  wider instead. Only one batch is held at a time.
 """
 
 from __future__ import annotations
@@ -103,6 +104,8 @@ def _grid(rows: list[Row] | list[tuple[Sequence[str], str]], widths: list[int], 
 
     def fit(value: str, width: int, at_right: bool) -> str:
         size = cell_len(value)
+        if size > width and at_right:  # a number is never cut (a total wider than its rows)
+            return value
         if size > width:
             return set_cell_size(value, width - 1) + "…"
         pad = " " * (width - size)

@@ -8,6 +8,9 @@ amount follow ``kacli.domain.sales``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 from kacli.domain import receivables as rcv
@@ -121,25 +124,72 @@ def detail(db: Db, deal_id: int, today: dt.date) -> dict[str, Any]:
     return data
 
 
-def pipeline(db: Db, today: dt.date, *, include_closed: bool = False) -> dict[str, Any]:
+@dataclass
+class Tally:
+    """How many deals, their value and their weighted value, summed as they are read."""
+
+    count: int = 0
+    value_fen: int = 0
+    weighted_fen: int = 0
+
+    def add(self, deal: dict[str, Any]) -> None:
+        self.count += 1
+        self.value_fen += deal["value_fen"] or 0
+        self.weighted_fen += deal["weighted_fen"] or 0
+
+
+@dataclass
+class StageGroup:
+    """One stage of ``deal list`` (or ``won`` / ``lost``): its ``deals`` are read as they are
+    iterated, and ``tally`` is complete once they all have been."""
+
+    stage: str
+    deals: Iterator[dict[str, Any]]
+    tally: Tally
+
+
+@dataclass
+class Pipeline:
+    """``deal list``: ``stages`` one group at a time; ``total`` (the open deals only — the
+    pipeline) is complete once every group has been read."""
+
+    stages: Iterator[StageGroup]
+    total: Tally
+
+
+def pipeline(db: Db, today: dt.date, *, include_closed: bool = False) -> Pipeline:
     """``deal list``: deals grouped by stage (then won and lost), with totals per group.
 
     ``total`` sums the open deals only — the pipeline; a group's weighted total is the sum of
-    its deals' weighted amounts.
+    its deals' weighted amounts. Nothing is read until the groups are iterated, and then one
+    deal at a time, so a list of any length is never held whole.
     """
-    rows = [_figures(r, today) for r in deals.listing(db, include_closed=include_closed)]
-    groups = []
-    for key in (*sales.STAGES, "won", "lost"):
-        members = [r for r in rows if (r["outcome"] == key if key in ("won", "lost")
-                                       else r["outcome"] == "open" and r["stage"] == key)]
-        if members:
-            groups.append({"stage": key, "deals": members, **_totals(members)})
-    return {"stages": groups, "total": _totals([r for r in rows if r["outcome"] == "open"])}
+    total = Tally()
+    return Pipeline(_groups(db, today, include_closed, total), total)
 
 
-def _totals(rows: list[dict[str, Any]]) -> dict[str, int]:
-    return {"count": len(rows), "value_fen": sum(r["value_fen"] or 0 for r in rows),
-            "weighted_fen": sum(r["weighted_fen"] or 0 for r in rows)}
+def _groups(db: Db, today: dt.date, include_closed: bool, total: Tally) -> Iterator[StageGroup]:
+    keys = [("open", stage) for stage in sales.STAGES]
+    if include_closed:
+        keys += [("won", None), ("lost", None)]
+    for outcome, stage in keys:
+        rows = deals.each_in_group(db, outcome=outcome, stage=stage)
+        first = next(rows, None)
+        if first is None:  # a group is listed only when it has deals
+            continue
+        tally = Tally()
+        yield StageGroup(stage or outcome, _tallied(chain([first], rows), today, tally,
+                                                    total if outcome == "open" else None), tally)
+
+
+def _tallied(rows: Iterator[dict[str, Any]], today: dt.date, tally: Tally,
+             total: Tally | None) -> Iterator[dict[str, Any]]:
+    for row in rows:
+        deal = _figures(row, today)
+        tally.add(deal)
+        if total is not None:
+            total.add(deal)
+        yield deal
 
 
 def for_customer(db: Db, customer_id: int, today: dt.date) -> list[dict[str, Any]]:
