@@ -207,7 +207,8 @@ def listing(data: Pipeline) -> None:
     keys = ("col.id", "deal.col.title", "col.customer", "deal.label.amount", "deal.label.chance",
             "deal.label.weighted", "deal.col.days", "deal.label.expected_close")
     record_lines.write([t(k) for k in keys], _lines(chain([first], groups), data.total),
-                       right=frozenset(i for i, k in enumerate(keys) if k in _NUMERIC))
+                       right=frozenset(i for i, k in enumerate(keys) if k in _NUMERIC),
+                       summed=frozenset(i for i, k in enumerate(keys) if k in _SUMMED))
 
 
 def _lines(groups: Iterable[StageGroup], total: Tally) -> Iterator[tuple[list, str]]:
@@ -238,6 +239,7 @@ def listing_json(data: Pipeline) -> dict[str, Any]:
                                     "weighted_fen": total.weighted_fen})}
 
 
+_SUMMED = {"deal.label.amount", "deal.label.weighted"}
 _NUMERIC = {"col.id", "deal.label.amount", "deal.label.chance", "deal.label.weighted", "deal.col.days"}
 
 

@@ -20,17 +20,21 @@ from typing import Any
 
 BATCH = 200  # rows measured together: Rich measures each cell, about 1.5 ms a row
 
+NUMBER_SLACK = 3  # cells: one more group of thousands ("¥1,234" -> "¥1,234,000")
+
 Row = tuple[Sequence[Any], str]  # the cells of one line, and its style ("" for none)
 
 
-def write(headers: Sequence[str], rows: Iterable[Row], *, right: frozenset[int] = frozenset()) -> int:
+def write(headers: Sequence[str], rows: Iterable[Row], *, right: frozenset[int] = frozenset(),
+          summed: frozenset[int] = frozenset()) -> int:
     """Print ``rows`` under ``headers`` on stdout; ``right`` are the columns aligned right
-    (money, counts). Returns how many rows were printed."""
+    (money, counts), ``summed`` those of them with totals among the rows (wider than the rest).
+    Returns how many rows were printed."""
     from kacli.render import is_terminal
 
     if not is_terminal(sys.stdout):
         return _tab_separated(headers, rows)
-    return _on_terminal(headers, iter(rows), right)
+    return _on_terminal(headers, iter(rows), right, summed)
 
 
 def _cell(value: Any) -> str:
@@ -52,7 +56,8 @@ def _tab_separated(headers: Sequence[str], rows: Iterable[Row]) -> int:
     return count
 
 
-def _on_terminal(headers: Sequence[str], rows: Iterator[Row], right: frozenset[int]) -> int:
+def _on_terminal(headers: Sequence[str], rows: Iterator[Row], right: frozenset[int],
+                 summed: frozenset[int]) -> int:
     from kacli.render import out
 
     console = out()
@@ -60,12 +65,13 @@ def _on_terminal(headers: Sequence[str], rows: Iterator[Row], right: frozenset[i
     if len(first) <= BATCH:
         console.print(_rich_table(headers, first, right))
         return len(first)
-    widths = _widths(headers, first, console.width)
-    console.print(_grid([(headers, "bold")], widths, right))
+    widths = _widths(headers, first, console.width, summed)
+    # Rich joins printed Texts into a new one that would wrap: the options say "one line each".
+    console.print(_grid([(headers, "bold")], widths, right), no_wrap=True, overflow="crop")
     count = 0
     batch: list[Row] = first
     while batch:
-        console.print(_grid(batch, widths, right))
+        console.print(_grid(batch, widths, right), no_wrap=True, overflow="crop")
         count += len(batch)
         batch = list(islice(rows, BATCH))
     return count
@@ -84,7 +90,7 @@ def _rich_table(headers: Sequence[str], rows: list[Row], right: frozenset[int]):
     return table
 
 
-def _widths(headers: Sequence[str], rows: list[Row], room: int) -> list[int]:
+def _widths(headers: Sequence[str], rows: list[Row], room: int, summed: frozenset[int]) -> list[int]:
     """Each column as wide as its widest cell in ``rows``, narrowed (widest first) to fit ``room``."""
     from rich.cells import cell_len
 
@@ -92,6 +98,8 @@ def _widths(headers: Sequence[str], rows: list[Row], room: int) -> list[int]:
     for cells, _ in rows:
         for i, value in enumerate(cells):
             widths[i] = max(widths[i], cell_len(_cell(value)))
+    for i in summed:  # room for a total a thousand times the widest number of the first rows
+        widths[i] += NUMBER_SLACK
     room -= 2 * (len(headers) - 1)
     while sum(widths) > room and max(widths) > 6:
         widths[widths.index(max(widths))] -= 1
@@ -99,21 +107,34 @@ def _widths(headers: Sequence[str], rows: list[Row], room: int) -> list[int]:
 
 
 def _grid(rows: list[Row] | list[tuple[Sequence[str], str]], widths: list[int], right: frozenset[int]):
-    from rich.cells import cell_len, set_cell_size
     from rich.text import Text
 
-    def fit(value: str, width: int, at_right: bool) -> str:
-        size = cell_len(value)
-        if size > width and at_right:  # a number is never cut (a total wider than its rows)
-            return value
-        if size > width:
-            return set_cell_size(value, width - 1) + "…"
-        pad = " " * (width - size)
-        return pad + value if at_right else value + pad
-
-    grid = Text(no_wrap=True, overflow="crop")
+    lefts = [sum(widths[:i]) + 2 * i for i in range(len(widths))]
+    grid = Text()
     for n, (cells, style) in enumerate(rows):
-        line = "  ".join(fit(_cell(cells[i]) if i < len(cells) else "", w, i in right)
-                         for i, w in enumerate(widths)).rstrip()
-        grid.append(("\n" if n else "") + line, style=style)
+        grid.append(("\n" if n else "") + _line(cells, widths, lefts, right), style=style)
     return grid
+
+
+def _line(cells: Sequence[Any], widths: list[int], lefts: list[int], right: frozenset[int]) -> str:
+    """One row laid out on the columns. A text too wide for its column is cut with "…"; a
+    number is never cut: it takes the blank room to its left first (a total under a blank
+    column), and pushes the rest of its line right only when there is none."""
+    from rich.cells import cell_len, set_cell_size
+
+    line: list[str] = []
+    end = -2  # where the last value written ends (two cells apart from the next one)
+    for i, width in enumerate(widths):
+        value = _cell(cells[i]) if i < len(cells) else ""
+        if not value:
+            continue
+        size = cell_len(value)
+        if i in right:
+            start = max(end + 2, lefts[i] + width - size)
+        else:
+            if size > width:
+                value, size = set_cell_size(value, width - 1) + "…", width
+            start = max(end + 2, lefts[i])
+        line.append(" " * (start - max(end, 0)) + value)
+        end = start + size
+    return "".join(line)

@@ -77,7 +77,7 @@ def _history(events: list[dict[str, Any]], until: dt.date) -> list[dict[str, Any
     return out
 
 
-def _money(owed: rcv.Receivable, outcome: str, paid: list[dict[str, Any]]) -> dict[str, Any]:
+def money_facts(owed: rcv.Receivable, outcome: str, paid: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "planned_fen": owed.planned, "received_fen": owed.received,
         "outstanding_fen": owed.outstanding, "overdue_fen": owed.overdue,
@@ -119,7 +119,7 @@ def detail(db: Db, deal_id: int, today: dt.date) -> dict[str, Any]:
     data["history"] = _history(deals.events(db, deal_id), _clock_stops(row, today))
     data["buying_centre"] = _coverage(deals.roles(db, [deal_id])[deal_id])
     owed = payments.for_deal(db, deal_id, today)
-    data["receivable"] = _money(owed, row["outcome"], payments.payments(db, deal_id))
+    data["receivable"] = money_facts(owed, row["outcome"], payments.payments(db, deal_id))
     data["created_at"], data["updated_at"] = row["created_at"], row["updated_at"]
     return data
 
@@ -216,37 +216,6 @@ def for_customer(db: Db, customer_id: int, today: dt.date) -> list[dict[str, Any
 def _invert(day: str) -> str:
     """A sort key putting later ISO days first."""
     return "".join(chr(255 - ord(ch)) for ch in day)
-
-
-def _sums(items: list[dict[str, Any]]) -> dict[str, Any]:
-    late = [i["oldest_overdue"] for i in items if i["oldest_overdue"]]
-    due = [i["next_due"] for i in items if i["next_due"]]
-    out = {key: sum(i[key] for i in items)
-           for key in ("planned_fen", "received_fen", "outstanding_fen", "overdue_fen")}
-    return {**out, "oldest_overdue": min(late, default=None), "next_due": min(due, default=None)}
-
-
-def money_owed(db: Db, today: dt.date, *, customer_id: int | None = None, overdue_only: bool = False,
-               include_paid: bool = False) -> dict[str, Any]:
-    """``payment list``: per deal and per customer, planned, received, outstanding, overdue, next due.
-
-    Deals with a plan and money still outstanding; ``include_paid`` adds the fully paid ones,
-    ``overdue_only`` keeps only those with an overdue instalment.
-    """
-    listed = []
-    for d in payments.per_deal(db, today, customer_id=customer_id):
-        money = _money(d["receivable"], d["outcome"], [])
-        if (overdue_only and not money["overdue_fen"]) or (not include_paid and not money["outstanding_fen"]):
-            continue
-        listed.append({"deal_id": d["deal_id"], "title": d["title"], "customer_id": d["customer_id"],
-                       "customer": d["customer"], "outcome": d["outcome"],
-                       **{k: money[k] for k in ("planned_fen", "received_fen", "outstanding_fen",
-                                                "overdue_fen", "oldest_overdue", "next_due", "complete")}})
-    customers = []
-    for cid in dict.fromkeys(d["customer_id"] for d in listed):
-        mine = [d for d in listed if d["customer_id"] == cid]
-        customers.append({"customer_id": cid, "customer": mine[0]["customer"], "deals": len(mine), **_sums(mine)})
-    return {"deals": listed, "customers": customers, "total": _sums(listed)}
 
 
 def customer_sales(db: Db, customer_id: int, today: dt.date) -> dict[str, Any]:
