@@ -63,7 +63,7 @@ def test_unexpected_failure_is_short_without_debug_and_full_with_it(kacli, monke
     def boom(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(customers, "listing", boom)
+    monkeypatch.setattr(customers, "each_listed", boom)
     kacli.ok("customer", "add", "Acme")
     result = kacli("customer", "list")
     assert result.exit_code == ExitCode.FAILURE

@@ -123,27 +123,20 @@ def list_(
     from kacli.store.rules_file import load_rules
 
     rules = load_rules()
+    filters = {"kind": vocab.KIND.parse(kind) if kind else None,
+               "status": vocab.STATUS.parse(status) if status else None,
+               "tag": tag.strip() if tag else None}
     with reading() as db:
-        rows = customers.listing(
-            db,
-            kind=vocab.KIND.parse(kind) if kind else None,
-            status=vocab.STATUS.parse(status) if status else None,
-            tag=tag.strip() if tag else None,
-        )
-        tier = key_tier.key_tier_listing(db, today(), rules) if key else None
-        if not key:
-            rows = grades.graded(db, rows, today(), rules)
-    if tier is not None:
-        from kacli.render import week as key_view
+        if key:
+            from kacli.render import week as key_view
 
-        listed = {r["id"] for r in rows}  # the filters apply to the tier too
-        tier = [place for place in tier if place[0] in listed]
-        render.emit_json(key_view.key_tier_json(tier)) if json else key_view.key_tier(tier, rules.key_months)
-        return
-    if json:
-        render.emit_json(view.listing_json(rows))
-    else:
-        view.listing(rows)
+            listed = {r["id"] for r in customers.each_listed(db, **filters)}  # the filters apply to the tier too
+            tier = [place for place in key_tier.key_tier_listing(db, today(), rules) if place[0] in listed]
+            render.emit_json(key_view.key_tier_json(tier)) if json else key_view.key_tier(tier, rules.key_months)
+            return
+        # Written while the rows are read from the dossier: a long list is never held whole.
+        rows = grades.grading(db, customers.each_listed(db, **filters), today(), rules)
+        render.stream_json(view.listing_json(rows)) if json else view.listing(rows)
 
 
 @app.command("remove", help=t("help.cmd.customer.remove"))

@@ -137,12 +137,9 @@ def list_(
     from kacli.render import deals as view
     from kacli.services.deals import pipeline
 
-    with reading() as db:
+    with reading() as db:  # written while the deals are read: a long list is never held whole
         data = pipeline(db, today(), include_closed=all_)
-    if json:
-        render.emit_json(data)
-    else:
-        view.listing(data)
+        render.stream_json(view.listing_json(data)) if json else view.listing(data)
 
 
 @app.command("advance", help=t("help.cmd.deal.advance"))

@@ -75,16 +75,13 @@ def list_(
     json: JsonOpt = False,
 ) -> None:
     from kacli.render import payments as view
-    from kacli.services.deals import money_owed
+    from kacli.services.money_owed import money_owed
     from kacli.store import refs
 
-    with reading() as db:
+    with reading() as db:  # written while the deals are read: a long list is never held whole
         customer_id = refs.customer(db, customer).id if customer is not None else None
         data = money_owed(db, today(), customer_id=customer_id, overdue_only=overdue, include_paid=all_)
-    if json:
-        render.emit_json(data)
-    else:
-        view.listing(data)
+        render.stream_json(view.listing_json(data)) if json else view.listing(data)
 
 
 @app.command("show", help=t("help.cmd.payment.show"))

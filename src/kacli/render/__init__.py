@@ -82,6 +82,15 @@ def emit_json(data: Any) -> None:
     sys.stdout.write(dumps(data) + "\n")
 
 
+def stream_json(data: Any) -> None:
+    """Print ``data`` as ``emit_json`` does, written while its iterators are read (see
+    ``kacli.render.json_text.write``): a list of a hundred thousand rows is never held whole."""
+    from kacli.render.json_text import write
+
+    write(data, sys.stdout)
+    sys.stdout.write("\n")
+
+
 def text(value: Any, style: str = ""):
     """A Rich Text for user data: never interpreted as markup (a name may contain '[b]')."""
     from rich.text import Text

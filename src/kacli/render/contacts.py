@@ -45,16 +45,16 @@ def _when(at: str) -> str:
 
 
 def listing(rows: list[dict[str, Any]]) -> None:
-    from kacli.render import records, rows_table
+    from kacli.render import record_lines
 
     lang = i18n.current()
     headers = [t(key) for key in ("col.id", "col.name", "col.customer", "field.title", "field.roles",
                                   "field.attitude", "field.stage", "field.is_primary", "field.phones")]
-    records(rows_table(headers, [
-        [r["id"], display_name(r), r["customer"], r["title"], _roles(r["roles"]),
-         vocab.ATTITUDE.label(r["attitude"], lang), vocab.STAGE.label(r["stage"], lang),
-         "★" if r["is_primary"] else "", ", ".join(r["phones"])]
-        for r in rows]))
+    record_lines.write(headers, (
+        ([r["id"], display_name(r), r["customer"], r["title"], _roles(r["roles"]),
+          vocab.ATTITUDE.label(r["attitude"], lang), vocab.STAGE.label(r["stage"], lang),
+          "★" if r["is_primary"] else "", ", ".join(r["phones"])], "")
+        for r in rows))
     if not rows:
         from kacli.render import message
 

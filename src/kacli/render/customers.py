@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from kacli import i18n
@@ -172,29 +173,31 @@ def profile_json(p: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def listing(rows: list[dict[str, Any]]) -> None:
-    from kacli.render import records, rows_table
+def listing(rows: Iterable[dict[str, Any]]) -> None:
+    """One line per customer, written as the rows come (see ``kacli.render.record_lines``)."""
+    from kacli.render import record_lines
 
     lang = i18n.current()
     headers = [t(key) for key in ("col.id", "col.name", "field.kind", "field.grade", "field.status",
                                   "field.industry", "col.contacts", "field.tags")]
-    records(rows_table(headers, [
-        [r["id"], r["name"], vocab.KIND.label(r["kind"], lang), r["grade"],
-         vocab.STATUS.label(r["status"], lang), r["industry"], r["contacts"], ", ".join(r["tags"])]
-        for r in rows]))
-    if not rows:
+    shown = record_lines.write(headers, (
+        ([r["id"], r["name"], vocab.KIND.label(r["kind"], lang), r["grade"],
+          vocab.STATUS.label(r["status"], lang), r["industry"], r["contacts"], ", ".join(r["tags"])], "")
+        for r in rows))
+    if not shown:
         from kacli.render import message
 
         message(t("customer.none"))
 
 
-def listing_json(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [
+def listing_json(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """``customer list --json``'s items, one per row as it is read."""
+    return (
         {"id": r["id"], "name": r["name"], "kind": r["kind"], "status": r["status"],
          "grade": r["grade"], "industry": r["industry"],
          "contacts": r["contacts"], "tags": r["tags"]}
         for r in rows
-    ]
+    )
 
 
 def what_goes(name: str, counts: dict[str, int]) -> str:

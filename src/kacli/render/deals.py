@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable, Iterator
+from itertools import chain
+from typing import TYPE_CHECKING, Any
 
 from kacli import i18n
 from kacli.domain import vocab
 from kacli.domain.money import format_amount
 from kacli.i18n import t, tn
-from kacli.render import out, records, text
+from kacli.render import out, text
 from kacli.render.customers import facts_grid, panel
+
+if TYPE_CHECKING:
+    from kacli.services.deals import Pipeline, StageGroup, Tally
 
 RISK = "bold red"
 
@@ -187,35 +192,54 @@ def _buying_centre(cover: dict[str, Any]):
     return Group(table, *(text("⚑ " + line, style=RISK) for line in risk_lines(cover)))
 
 
-def listing(data: dict[str, Any]) -> None:
-    from rich.table import Table
+def listing(data: Pipeline) -> None:
+    """Each stage's deals under its name, then its total; the pipeline's total last. Written
+    as the deals are read (see ``kacli.render.record_lines``)."""
+    from kacli.render import record_lines
 
-    if not data["stages"]:
+    groups = data.stages
+    first = next(groups, None)
+    if first is None:
         from kacli.render import message
 
         message(t("deal.none"))
         return
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    for key in ("col.id", "deal.col.title", "col.customer", "deal.label.amount", "deal.label.chance",
-                "deal.label.weighted", "deal.col.days", "deal.label.expected_close"):
-        table.add_column(t(key), justify="right" if key in _NUMERIC else "left")
-    for group in data["stages"]:
-        table.add_row(text(""), text(group_label(group["stage"]), style="bold cyan"))
-        for d in group["deals"]:
-            table.add_row(text(d["id"]), text(d["title"]), text(d["customer"]),
-                          text(format_amount(d["value_fen"])), text(f"{d['chance']}%"),
-                          text(format_amount(d["weighted_fen"])), text(d["days_in_stage"]),
-                          text(close_text(d)))
-        table.add_row(text(""), text(tn("deal.stage_total", group["count"]), style="dim"), text(""),
-                      text(format_amount(group["value_fen"]), style="dim"), text(""),
-                      text(format_amount(group["weighted_fen"]), style="dim"))
-    total = data["total"]
-    table.add_row(text(""), text(tn("deal.total", total["count"]), style="bold"), text(""),
-                  text(format_amount(total["value_fen"]), style="bold"), text(""),
-                  text(format_amount(total["weighted_fen"]), style="bold"))
-    records(table)
+    keys = ("col.id", "deal.col.title", "col.customer", "deal.label.amount", "deal.label.chance",
+            "deal.label.weighted", "deal.col.days", "deal.label.expected_close")
+    record_lines.write([t(k) for k in keys], _lines(chain([first], groups), data.total),
+                       right=frozenset(i for i, k in enumerate(keys) if k in _NUMERIC),
+                       summed=frozenset(i for i, k in enumerate(keys) if k in _SUMMED))
 
 
+def _lines(groups: Iterable[StageGroup], total: Tally) -> Iterator[tuple[list, str]]:
+    for group in groups:
+        yield ["", group_label(group.stage), "", "", "", "", "", ""], "bold cyan"
+        for d in group.deals:
+            yield [d["id"], d["title"], d["customer"], format_amount(d["value_fen"]), f"{d['chance']}%",
+                   format_amount(d["weighted_fen"]), d["days_in_stage"], close_text(d)], ""
+        yield _tally_line(tn("deal.stage_total", group.tally.count), group.tally), "dim"
+    yield _tally_line(tn("deal.total", total.count), total), "bold"
+
+
+def _tally_line(label: str, tally: Tally) -> list:
+    return ["", label, "", format_amount(tally.value_fen), "", format_amount(tally.weighted_fen), "", ""]
+
+
+def listing_json(data: Pipeline) -> dict[str, Any]:
+    """``deal list --json``: written while the deals are read, each total after its deals."""
+    from kacli.render.json_text import Later
+
+    def tally(t: Tally) -> dict[str, Any]:
+        return {"count": Later(lambda: t.count), "value_fen": Later(lambda: t.value_fen),
+                "weighted_fen": Later(lambda: t.weighted_fen)}
+
+    total = data.total
+    return {"stages": ({"stage": g.stage, "deals": g.deals, **tally(g.tally)} for g in data.stages),
+            "total": Later(lambda: {"count": total.count, "value_fen": total.value_fen,
+                                    "weighted_fen": total.weighted_fen})}
+
+
+_SUMMED = {"deal.label.amount", "deal.label.weighted"}
 _NUMERIC = {"col.id", "deal.label.amount", "deal.label.chance", "deal.label.weighted", "deal.col.days"}
 
 

@@ -6,14 +6,19 @@ Here a list or object of plain values (a row) is written by the C encoder, told 
 item on its own line, and only the nesting above it is walked in Python. Anything this does
 not know (a value JSON cannot hold, a cycle) is left to ``json.dumps``, so errors stay the
 standard library's own.
+
+``write`` prints the same text as it goes, for lists read from the dossier row by row: a list
+given as an iterator (a generator) is written item by item as it yields them, and a ``Later``
+value (a total) is asked for only when its turn comes, after the lists before it are written.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from functools import cache
 from json import JSONEncoder
 from json.encoder import encode_basestring
-from typing import Any
+from typing import Any, TextIO
 
 _INFINITY = float("inf")
 
@@ -28,6 +33,31 @@ def dumps(data: Any) -> str:
         import json
 
         return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+class Later:
+    """A value known once what comes before it has been written (a total after its rows)."""
+
+    __slots__ = ("compute",)
+
+    def __init__(self, compute: Callable[[], Any]):
+        self.compute = compute
+
+
+_FLUSH_AT = 4096  # pieces of text held before they are written out
+
+
+def write(data: Any, stream: TextIO) -> None:
+    """Write ``dumps(data)`` to ``stream`` while ``data``'s iterators are read: the text of one
+    item at a time is held, never the whole list."""
+    pieces: list[str] = []
+
+    def flush() -> None:
+        stream.write("".join(pieces))
+        pieces.clear()
+
+    _value(data, "\n", pieces, {}, flush)
+    flush()
 
 
 def _float(value: float) -> str:
@@ -96,9 +126,17 @@ def _flat(value: Any, newline: str) -> str | None:
     return text[0] + inner + text[1:-1] + newline + text[-1]
 
 
-def _value(value: Any, newline: str, out: list[str], keys: dict[str, str]) -> None:
+def _value(value: Any, newline: str, out: list[str], keys: dict[str, str],
+           flush: Callable[[], None] | None = None) -> None:
     """Append ``value``'s text; ``newline`` is a line break and the indent of ``value``'s line;
-    ``keys`` holds the text of each key met so far (rows repeat the same keys)."""
+    ``keys`` holds the text of each key met so far (rows repeat the same keys); ``flush``, when
+    given, writes out what is held (called between the items of a streamed list)."""
+    if flush is not None:
+        if type(value) is Later:
+            value = value.compute()
+        if isinstance(value, Iterator):
+            _stream(value, newline, out, keys, flush)
+            return
     leaf = _scalar(value)
     if leaf is not None:
         out.append(leaf)
@@ -123,7 +161,7 @@ def _value(value: Any, newline: str, out: list[str], keys: dict[str, str]) -> No
             sep = "," + inner
             encode = _LEAF.get(type(item))
             if encode is None:
-                _value(item, inner, out, keys)
+                _value(item, inner, out, keys, flush)
             else:
                 out.append(encode(item))
         out.append(newline + "}")
@@ -137,7 +175,25 @@ def _value(value: Any, newline: str, out: list[str], keys: dict[str, str]) -> No
         sep = "," + inner
         encode = _LEAF.get(type(item))
         if encode is None:
-            _value(item, inner, out, keys)
+            _value(item, inner, out, keys, flush)
         else:
             out.append(encode(item))
     out.append(newline + "]")
+
+
+def _stream(items: Iterator[Any], newline: str, out: list[str], keys: dict[str, str],
+            flush: Callable[[], None]) -> None:
+    """An iterator's items as a JSON list, written out every few thousand pieces."""
+    inner = newline + "  "
+    sep = "[" + inner
+    for item in items:
+        out.append(sep)
+        sep = "," + inner
+        encode = _LEAF.get(type(item))
+        if encode is None:
+            _value(item, inner, out, keys, flush)
+        else:
+            out.append(encode(item))
+        if len(out) > _FLUSH_AT:
+            flush()
+    out.append("[]" if sep[0] == "[" else newline + "]")

@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+from itertools import chain
+from typing import TYPE_CHECKING, Any
 
 from kacli.domain.money import format_amount
 from kacli.i18n import t
-from kacli.render import records, text
+from kacli.render import text
 from kacli.render.customers import facts_grid, panel
+
+if TYPE_CHECKING:
+    from kacli.services.money_owed import CustomerOwed, MoneyOwed
 
 LATE = "bold red"
 
@@ -75,34 +80,58 @@ def customer_money(owed: dict[str, Any]):
     return panel(t("payment.group.money"), facts_grid(rows))
 
 
-def listing(data: dict[str, Any]) -> None:
-    from rich.table import Table
+def listing(data: MoneyOwed) -> None:
+    """One line per deal, a subtotal under a customer with several, the total last; written as
+    the deals are read (see ``kacli.render.record_lines``). A deal with money overdue is red."""
+    from kacli.render import record_lines
 
-    if not data["deals"]:
+    deals = data.deals
+    first = next(deals, None)
+    if first is None:
         from kacli.render import message
 
         message(t("payment.none"))
         return
-    table = Table(box=None, pad_edge=False, header_style="bold")
     keys = ("col.customer", "payment.col.deal", "payment.col.planned", "payment.col.received",
             "payment.col.outstanding", "payment.col.overdue", "payment.col.next_due")
-    for key in keys:
-        table.add_column(t(key), justify="right" if key in _MONEY else "left")
-    for c in data["customers"]:
-        for d in (d for d in data["deals"] if d["customer_id"] == c["customer_id"]):
-            table.add_row(text(c["customer"]), *_row(f"#{d['deal_id']} {d['title']}", d))
-        if sum(1 for d in data["deals"] if d["customer_id"] == c["customer_id"]) > 1:
-            table.add_row(text(""), *_row(t("payment.customer_total"), c, style="dim"))
-    table.add_row(text(t("payment.total"), style="bold"), *_row("", data["total"], style="bold"))
-    records(table)
+    record_lines.write([t(k) for k in keys], _lines(chain([first], deals), data),
+                       right=(money := frozenset(i for i, k in enumerate(keys) if k in _MONEY)),
+                       summed=money)
+
+
+def _lines(deals: Iterator[dict[str, Any]], data: MoneyOwed) -> Iterator[tuple[list, str]]:
+    shown = None  # the customer whose deals are being listed
+    for d in deals:
+        if shown is not None and shown.customer_id != d["customer_id"]:
+            yield from _subtotal(shown)
+        shown = data.customers[-1]
+        yield [d["customer"], f"#{d['deal_id']} {d['title']}", *_figures(d)], LATE if d["overdue_fen"] else ""
+    if shown is not None:
+        yield from _subtotal(shown)
+    yield [t("payment.total"), "", *_figures(data.total.figures())], "bold"
+
+
+def _subtotal(customer: CustomerOwed) -> Iterator[tuple[list, str]]:
+    if customer.deals > 1:
+        yield ["", t("payment.customer_total"), *_figures(customer.owed.figures())], "dim"
 
 
 _MONEY = {"payment.col.planned", "payment.col.received", "payment.col.outstanding", "payment.col.overdue"}
 
 
-def _row(label: str, m: dict[str, Any], style: str = "") -> list:
-    late = LATE if m["overdue_fen"] else style
-    return [text(label, style), text(format_amount(m["planned_fen"]), style),
-            text(format_amount(m["received_fen"]), style), text(format_amount(m["outstanding_fen"]), style),
-            text(format_amount(m["overdue_fen"]) if m["overdue_fen"] else "", late),
-            text(m.get("next_due") or "", style)]
+def _figures(m: dict[str, Any]) -> list[str]:
+    return [format_amount(m["planned_fen"]), format_amount(m["received_fen"]),
+            format_amount(m["outstanding_fen"]), format_amount(m["overdue_fen"]) if m["overdue_fen"] else "",
+            m.get("next_due") or ""]
+
+
+def listing_json(data: MoneyOwed) -> dict[str, Any]:
+    """``payment list --json``: the deals written as they are read, then each customer's sums
+    and the total."""
+    from kacli.render.json_text import Later
+
+    def customers() -> Iterator[dict[str, Any]]:
+        return ({"customer_id": c.customer_id, "customer": c.customer, "deals": c.deals, **c.owed.figures()}
+                for c in data.customers)
+
+    return {"deals": data.deals, "customers": Later(customers), "total": Later(data.total.figures)}

@@ -90,13 +90,13 @@ def visits_table(rows: list[dict[str, Any]], *, planned: bool = False, customer:
 
 
 def table(rows: list[dict[str, Any]], *, planned: bool = False) -> None:
-    from kacli.render import records, rows_table
+    from kacli.render import record_lines
 
     keys = ["col.id", "col.date", "col.customer", "visit.col.kind", "col.contacts",
             "visit.col.purpose" if planned else "visit.col.note"]
-    records(rows_table([t(k) for k in keys], [
-        [v["id"], v["date"], v["customer"], kind_label(v["kind"]), _names(v["contacts"]),
-         v["purpose"] if planned else _details(v)] for v in rows]))
+    record_lines.write([t(k) for k in keys], (
+        ([v["id"], v["date"], v["customer"], kind_label(v["kind"]), _names(v["contacts"]),
+          v["purpose"] if planned else _details(v)], "") for v in rows))
     if not rows:
         message(t("visit.none_planned" if planned else "visit.none"))
 

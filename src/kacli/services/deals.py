@@ -8,6 +8,9 @@ amount follow ``kacli.domain.sales``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 from kacli.domain import receivables as rcv
@@ -74,7 +77,7 @@ def _history(events: list[dict[str, Any]], until: dt.date) -> list[dict[str, Any
     return out
 
 
-def _money(owed: rcv.Receivable, outcome: str, paid: list[dict[str, Any]]) -> dict[str, Any]:
+def money_facts(owed: rcv.Receivable, outcome: str, paid: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "planned_fen": owed.planned, "received_fen": owed.received,
         "outstanding_fen": owed.outstanding, "overdue_fen": owed.overdue,
@@ -116,30 +119,77 @@ def detail(db: Db, deal_id: int, today: dt.date) -> dict[str, Any]:
     data["history"] = _history(deals.events(db, deal_id), _clock_stops(row, today))
     data["buying_centre"] = _coverage(deals.roles(db, [deal_id])[deal_id])
     owed = payments.for_deal(db, deal_id, today)
-    data["receivable"] = _money(owed, row["outcome"], payments.payments(db, deal_id))
+    data["receivable"] = money_facts(owed, row["outcome"], payments.payments(db, deal_id))
     data["created_at"], data["updated_at"] = row["created_at"], row["updated_at"]
     return data
 
 
-def pipeline(db: Db, today: dt.date, *, include_closed: bool = False) -> dict[str, Any]:
+@dataclass
+class Tally:
+    """How many deals, their value and their weighted value, summed as they are read."""
+
+    count: int = 0
+    value_fen: int = 0
+    weighted_fen: int = 0
+
+    def add(self, deal: dict[str, Any]) -> None:
+        self.count += 1
+        self.value_fen += deal["value_fen"] or 0
+        self.weighted_fen += deal["weighted_fen"] or 0
+
+
+@dataclass
+class StageGroup:
+    """One stage of ``deal list`` (or ``won`` / ``lost``): its ``deals`` are read as they are
+    iterated, and ``tally`` is complete once they all have been."""
+
+    stage: str
+    deals: Iterator[dict[str, Any]]
+    tally: Tally
+
+
+@dataclass
+class Pipeline:
+    """``deal list``: ``stages`` one group at a time; ``total`` (the open deals only — the
+    pipeline) is complete once every group has been read."""
+
+    stages: Iterator[StageGroup]
+    total: Tally
+
+
+def pipeline(db: Db, today: dt.date, *, include_closed: bool = False) -> Pipeline:
     """``deal list``: deals grouped by stage (then won and lost), with totals per group.
 
     ``total`` sums the open deals only — the pipeline; a group's weighted total is the sum of
-    its deals' weighted amounts.
+    its deals' weighted amounts. Nothing is read until the groups are iterated, and then one
+    deal at a time, so a list of any length is never held whole.
     """
-    rows = [_figures(r, today) for r in deals.listing(db, include_closed=include_closed)]
-    groups = []
-    for key in (*sales.STAGES, "won", "lost"):
-        members = [r for r in rows if (r["outcome"] == key if key in ("won", "lost")
-                                       else r["outcome"] == "open" and r["stage"] == key)]
-        if members:
-            groups.append({"stage": key, "deals": members, **_totals(members)})
-    return {"stages": groups, "total": _totals([r for r in rows if r["outcome"] == "open"])}
+    total = Tally()
+    return Pipeline(_groups(db, today, include_closed, total), total)
 
 
-def _totals(rows: list[dict[str, Any]]) -> dict[str, int]:
-    return {"count": len(rows), "value_fen": sum(r["value_fen"] or 0 for r in rows),
-            "weighted_fen": sum(r["weighted_fen"] or 0 for r in rows)}
+def _groups(db: Db, today: dt.date, include_closed: bool, total: Tally) -> Iterator[StageGroup]:
+    keys = [("open", stage) for stage in sales.STAGES]
+    if include_closed:
+        keys += [("won", None), ("lost", None)]
+    for outcome, stage in keys:
+        rows = deals.each_in_group(db, outcome=outcome, stage=stage)
+        first = next(rows, None)
+        if first is None:  # a group is listed only when it has deals
+            continue
+        tally = Tally()
+        yield StageGroup(stage or outcome, _tallied(chain([first], rows), today, tally,
+                                                    total if outcome == "open" else None), tally)
+
+
+def _tallied(rows: Iterator[dict[str, Any]], today: dt.date, tally: Tally,
+             total: Tally | None) -> Iterator[dict[str, Any]]:
+    for row in rows:
+        deal = _figures(row, today)
+        tally.add(deal)
+        if total is not None:
+            total.add(deal)
+        yield deal
 
 
 def for_customer(db: Db, customer_id: int, today: dt.date) -> list[dict[str, Any]]:
@@ -166,37 +216,6 @@ def for_customer(db: Db, customer_id: int, today: dt.date) -> list[dict[str, Any
 def _invert(day: str) -> str:
     """A sort key putting later ISO days first."""
     return "".join(chr(255 - ord(ch)) for ch in day)
-
-
-def _sums(items: list[dict[str, Any]]) -> dict[str, Any]:
-    late = [i["oldest_overdue"] for i in items if i["oldest_overdue"]]
-    due = [i["next_due"] for i in items if i["next_due"]]
-    out = {key: sum(i[key] for i in items)
-           for key in ("planned_fen", "received_fen", "outstanding_fen", "overdue_fen")}
-    return {**out, "oldest_overdue": min(late, default=None), "next_due": min(due, default=None)}
-
-
-def money_owed(db: Db, today: dt.date, *, customer_id: int | None = None, overdue_only: bool = False,
-               include_paid: bool = False) -> dict[str, Any]:
-    """``payment list``: per deal and per customer, planned, received, outstanding, overdue, next due.
-
-    Deals with a plan and money still outstanding; ``include_paid`` adds the fully paid ones,
-    ``overdue_only`` keeps only those with an overdue instalment.
-    """
-    listed = []
-    for d in payments.per_deal(db, today, customer_id=customer_id):
-        money = _money(d["receivable"], d["outcome"], [])
-        if (overdue_only and not money["overdue_fen"]) or (not include_paid and not money["outstanding_fen"]):
-            continue
-        listed.append({"deal_id": d["deal_id"], "title": d["title"], "customer_id": d["customer_id"],
-                       "customer": d["customer"], "outcome": d["outcome"],
-                       **{k: money[k] for k in ("planned_fen", "received_fen", "outstanding_fen",
-                                                "overdue_fen", "oldest_overdue", "next_due", "complete")}})
-    customers = []
-    for cid in dict.fromkeys(d["customer_id"] for d in listed):
-        mine = [d for d in listed if d["customer_id"] == cid]
-        customers.append({"customer_id": cid, "customer": mine[0]["customer"], "deals": len(mine), **_sums(mine)})
-    return {"deals": listed, "customers": customers, "total": _sums(listed)}
 
 
 def customer_sales(db: Db, customer_id: int, today: dt.date) -> dict[str, Any]:

@@ -4,6 +4,7 @@ the dossier's facts handed to ``kacli.domain.grading.effective_grade``."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 
 from kacli.domain.grading import GradeResult, effective_grade
 from kacli.domain.rules import Rules
@@ -37,6 +38,11 @@ def grade_facts(result: GradeResult, manual_reason: str | None) -> dict:
 def graded(db: Db, rows: list[dict], today: dt.date, rules: Rules) -> list[dict]:
     """``rows`` (customer list rows) with the ``grade`` in force — by hand or by the rules, order
     history included — as ``customer show`` gives it."""
+    return list(grading(db, rows, today, rules))
+
+
+def grading(db: Db, rows: Iterable[dict], today: dt.date, rules: Rules) -> Iterator[dict]:
+    """``graded`` one row at a time, as ``rows`` come (``customer list`` reads them from a cursor)."""
     from kacli.store.payments import won_orders
 
     orders = won_orders(db, until=today)
@@ -44,7 +50,7 @@ def graded(db: Db, rows: list[dict], today: dt.date, rules: Rules) -> list[dict]
     for row in rows:
         row["grade"] = grade_explained(row, today, rules, tuple(orders.get(row["id"], ())),
                                        stated.get(row["id"])).grade
-    return rows
+        yield row
 
 
 def grade_of(db: Db, customer: dict, today: dt.date, rules: Rules) -> dict:

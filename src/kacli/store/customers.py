@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from kacli.errors import BadInput
@@ -55,7 +56,13 @@ def competitors(db: Db, customer_id: int) -> list[dict[str, Any]]:
 def listing(db: Db, *, kind: str | None = None, status: str | None = None,
             tag: str | None = None) -> list[dict[str, Any]]:
     """Customers with their contact count, filtered; by name."""
-    rows = db.rows(
+    return list(each_listed(db, kind=kind, status=status, tag=tag))
+
+
+def each_listed(db: Db, *, kind: str | None = None, status: str | None = None,
+                tag: str | None = None) -> Iterator[dict[str, Any]]:
+    """``listing`` one customer at a time, as the dossier gives them (for ``customer list``)."""
+    rows = db.each(
         """SELECT c.id, c.name, c.kind, c.status, c.industry, c.grade_manual, c.tags,
                   c.buy_within, c.expected_purchase, c.purchase_cycle, c.batch, c.created_at,
                   (SELECT count(*) FROM contact WHERE contact.customer_id = c.id) AS contacts
@@ -65,7 +72,7 @@ def listing(db: Db, *, kind: str | None = None, status: str | None = None,
            ORDER BY c.name_pinyin, c.name""",
         kind=kind, status=status, tag=tag, tag_like=f'%"{tag}"%' if tag else None,
     )
-    return [decode(r, ("tags",), ()) for r in rows]
+    return (decode(r, ("tags",), ()) for r in rows)
 
 
 def dependents(db: Db, customer_id: int) -> dict[str, int]:

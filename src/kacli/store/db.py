@@ -9,7 +9,7 @@ too, so the queries can move to another database with a different ``Db``.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 Row = sqlite3.Row
@@ -24,6 +24,13 @@ class Db:
         if self._before_read:
             self._before_read()
         return self.conn.execute(sql, params).fetchall()
+
+    def each(self, sql: str, **params: Any) -> Iterator[Row]:
+        """The rows one at a time, as SQLite finds them: a long list is never held whole. Read
+        them before the next write on this connection."""
+        if self._before_read:
+            self._before_read()
+        return iter(self.conn.execute(sql, params))
 
     def row(self, sql: str, **params: Any) -> Row | None:
         if self._before_read:

@@ -9,6 +9,7 @@ no column for it); ``competitors()`` never returns that row.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -92,12 +93,22 @@ def listing(db: Db, *, include_closed: bool = False, customer_id: int | None = N
     """Deals (open ones unless ``include_closed``), with their customer and stage-entered date."""
     # Only the filters given, so one customer's deals are read through its index.
     mine = "AND deal.customer_id = :cust" if customer_id is not None else ""
-    rows = db.rows(f"""SELECT deal.*, customer.name AS customer, {STAGE_ENTERED} AS stage_entered
-                       FROM deal JOIN customer ON customer.id = deal.customer_id
-                       WHERE (:closed OR deal.outcome = 'open') {mine}
-                       ORDER BY deal.expected_close IS NULL, deal.expected_close, deal.id""",
+    rows = db.rows(_LISTING.format(where=f"(:closed OR deal.outcome = 'open') {mine}"),
                    closed=include_closed, cust=customer_id)
     return [_dict(r) for r in rows]
+
+
+def each_in_group(db: Db, *, outcome: str, stage: str | None = None) -> Iterator[dict[str, Any]]:
+    """The deals with ``outcome`` (and in ``stage``, when given), one at a time as ``listing``
+    orders them: ``deal list`` writes each group as it is read."""
+    where = "deal.outcome = :outcome" + (" AND deal.stage = :stage" if stage is not None else "")
+    return (_dict(r) for r in db.each(_LISTING.format(where=where), outcome=outcome, stage=stage))
+
+
+_LISTING = f"""SELECT deal.*, customer.name AS customer, {STAGE_ENTERED} AS stage_entered
+               FROM deal JOIN customer ON customer.id = deal.customer_id
+               WHERE {{where}}
+               ORDER BY deal.expected_close IS NULL, deal.expected_close, deal.id"""
 
 
 def open_deals(db: Db, customer_ids: list[int] | None = None) -> dict[int, list[dict[str, Any]]]:

@@ -7,6 +7,8 @@ module only reads and writes the rows.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
 from kacli.domain import receivables as rcv
@@ -41,18 +43,28 @@ def payments(db: Db, deal_id: int) -> list[dict[str, Any]]:
 
 def per_deal(db: Db, today: dt.date, *, customer_id: int | None = None) -> list[dict[str, Any]]:
     """Every deal with a payment plan: its customer, outcome and ``Receivable``; by customer, deal."""
+    return list(each_per_deal(db, today, customer_id=customer_id))
+
+
+_PLANS_AT_ONCE = 500  # deals whose instalments and payments are read together
+
+
+def each_per_deal(db: Db, today: dt.date, *, customer_id: int | None = None) -> Iterator[dict[str, Any]]:
+    """``per_deal`` one deal at a time: the plans are read for a few hundred deals at once, so a
+    list of any length is never held whole (``payment list``)."""
     # Only the filters given, so one customer's deals are read through its index.
     mine = "AND deal.customer_id = :cust" if customer_id is not None else ""
-    deals = db.rows(f"""SELECT deal.id, deal.title, deal.outcome, deal.customer_id,
+    deals = db.each(f"""SELECT deal.id, deal.title, deal.outcome, deal.customer_id,
                               customer.name AS customer, customer.name_pinyin
                        FROM deal JOIN customer ON customer.id = deal.customer_id
                        WHERE EXISTS (SELECT 1 FROM instalment i WHERE i.deal_id = deal.id) {mine}
                        ORDER BY customer.name_pinyin, customer.name, deal.id""", cust=customer_id)
-    instalments, paid = _plans(db, [d["id"] for d in deals])
-    return [{"deal_id": d["id"], "title": d["title"], "outcome": d["outcome"],
-             "customer_id": d["customer_id"], "customer": d["customer"],
-             "receivable": rcv.receivable(instalments.get(d["id"], []), paid.get(d["id"], []), today)}
-            for d in deals]
+    while batch := list(islice(deals, _PLANS_AT_ONCE)):
+        instalments, paid = _plans(db, [d["id"] for d in batch])
+        for d in batch:
+            yield {"deal_id": d["id"], "title": d["title"], "outcome": d["outcome"],
+                   "customer_id": d["customer_id"], "customer": d["customer"],
+                   "receivable": rcv.receivable(instalments.get(d["id"], []), paid.get(d["id"], []), today)}
 
 
 def customer_summary(db: Db, customer_id: int, today: dt.date) -> dict[str, Any]:
