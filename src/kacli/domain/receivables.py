@@ -14,8 +14,10 @@ is refused.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from operator import attrgetter
+from typing import TypeVar
 
 from kacli.domain.money import format_amount
 from kacli.errors import BadInput
@@ -61,10 +63,19 @@ class Receivable:
         return self.planned > 0 and self.outstanding == 0
 
 
+_Part = TypeVar("_Part")
+
+
+def oldest_first(instalments: Iterable[_Part], due: Callable[[_Part], dt.date] = attrgetter("due")) -> list[_Part]:
+    """The order payments pay instalments off: oldest due date first, ties in the order they were
+    planned (``instalments`` come in that order; ``due`` reads an instalment's due date)."""
+    return sorted(instalments, key=due)  # a stable sort: equal due dates keep the planned order
+
+
 def allocate(instalments: Iterable[Instalment], payments: Iterable[Payment],
              today: dt.date) -> list[InstalmentState]:
     """Each instalment, oldest due first, with the payments' total applied oldest-first."""
-    ordered = [inst for _, inst in sorted(enumerate(instalments), key=lambda pair: (pair[1].due, pair[0]))]
+    ordered = oldest_first(instalments)
     owed_each = still_owed([inst.amount for inst in ordered], sum(p.amount for p in payments))
     return [InstalmentState(inst.amount, inst.due, inst.amount - owed, owed, owed > 0 and inst.due < today,
                             inst.id) for inst, owed in zip(ordered, owed_each, strict=True)]

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import sqlite3
 import stat
 from contextlib import suppress
@@ -46,6 +45,8 @@ def private_file(path: Path) -> None:
 
 def temp_beside(path: Path, purpose: str) -> Path:
     """A fresh, unused name in ``path``'s folder for a file on its way to ``path``."""
+    import secrets  # only writes need it: loading it costs every read command a few milliseconds
+
     return path.with_name(f".{path.name}.{purpose}-{os.getpid()}-{secrets.token_hex(4)}{TEMP_SUFFIX}")
 
 
