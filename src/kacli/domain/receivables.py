@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import TypeVar
 
-from kacli.domain.money import format_amount
 from kacli.errors import BadInput
 
 
@@ -113,10 +112,17 @@ def receivable(instalments: Iterable[Instalment], payments: Iterable[Payment],
     )
 
 
+def _amount(fen: int) -> str:
+    """An amount in a refusal's message (the money module loads only when one is refused)."""
+    from kacli.domain.money import format_amount
+
+    return format_amount(fen)
+
+
 def check_amount(amount: int) -> None:
     """Money planned or received must be more than nothing."""
     if amount <= 0:
-        raise BadInput("error.amount_not_positive", value=format_amount(amount))
+        raise BadInput("error.amount_not_positive", value=_amount(amount))
 
 
 def check_payment(amount: int, outstanding: int, has_plan: bool) -> None:
@@ -125,8 +131,8 @@ def check_payment(amount: int, outstanding: int, has_plan: bool) -> None:
     if not has_plan:
         raise BadInput("error.payment_no_plan")
     if amount > outstanding:
-        raise BadInput("error.payment_exceeds", amount=format_amount(amount),
-                       outstanding=format_amount(outstanding))
+        raise BadInput("error.payment_exceeds", amount=_amount(amount),
+                       outstanding=_amount(outstanding))
 
 
 def complete(outcome: str, outstanding: int) -> bool:
@@ -153,7 +159,7 @@ def check_schedule(planned: int, worth: int | None, received: int, *, force: boo
     """A schedule may not promise more than the deal is worth, unless the user insists (--force);
     it can never fall below the money already received."""
     if planned < received:
-        raise BadInput("error.plan_below_received", planned=format_amount(planned),
-                       received=format_amount(received))
+        raise BadInput("error.plan_below_received", planned=_amount(planned),
+                       received=_amount(received))
     if worth is not None and planned > worth and not force:
-        raise BadInput("error.plan_exceeds", planned=format_amount(planned), value=format_amount(worth))
+        raise BadInput("error.plan_exceeds", planned=_amount(planned), value=_amount(worth))
