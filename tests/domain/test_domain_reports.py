@@ -65,6 +65,16 @@ def test_pareto_line_and_stars_are_separate_things():
     assert [p.customer_id for p in shown] == [1] and (others, rest) == (2, 50)
 
 
+@given(st.dictionaries(st.integers(1, 50), st.integers(-5, 1_000), max_size=30), st.sampled_from([0.5, 0.8, 1.0]))
+def test_pareto_over_the_key_window_stars_the_key_tier(revenue, share):
+    """Without ``key_ids`` (the period is the key tier's window) the stars are the key tier of
+    the same revenue, exactly as when they are handed over."""
+    from kacli.domain.grading import key_ids, key_tier
+
+    given_keys = pareto.pareto(revenue, {}, key_ids(key_tier(revenue, share)), TODAY, TODAY, share)
+    assert pareto.pareto(revenue, {}, None, TODAY, TODAY, share) == given_keys
+
+
 def test_pareto_ties_rank_by_id_and_the_crossing_customer_is_above_the_line():
     report = pareto.pareto({5: 40, 2: 40, 9: 20}, {}, set(), TODAY, TODAY, 0.5)
     assert [(p.rank, p.customer_id, p.above_line) for p in report.customers] == [
