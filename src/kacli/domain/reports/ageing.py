@@ -65,6 +65,8 @@ def ageing(deals: Iterable[DealPlan], as_of: dt.date, *, first_due: dt.date | No
     owed: dict[int, tuple[str, dict[str, int]]] = {}
     due_of = itemgetter(1)
     for deal in deals:
+        if deal.received >= sum(amount for amount, _ in deal.instalments):
+            continue  # paid in full (most deals): nothing of it is owed, whatever the order
         plan = oldest_first(deal.instalments, due_of)
         for (_, due), outstanding in zip(plan, still_owed([amount for amount, _ in plan], deal.received),
                                          strict=True):
