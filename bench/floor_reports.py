@@ -22,6 +22,10 @@ PERSON_DAYS = {"O": 3, "A": 7, "B": 15, "C": 60}
 ORG_DAYS = {"A": 7, "B": 14, "C": 30, "D": 90}
 BUY_WITHIN_DAYS = {"1w": 7, "1m": 30, "3m": 90, "6m": 180}
 PERSON_LIMITS = (("O", 7), ("A", 30), ("B", 90), ("C", 180))
+EXPECTED_PASSED_DAYS = 14  # an expected purchase this many days past still counts as buying now
+SHORT_CYCLE_DAYS = 90  # the median gap between order days, and the time since the last, for "short"
+LARGE_BATCH_FEN = 100_000_000  # the average order for "large"
+UNGRADED_DAYS = 30
 ORG_GRADE = {("short", "large"): "A", ("short", "small"): "B", ("long", "large"): "C", ("long", "small"): "D"}
 MARKS = {"call": "acquainted", "visit": "acquainted", "small_gift": "acquainted", "meal": "dating",
          "company_visit": "dating", "tech_exchange": "dating", "sample": "dating", "social": "trust",
@@ -147,23 +151,34 @@ def winloss(conn, today, since, until):
             "by_stage_reached": stages}
 
 
-def _grade(kind, manual, buy_within, expected, cycle, batch, orders, today):
+def _grade(kind, manual, buy_within, expected, cycle, batch, orders, stated, today):
+    """kacli's default grading (``domain.grading.effective_grade``), restated in plain Python."""
     if manual:
         return manual
     if kind == "person":
-        days = max(0, (D(expected) - today).days) if expected else BUY_WITHIN_DAYS.get(buy_within)
-        if days is None:
-            return None
-        return next((g for g, limit in PERSON_LIMITS if days <= limit), None)
-    if (not cycle or not batch) and orders:
-        per_day = {}
-        for day, value in orders:
-            per_day[day] = per_day.get(day, 0) + value
-        if len(per_day) >= 2:
-            days = sorted(per_day)
-            gap = statistics.median((D(b) - D(a)).days for a, b in zip(days, days[1:], strict=False))
-            cycle = cycle or ("short" if gap <= 90 else "long")
-            batch = batch or ("large" if sum(per_day.values()) // len(per_day) >= 100_000_000 else "small")
+        if any(stated is None or day >= stated for day, _ in orders):
+            return None  # bought since the intention was stated: after-purchase, ungraded
+        if expected:
+            days = (D(expected) - today).days
+            if days < -EXPECTED_PASSED_DAYS:
+                return None
+        else:
+            days = BUY_WITHIN_DAYS.get(buy_within)
+            if days is None:
+                return None
+        return next((g for g, limit in PERSON_LIMITS if max(0, days) <= limit), None)
+    per_day = {}  # one order a day; its size unknown (None) if any deal that day has no value
+    for day, value in orders:
+        before = per_day.get(day, 0)
+        per_day[day] = None if before is None or value is None else before + value
+    days = sorted(per_day)
+    if not cycle and len(days) >= 2:
+        gap = statistics.median((D(b) - D(a)).days for a, b in zip(days, days[1:], strict=False))
+        short = gap <= SHORT_CYCLE_DAYS and max(0, (today - D(days[-1])).days) <= SHORT_CYCLE_DAYS
+        cycle = "short" if short else "long"
+    priced = [v for v in per_day.values() if v is not None]
+    if not batch and len(priced) >= 2:
+        batch = "large" if sum(priced) // len(priced) >= LARGE_BATCH_FEN else "small"
     return ORG_GRADE.get((cycle, batch))
 
 
@@ -172,14 +187,23 @@ def activity(conn, today, since, until):
     for day, kind in conn.execute("SELECT date, kind FROM visit WHERE planned = 0 AND date BETWEEN ? AND ?",
                                   (str(since), str(until))):
         date = D(day)
-        week = weeks.setdefault(str(date - dt.timedelta(days=date.weekday())), {})
+        week = weeks.setdefault(str(date - dt.timedelta(days=date.weekday())), {"total": 0, "by_stage": {}})
         stage = MARKS.get(kind, "none")
-        week[stage] = week.get(stage, 0) + 1
-        week[kind] = week.get(kind, 0) + 1
+        week["total"] += 1
+        week["by_stage"][stage] = week["by_stage"].get(stage, 0) + 1
+    # Graded as of the report's last day: orders won by then, intentions stated by then.
     orders = {}
-    for cid, day, value in conn.execute("""SELECT customer_id, closed_on, COALESCE(price, amount, 0) FROM deal
-                                           WHERE outcome = 'won' AND closed_on IS NOT NULL"""):
+    for cid, day, value in conn.execute("""SELECT customer_id, closed_on, COALESCE(price, amount) FROM deal
+                                           WHERE outcome = 'won' AND closed_on IS NOT NULL AND closed_on <= ?""",
+                                        (str(until),)):
         orders.setdefault(cid, []).append((day, value))
+    stated = {cid: day for cid, day in conn.execute("""
+        SELECT c.id, COALESCE((SELECT max(substr(h.at, 1, 10)) FROM change h
+                               WHERE h.customer_id = c.id AND h.contact_id IS NULL AND h.new IS NOT NULL
+                                 AND h.field IN ('buy_within', 'expected_purchase') AND substr(h.at, 1, 10) <= ?),
+                              substr(c.created_at, 1, 10))
+        FROM customer c WHERE c.kind = 'person' AND (c.buy_within IS NOT NULL OR c.expected_purchase IS NOT NULL)""",
+                                                          (str(until),))}
     cover = {}
     for kind, status, manual, buy, expected, cycle, batch, cid, last in conn.execute(
             """SELECT c.kind, c.status, c.grade_manual, c.buy_within, c.expected_purchase, c.purchase_cycle, c.batch,
@@ -187,9 +211,9 @@ def activity(conn, today, since, until):
                              AND v.date <= ?) FROM customer c""", (str(until),)):
         if status in ("lost", "dormant"):
             continue
-        grade = _grade(kind, manual, buy, expected, cycle, batch, orders.get(cid), until)
+        grade = _grade(kind, manual, buy, expected, cycle, batch, orders.get(cid, ()), stated.get(cid), until)
         table = PERSON_DAYS if kind == "person" else ORG_DAYS
-        days = table.get(grade, 30)
+        days = table.get(grade, UNGRADED_DAYS)
         tally = cover.setdefault(grade or "", [0, 0])
         tally[0] += 1
         tally[1] += bool(last) and (until - D(last)).days <= days

@@ -67,3 +67,22 @@ def test_the_week_list_on_a_pipe_loads_no_rich(book, args):
                          ids=" ".join)
 def test_help_loads_none_of_the_dossier_code(args):
     assert loaded(args, STORE | ORM) == []
+
+
+# Each report and the report modules it counts with (the forecast counts open deals as the pipeline does).
+REPORTS = {"pareto": {"pareto"}, "pipeline": {"pipeline"}, "forecast": {"forecast", "pipeline"},
+           "receivables": {"ageing"}, "winloss": {"winloss"}, "activity": {"activity"}}
+REPORT_MODULES = {f"kacli.domain.reports.{module}" for module in
+                  ("pareto", "pipeline", "forecast", "ageing", "winloss", "activity")}
+# What no report needs for --json: the deal commands' store, CSV, and (with no rules file) the TOML parser.
+NOT_FOR_A_REPORT = {"kacli.store.deals", "csv", "tomllib", "secrets"}
+
+
+@pytest.mark.parametrize("name", list(REPORTS))
+def test_a_report_as_json_loads_only_its_own_modules(book, name):
+    heavy = ORM | TERMINAL | REPORT_MODULES | NOT_FOR_A_REPORT
+    assert loaded(["report", name, "--json"], heavy) == sorted(f"kacli.domain.reports.{m}" for m in REPORTS[name])
+
+
+def test_a_report_as_csv_loads_no_rich(book):
+    assert loaded(["report", "receivables", "--csv"], ORM | TERMINAL) == []

@@ -38,7 +38,7 @@ def test_ageing_buckets_add_up_to_what_is_owed(plan, paid):
     paid = min(paid, sum(a for a, _ in plan))
     payments = [rcv.Payment(paid, TODAY)] if paid else []
     owed = rcv.receivable(instalments, payments, TODAY)
-    report = ageing.ageing([ageing.DealPlan(1, "x", instalments, payments)], TODAY)
+    report = ageing.ageing([ageing.DealPlan(1, "x", [(i.amount, i.due) for i in instalments], paid)], TODAY)
     assert report.outstanding_fen == owed.outstanding
     overdue = sum(v for k, v in report.buckets.items() if k != "not_due")
     assert overdue == owed.overdue
@@ -46,7 +46,7 @@ def test_ageing_buckets_add_up_to_what_is_owed(plan, paid):
 
 def test_ageing_biggest_debtor_first_and_due_dates_filter():
     def owing(customer_id, name, amount, due):
-        return ageing.DealPlan(customer_id, name, [rcv.Instalment(amount, due)], [])
+        return ageing.DealPlan(customer_id, name, [(amount, due)], 0)
 
     deals = [owing(1, "小", 10, D(2026, 1, 1)), owing(2, "大", 90, D(2027, 1, 1)), owing(1, "小", 5, D(2026, 11, 1))]
     report = ageing.ageing(deals, TODAY)
@@ -63,6 +63,16 @@ def test_pareto_line_and_stars_are_separate_things():
     assert report.total_fen == 100 and report.above_line == 2
     shown, others, rest = pareto.top(report, 1)
     assert [p.customer_id for p in shown] == [1] and (others, rest) == (2, 50)
+
+
+@given(st.dictionaries(st.integers(1, 50), st.integers(-5, 1_000), max_size=30), st.sampled_from([0.5, 0.8, 1.0]))
+def test_pareto_over_the_key_window_stars_the_key_tier(revenue, share):
+    """Without ``key_ids`` (the period is the key tier's window) the stars are the key tier of
+    the same revenue, exactly as when they are handed over."""
+    from kacli.domain.grading import key_ids, key_tier
+
+    given_keys = pareto.pareto(revenue, {}, key_ids(key_tier(revenue, share)), TODAY, TODAY, share)
+    assert pareto.pareto(revenue, {}, None, TODAY, TODAY, share) == given_keys
 
 
 def test_pareto_ties_rank_by_id_and_the_crossing_customer_is_above_the_line():

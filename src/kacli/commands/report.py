@@ -58,9 +58,12 @@ def _command(name: str, needs_rules: bool):
     def run(since: SinceOpt = None, until: UntilOpt = None, json: JsonOpt = False, csv: CsvOpt = False,
             svg: SvgOpt = None) -> None:
         from kacli.services import reports
-        from kacli.store.rules_file import load_rules
 
-        rules = (load_rules(),) if needs_rules else ()
+        rules = ()
+        if needs_rules:
+            from kacli.store.rules_file import load_rules
+
+            rules = (load_rules(),)
         with reading() as db:
             report = getattr(reports, f"{name}_report")(db, today(), *rules, *_dates(since, until))
         _emit(name, report, json, csv, svg)

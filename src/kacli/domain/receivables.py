@@ -14,10 +14,11 @@ is refused.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from operator import attrgetter
+from typing import TypeVar
 
-from kacli.domain.money import format_amount
 from kacli.errors import BadInput
 
 
@@ -61,10 +62,19 @@ class Receivable:
         return self.planned > 0 and self.outstanding == 0
 
 
+_Part = TypeVar("_Part")
+
+
+def oldest_first(instalments: Iterable[_Part], due: Callable[[_Part], dt.date] = attrgetter("due")) -> list[_Part]:
+    """The order payments pay instalments off: oldest due date first, ties in the order they were
+    planned (``instalments`` come in that order; ``due`` reads an instalment's due date)."""
+    return sorted(instalments, key=due)  # a stable sort: equal due dates keep the planned order
+
+
 def allocate(instalments: Iterable[Instalment], payments: Iterable[Payment],
              today: dt.date) -> list[InstalmentState]:
     """Each instalment, oldest due first, with the payments' total applied oldest-first."""
-    ordered = [inst for _, inst in sorted(enumerate(instalments), key=lambda pair: (pair[1].due, pair[0]))]
+    ordered = oldest_first(instalments)
     owed_each = still_owed([inst.amount for inst in ordered], sum(p.amount for p in payments))
     return [InstalmentState(inst.amount, inst.due, inst.amount - owed, owed, owed > 0 and inst.due < today,
                             inst.id) for inst, owed in zip(ordered, owed_each, strict=True)]
@@ -102,10 +112,17 @@ def receivable(instalments: Iterable[Instalment], payments: Iterable[Payment],
     )
 
 
+def _amount(fen: int) -> str:
+    """An amount in a refusal's message (the money module loads only when one is refused)."""
+    from kacli.domain.money import format_amount
+
+    return format_amount(fen)
+
+
 def check_amount(amount: int) -> None:
     """Money planned or received must be more than nothing."""
     if amount <= 0:
-        raise BadInput("error.amount_not_positive", value=format_amount(amount))
+        raise BadInput("error.amount_not_positive", value=_amount(amount))
 
 
 def check_payment(amount: int, outstanding: int, has_plan: bool) -> None:
@@ -114,8 +131,8 @@ def check_payment(amount: int, outstanding: int, has_plan: bool) -> None:
     if not has_plan:
         raise BadInput("error.payment_no_plan")
     if amount > outstanding:
-        raise BadInput("error.payment_exceeds", amount=format_amount(amount),
-                       outstanding=format_amount(outstanding))
+        raise BadInput("error.payment_exceeds", amount=_amount(amount),
+                       outstanding=_amount(outstanding))
 
 
 def complete(outcome: str, outstanding: int) -> bool:
@@ -142,7 +159,7 @@ def check_schedule(planned: int, worth: int | None, received: int, *, force: boo
     """A schedule may not promise more than the deal is worth, unless the user insists (--force);
     it can never fall below the money already received."""
     if planned < received:
-        raise BadInput("error.plan_below_received", planned=format_amount(planned),
-                       received=format_amount(received))
+        raise BadInput("error.plan_below_received", planned=_amount(planned),
+                       received=_amount(received))
     if worth is not None and planned > worth and not force:
-        raise BadInput("error.plan_exceeds", planned=format_amount(planned), value=format_amount(worth))
+        raise BadInput("error.plan_exceeds", planned=_amount(planned), value=_amount(worth))

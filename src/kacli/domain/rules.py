@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kacli.domain.calendar import Festival, check_day
-from kacli.domain.rules_toml import Bad, check_table, line_of, path_text, syntax_error_at
 from kacli.errors import BadInput
 from kacli.i18n import t
+
+if TYPE_CHECKING:  # what reads a file loads only when there is a file (most runs have none)
+    from kacli.domain.calendar import Festival
 
 PERSON_GRADES = ("O", "A", "B", "C")
 ORG_GRADES = ("A", "B", "C", "D")
@@ -145,7 +146,9 @@ def parse(text: str, source: str) -> Rules:
     key, e.g. ``org.revisit_days.A``) and ``detail``
     for a syntax error, an unknown key, a wrong type or a value out of range.
     """
-    import tomllib  # only when there is a rules file to read
+    import tomllib
+
+    from kacli.domain.rules_toml import Bad, check_table, line_of, path_text, syntax_error_at
 
     try:
         data = tomllib.loads(text)
@@ -187,6 +190,9 @@ def _build(values: dict[str, tuple[tuple, Any]]) -> Rules:
 
 
 def _festival(path: tuple, index: int, entry: dict[str, Any]) -> Festival:
+    from kacli.domain.calendar import Festival, check_day
+    from kacli.domain.rules_toml import Bad
+
     where = (*path, index)
     try:
         check_day(entry["month"], entry["day"], entry["lunar"])
@@ -197,6 +203,8 @@ def _festival(path: tuple, index: int, entry: dict[str, Any]) -> Festival:
 
 def _check_order(rules: Rules) -> None:
     """O must be the soonest buyer and C the latest, or grading would contradict itself."""
+    from kacli.domain.rules_toml import Bad
+
     days = [rules.person_buy_within_days[g] for g in PERSON_GRADES]
     for grade, before, after in zip(PERSON_GRADES[1:], days, days[1:], strict=False):
         if after <= before:

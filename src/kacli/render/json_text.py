@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import cache
 from json import JSONEncoder
-from json.encoder import encode_basestring
+from json.encoder import c_make_encoder, encode_basestring
 from typing import Any, TextIO
 
 _INFINITY = float("inf")
@@ -111,10 +111,21 @@ _LEAF = {str: encode_basestring, int: int.__repr__, float: _float, bool: lambda 
 _LEAF_TYPES = frozenset(_LEAF)
 
 
+def _not_json(value: Any) -> Any:
+    raise TypeError(f"Object of type {value.__class__.__name__} is not JSON serializable")
+
+
 @cache
 def _flat_encoder(inner: str):
-    """The C encoder writing one item per line, each indented by ``inner`` (a line break first)."""
-    return JSONEncoder(ensure_ascii=False, check_circular=False, separators=("," + inner, ": ")).encode
+    """The C encoder writing one item per line, each indented by ``inner`` (a line break first).
+
+    Made once and called directly: ``JSONEncoder.encode`` builds a new C encoder on every call,
+    which costs more than encoding a row (a report writes thousands)."""
+    separator = "," + inner
+    if c_make_encoder is None:  # a Python built without the _json accelerator
+        return JSONEncoder(ensure_ascii=False, check_circular=False, separators=(separator, ": ")).encode
+    chunks = c_make_encoder(None, _not_json, encode_basestring, None, ": ", separator, False, False, True)
+    return lambda value: "".join(chunks(value, 0))
 
 
 def _flat(value: Any, newline: str) -> str | None:

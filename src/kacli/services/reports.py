@@ -36,12 +36,11 @@ def pareto_report(db: Db, today: dt.date, rules: Rules, since: dt.date | None = 
 
     first, last = period(since, until, today, months=rules.key_months)
     earned = revenue.revenue_between(db, first, last)
-    # The stars are the key tier as kacli keeps it; over its own window that is the same revenue.
-    if (first, last) == period(None, None, today, months=rules.key_months):
-        tier_revenue = earned
-    else:
-        tier_revenue = revenue.revenue(db, today, rules.key_months)
-    keys = key_ids(key_tier(tier_revenue, rules.key_share))
+    # The stars are the key tier as kacli keeps it; over its own window that is the part above
+    # the line (None: ``pareto`` marks it without ranking the same revenue twice).
+    keys = None
+    if (first, last) != period(None, None, today, months=rules.key_months):
+        keys = key_ids(key_tier(revenue.revenue(db, today, rules.key_months), rules.key_share))
     return pareto(earned, revenue.names(db, earned), keys, first, last, rules.key_share)
 
 
@@ -69,7 +68,7 @@ def forecast_report(db: Db, today: dt.date, since: dt.date | None = None,
     first = since or today.replace(day=1)
     last = until or dates.add(first.replace(day=1), FORECAST_MONTHS, "months") - dt.timedelta(days=1)
     first, last = period(first, last, today)
-    return forecast(open_deals(db), won_deals(db, first, last), first, last)
+    return forecast(open_deals(db, entered=False), won_deals(db, first, last), first, last)
 
 
 def receivables_report(db: Db, today: dt.date, since: dt.date | None = None,

@@ -17,16 +17,11 @@ from kacli.domain import sales
 from kacli.errors import BadInput
 from kacli.store import history
 from kacli.store.db import Db
+from kacli.store.stage_entered import STAGE_ENTERED
 
 NO_COMPETITOR = ""  # the name of the row that says "nobody competes"
 STAGES = sales.STAGES
 
-# The day a deal entered its stage, for the deal views, reports and export (the week list reads the
-# moves themselves: ``domain.week_reasons.stage_entered``).
-STAGE_ENTERED = """COALESCE(
-    (SELECT e.on_date FROM deal_event e WHERE e.deal_id = deal.id AND e.to_stage IS NOT NULL
-     ORDER BY e.on_date DESC, e.id DESC LIMIT 1),
-    substr(deal.created_at, 1, 10))"""
 
 
 def _dict(row) -> dict[str, Any]:

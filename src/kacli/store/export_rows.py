@@ -54,7 +54,7 @@ def contacts(db: Db) -> list[dict[str, Any]]:
 
 
 def deals(db: Db) -> list[dict[str, Any]]:
-    from kacli.store.deals import STAGE_ENTERED
+    from kacli.store.stage_entered import STAGE_ENTERED
 
     rivals = _grouped(db, "SELECT deal_id AS owner, name, position FROM deal_competitor ORDER BY id")
     follow_ups = {r[0]: r[1] for r in db.rows(

@@ -1,21 +1,24 @@
 """The rows the reports count (``kacli.domain.reports``): only the columns each one needs.
 
 Reads only, as plain tuples (tens of thousands of rows, read by position). Revenue for the 80/20
-report is ``kacli.store.revenue``'s and money owed ``kacli.store.payments``'s, not read here.
+report is ``kacli.store.revenue``'s, not read here. Each function imports its own report's row
+type, so a report loads none of the others' modules.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from kacli.domain.receivables import Instalment, Payment
-from kacli.domain.reports.ageing import DealPlan
-from kacli.domain.reports.forecast import Won
-from kacli.domain.reports.pipeline import OpenDeal
-from kacli.domain.reports.winloss import ClosedDeal
 from kacli.store.db import Db
-from kacli.store.deals import STAGE_ENTERED
+from kacli.store.stage_entered import STAGE_ENTERED
+
+if TYPE_CHECKING:
+    from kacli.domain.reports.ageing import DealPlan
+    from kacli.domain.reports.forecast import Won
+    from kacli.domain.reports.pipeline import OpenDeal
+    from kacli.domain.reports.winloss import ClosedDeal
 
 
 def _rows(db: Db, sql: str, **params) -> list[tuple]:
@@ -36,26 +39,31 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def open_deals(db: Db, first_close: dt.date | None = None, last_close: dt.date | None = None
-               ) -> list[OpenDeal]:
+def open_deals(db: Db, first_close: dt.date | None = None, last_close: dt.date | None = None, *,
+               entered: bool = True) -> list[OpenDeal]:
     """Every open deal; only those expected to close within [first_close, last_close] if either
-    is given (then deals without a close date are left out)."""
+    is given (then deals without a close date are left out). Without ``entered`` the day each
+    entered its stage is not looked up (``stage_entered`` is None): the forecast has no use for it."""
+    from kacli.domain.reports.pipeline import OpenDeal
+
     window = ""
     if first_close or last_close:
         window = ("AND deal.expected_close IS NOT NULL"
                   " AND (:first IS NULL OR deal.expected_close >= :first)"
                   " AND (:last IS NULL OR deal.expected_close <= :last)")
     days = _Days()
-    rows = _rows(db, f"""SELECT deal.stage, deal.amount, deal.price, deal.chance, {STAGE_ENTERED},
-                                deal.expected_close
+    rows = _rows(db, f"""SELECT deal.stage, deal.amount, deal.price, deal.chance,
+                                {STAGE_ENTERED if entered else 'NULL'}, deal.expected_close
                          FROM deal WHERE deal.outcome = 'open' {window}""",
                  first=_iso(first_close), last=_iso(last_close))
-    return [OpenDeal(stage, amount, price, chance, days[entered], days[close] if close else None)
-            for stage, amount, price, chance, entered, close in rows]
+    return [OpenDeal(stage, amount, price, chance, days[day] if day else None, days[close] if close else None)
+            for stage, amount, price, chance, day, close in rows]
 
 
 def won_deals(db: Db, first: dt.date, last: dt.date) -> list[Won]:
     """Deals won from ``first`` through ``last``."""
+    from kacli.domain.reports.forecast import Won
+
     days = _Days()
     rows = _rows(db, """SELECT closed_on, amount, price FROM deal
                         WHERE outcome = 'won' AND closed_on BETWEEN :first AND :last""",
@@ -65,6 +73,8 @@ def won_deals(db: Db, first: dt.date, last: dt.date) -> list[Won]:
 
 def closed_deals(db: Db, first: dt.date, last: dt.date) -> list[ClosedDeal]:
     """Deals won or lost from ``first`` through ``last``, with every stage each was ever in."""
+    from kacli.domain.reports.winloss import ClosedDeal
+
     params = {"first": first.isoformat(), "last": last.isoformat()}
     closed = """outcome IN ('won', 'lost') AND closed_on BETWEEN :first AND :last"""
     stages: dict[int, list[str]] = {}
@@ -91,22 +101,23 @@ def contacts_logged(db: Db, first: dt.date, last: dt.date) -> Iterator[tuple[dt.
 
 
 def payment_plans(db: Db) -> list[DealPlan]:
-    """Every deal with a payment plan: its customer, its instalments in the order planned, and
-    the money received on it (one total: payments pay the oldest instalments first, whenever
-    they arrived)."""
+    """Every deal with a payment plan: its customer, its instalments (amount, due) in the order
+    planned, and the money received on it (one total: payments pay the oldest instalments first,
+    whenever they arrived)."""
+    from kacli.domain.reports.ageing import DealPlan
+
     days = _Days()
-    paid = {deal_id: Payment(total, days[last]) for deal_id, total, last in _rows(
-        db, "SELECT deal_id, SUM(amount), MAX(date) FROM payment GROUP BY deal_id")}
+    received = dict(_rows(db, "SELECT deal_id, SUM(amount) FROM payment GROUP BY deal_id"))
+    names = dict(_rows(db, "SELECT id, name FROM customer"))
     plans: dict[int, DealPlan] = {}
-    for deal_id, customer_id, name, amount, due, instalment_id in _rows(db, """
-            SELECT i.deal_id, d.customer_id, c.name, i.amount, i.due, i.id
-            FROM instalment i JOIN deal d ON d.id = i.deal_id JOIN customer c ON c.id = d.customer_id
-            ORDER BY i.deal_id, i.id"""):
+    # In the order planned: a scan of the table by row id, each instalment's deal by its key.
+    for deal_id, customer_id, amount, due in _rows(db, """
+            SELECT i.deal_id, d.customer_id, i.amount, i.due
+            FROM instalment i JOIN deal d ON d.id = i.deal_id ORDER BY i.id"""):
         plan = plans.get(deal_id)
         if plan is None:
-            received = paid.get(deal_id)
-            plan = plans[deal_id] = DealPlan(customer_id, name, [], [received] if received else [])
-        plan.instalments.append(Instalment(amount, days[due], instalment_id))
+            plan = plans[deal_id] = DealPlan(customer_id, names[customer_id], [], received.get(deal_id, 0))
+        plan.instalments.append((amount, days[due]))
     return list(plans.values())
 
 

@@ -45,7 +45,9 @@ def private_file(path: Path) -> None:
 
 def temp_beside(path: Path, purpose: str) -> Path:
     """A fresh, unused name in ``path``'s folder for a file on its way to ``path``."""
-    return path.with_name(f".{path.name}.{purpose}-{os.getpid()}-{os.urandom(4).hex()}{TEMP_SUFFIX}")
+    import secrets  # only writes need it: loading it costs every read command a few milliseconds
+
+    return path.with_name(f".{path.name}.{purpose}-{os.getpid()}-{secrets.token_hex(4)}{TEMP_SUFFIX}")
 
 
 def sweep(path: Path) -> None:

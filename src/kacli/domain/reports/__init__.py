@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kacli.domain import dates
 from kacli.errors import BadInput
 
 
@@ -22,7 +21,11 @@ def period(since: dt.date | None, until: dt.date | None, today: dt.date, *,
     """The days a report covers, both included: by default the ``months`` up to ``today``
     (the key tier's window: the day after the same date ``months`` ago, through today)."""
     last = until or today
-    first = since or dates.add(last, -months, "months") + dt.timedelta(days=1)
+    if since is None:
+        from kacli.domain import dates  # only to count months back: a report given both ends never loads it
+
+        since = dates.add(last, -months, "months") + dt.timedelta(days=1)
+    first = since
     if first > last:
         raise BadInput("error.report_period", since=first.isoformat(), until=last.isoformat())
     return first, last

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import NamedTuple
 
-from kacli.domain.receivables import Instalment, Payment, allocate
+from kacli.domain.receivables import oldest_first, still_owed
 
 BUCKETS = ("not_due", "1_30", "31_60", "61_90", "over_90")
 
@@ -32,12 +33,13 @@ def bucket(due: dt.date, as_of: dt.date) -> str:
 
 
 class DealPlan(NamedTuple):
-    """A deal's payment plan and what was received on it."""
+    """A deal's payment plan and what was received on it, as plain numbers (a report reads
+    thousands of them)."""
 
     customer_id: int
     customer: str
-    instalments: list[Instalment]
-    payments: list[Payment]
+    instalments: list[tuple[int, dt.date]]  # (amount in fen, due), in the order planned
+    received: int  # fen, all payments on the deal
 
 
 class Debtor(NamedTuple):
@@ -61,14 +63,19 @@ def ageing(deals: Iterable[DealPlan], as_of: dt.date, *, first_due: dt.date | No
            last_due: dt.date | None = None) -> Ageing:
     """Per customer and in total; only instalments due within [first_due, last_due] if given."""
     owed: dict[int, tuple[str, dict[str, int]]] = {}
+    due_of = itemgetter(1)
     for deal in deals:
-        for part in allocate(deal.instalments, deal.payments, as_of):
-            if part.outstanding <= 0:
+        if deal.received >= sum(amount for amount, _ in deal.instalments):
+            continue  # paid in full (most deals): nothing of it is owed, whatever the order
+        plan = oldest_first(deal.instalments, due_of)
+        for (_, due), outstanding in zip(plan, still_owed([amount for amount, _ in plan], deal.received),
+                                         strict=True):
+            if outstanding <= 0:
                 continue
-            if (first_due and part.due < first_due) or (last_due and part.due > last_due):
+            if (first_due and due < first_due) or (last_due and due > last_due):
                 continue
             _, mine = owed.setdefault(deal.customer_id, (deal.customer, dict.fromkeys(BUCKETS, 0)))
-            mine[bucket(part.due, as_of)] += part.outstanding
+            mine[bucket(due, as_of)] += outstanding
     debtors = [Debtor(cid, name, sum(b.values()), b) for cid, (name, b) in owed.items()]
     debtors.sort(key=lambda d: (-d.outstanding_fen, d.customer_id))
     totals = {code: sum(d.buckets[code] for d in debtors) for code in BUCKETS}

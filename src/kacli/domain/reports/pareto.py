@@ -40,15 +40,16 @@ class Pareto(NamedTuple):
         return sum(1 for p in self.customers if p.above_line)
 
 
-def pareto(revenue: Mapping[int, int], names: Mapping[int, str], key_ids: Collection[int],
+def pareto(revenue: Mapping[int, int], names: Mapping[int, str], key_ids: Collection[int] | None,
            since: dt.date, until: dt.date, line: float = 0.8) -> Pareto:
     """Customers with revenue in the period (``revenue``: fen per customer id), highest first
-    (ties by id)."""
+    (ties by id). ``key_ids`` None: the period is the key tier's own window, so the key tier is
+    the part above the line (ranked once, not twice)."""
     places = key_tier(dict(revenue), line)
     ranked = sorted(places.items(), key=lambda item: item[1].rank)
     customers = tuple(
         Place(p.rank, cid, names.get(cid, ""), p.revenue_fen, p.share, p.cumulative,
-              cid in key_ids, p.key)
+              p.key if key_ids is None else cid in key_ids, p.key)
         for cid, p in ranked if p.revenue_fen > 0)
     return Pareto(since, until, sum(p.revenue_fen for p in customers), line, customers)
 

@@ -18,7 +18,7 @@ class OpenDeal(NamedTuple):
     amount_fen: int | None
     price_fen: int | None
     chance: int | None  # the salesperson's own chance, else None (the stage's)
-    stage_entered: dt.date
+    stage_entered: dt.date | None  # None when not read (the forecast does not need it)
     expected_close: dt.date | None
 
 

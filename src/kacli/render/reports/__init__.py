@@ -8,7 +8,6 @@ Chinese). The same view goes to the terminal and, recorded, into an SVG file.
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 import sys
@@ -177,6 +176,8 @@ def show(view) -> None:
 def write_csv(sections: list[tuple[list[str], list[list[Any]]]]) -> None:
     """Tables on stdout as CSV for Excel: UTF-8 with a byte-order mark (so Excel reads the
     Chinese), CRLF line ends; several tables are separated by an empty line."""
+    import csv
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     for i, (headers, rows) in enumerate(sections):
