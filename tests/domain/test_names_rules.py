@@ -253,3 +253,9 @@ def test_search_keys_remembered_are_pypinyins_own(values):
         syllables = lazy_pinyin(value, style=Style.NORMAL, errors=lambda chunk: list(_ascii_words(chunk)))
         words = [w for s in syllables for w in _ascii_words(s)]
         assert search_keys(value) == ("".join(words), "".join(w[0] for w in words))
+
+
+def test_distance_past_the_limit_on_the_last_row_is_still_capped():
+    # '12' → '200' takes three edits; every row stays within one until the last.
+    assert refs.distance("12", "200", 1) == 2
+    assert refs.distance("12", "200", 5) == 3
