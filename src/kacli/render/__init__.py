@@ -59,7 +59,7 @@ def records(table) -> None:
     line, however wide the lines get."""
     console = out()
     if console.is_terminal:
-        for column in table.columns:  # a value too long for its column folds onto the next line
+        for column in getattr(table, "columns", ()):  # a value too long for its column folds onto the next line
             if not column.no_wrap:    # (Chinese has no spaces to wrap at): never cut off with "…"
                 column.overflow = "fold"
         console.print(table)
