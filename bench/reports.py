@@ -21,7 +21,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402
-from run import KACLI, PYTHON, measure  # noqa: E402
+from run import KACLI, PYTHON, compiled, measure  # noqa: E402
 
 TODAY = generate.TODAY.isoformat()
 # The period each report is asked for, passed to both sides: the defaults kacli would use.
@@ -114,17 +114,6 @@ def main() -> None:
               f"{(kacli_time.median - version.median) * 1000:.0f} ms | "
               f"{(TARGET * floor_time.median - version.median) * 1000:.0f} ms | "
               f"{'yes' if same_numbers(name, mine, floor) else 'NO'} |", flush=True)
-
-
-def compiled() -> None:
-    """kacli's bytecode written first, as an installed kacli has it: with PYTHONDONTWRITEBYTECODE
-    set (or a read-only tree) every run would compile kacli's modules again, and that is what
-    would be timed."""
-    import compileall
-
-    import kacli
-
-    compileall.compile_dir(Path(kacli.__file__).parent, quiet=1)
 
 
 def start_up(env: dict[str, str], runs: int) -> tuple[float, float]:

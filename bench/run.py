@@ -359,7 +359,9 @@ def compiled() -> None:
     otherwise compile kacli's modules anew on every run, and the benchmark would time the compiler."""
     import compileall
 
-    compileall.compile_dir(ROOT / "src" / "kacli", quiet=1)
+    import kacli
+
+    compileall.compile_dir(Path(kacli.__file__).parent, quiet=1)
 
 
 def _load() -> str:
