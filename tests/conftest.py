@@ -15,12 +15,30 @@ import pytest
 os.environ["KACLI_LANG"] = "en"  # help texts are built at import: make them English for tests
 os.environ.setdefault("COLUMNS", "120")
 
+import typer.testing  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
 from kacli import i18n, settings  # noqa: E402
 from kacli.app import app  # noqa: E402
 
 TODAY = "2026-11-23"  # a Monday
+
+# kacli builds its command tree once per run, as a process does; building it again for every
+# invoke (~15 ms) was most of a CLI test's time. The tree holds no state between runs: each run
+# gets its own context, settings and dossier.
+_build = typer.testing._get_command
+_built: dict[int, object] = {}
+
+
+def _built_once(typer_app):
+    if typer_app is not app:
+        return _build(typer_app)
+    if id(app) not in _built:
+        _built[id(app)] = _build(app)
+    return _built[id(app)]
+
+
+typer.testing._get_command = _built_once
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kacli.domain import dupes, merge, refs, text
@@ -241,6 +241,7 @@ def test_simplified_is_opencc_for_any_text(value):
     assert simplified(value) == _converter()[0].convert(value)
 
 
+@settings(deadline=None)  # the first example loads pypinyin's dictionaries
 @given(st.lists(st.text(st.one_of(_HAN, st.sampled_from("重庆银行长乐行0A ")), min_size=1, max_size=6),
                 min_size=1, max_size=5))
 def test_search_keys_remembered_are_pypinyins_own(values):
