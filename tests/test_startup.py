@@ -13,6 +13,8 @@ import sys
 
 import pytest
 
+from conftest import dossier_fixture
+
 ORM = {"sqlmodel", "sqlalchemy"}
 TERMINAL = {"rich"}
 STORE = {"kacli.store", "kacli.store.db", "kacli.store.dossier"}
@@ -33,7 +35,7 @@ def loaded(args: list[str], heavy: set[str]) -> list[str]:
     return json.loads(done.stderr.rsplit("LOADED ", 1)[1].replace("'", '"'))
 
 
-@pytest.fixture
+@dossier_fixture
 def book(kacli):
     kacli.ok("customer", "add", "华信地产", "--industry", "房地产")
     kacli.ok("contact", "add", "华信地产", "王总", "--role", "decision_maker", "--phone", "13800000000")
