@@ -105,6 +105,7 @@ def dossier_fixture(build):
     any other file beside the dossier, or the value is neither plain data nor a fixture's own value
     (such as the ``kacli`` runner).
     """
+    import dataclasses
     import inspect
 
     if inspect.isgeneratorfunction(build):
@@ -120,13 +121,16 @@ def dossier_fixture(build):
             data, value, lang, kept = _built_dossiers[key]
             with os.fdopen(os.open(db_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600), "wb") as out:
                 out.write(data)
+            # As the last command left them, the dossier being this test's own.
             i18n.set_lang(lang)
-            settings.set(kept)
+            settings.set(dataclasses.replace(kept, db=str(db_path) if kept.db else None))
             return _value(value, given)
         value = build(**given)
         stored = _storable(value, given)
-        if fresh and stored is not None and [p.name for p in tmp_path.iterdir()] == [db_path.name]:
-            _built_dossiers[key] = (db_path.read_bytes(), stored, i18n.current(), settings.get())
+        kept = settings.get()
+        if (fresh and stored is not None and kept.db in (None, str(db_path))
+                and [p.name for p in tmp_path.iterdir()] == [db_path.name]):
+            _built_dossiers[key] = (db_path.read_bytes(), stored, i18n.current(), kept)
         return value
 
     # Named and documented as the fixture it stands for (not functools.wraps: pytest would then
