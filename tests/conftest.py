@@ -15,12 +15,30 @@ import pytest
 os.environ["KACLI_LANG"] = "en"  # help texts are built at import: make them English for tests
 os.environ.setdefault("COLUMNS", "120")
 
+import typer.testing  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
 from kacli import i18n, settings  # noqa: E402
 from kacli.app import app  # noqa: E402
 
 TODAY = "2026-11-23"  # a Monday
+
+# kacli builds its command tree once per run, as a process does; building it again for every
+# invoke (~15 ms) was most of a CLI test's time. The tree holds no state between runs: each run
+# gets its own context, settings and dossier.
+_build = typer.testing._get_command
+_built: dict[int, object] = {}
+
+
+def _built_once(typer_app):
+    if typer_app is not app:
+        return _build(typer_app)
+    if id(app) not in _built:
+        _built[id(app)] = _build(app)
+    return _built[id(app)]
+
+
+typer.testing._get_command = _built_once
 
 
 @pytest.fixture(autouse=True)
@@ -69,6 +87,85 @@ class Kacli:
 @pytest.fixture
 def kacli() -> Kacli:
     return Kacli()
+
+
+# The environment that differs from test to test without changing what commands write.
+_PER_TEST_ENV = {"KACLI_DB", "KACLI_RULES", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "HOME", "PYTEST_CURRENT_TEST"}
+_built_dossiers: dict[tuple, tuple] = {}  # fixture and environment -> (file bytes, value, lang, settings)
+
+
+def dossier_fixture(build):
+    """``@dossier_fixture`` instead of ``@pytest.fixture`` for a fixture that only runs kacli
+    commands into a test's new, empty dossier: the commands run (and their checks hold) once per
+    test run, and every later test that asks for the fixture gets its own copy of the dossier they
+    built, file mode 0600 included, and the fixture's value.
+
+    The commands run again, not copied, whenever the copy could differ: the test's folder was not
+    empty, the environment (language, today, columns...) or a parameter differs, the commands left
+    any other file beside the dossier, or the value is neither plain data nor a fixture's own value
+    (such as the ``kacli`` runner).
+    """
+    import dataclasses
+    import inspect
+
+    if inspect.isgeneratorfunction(build):
+        raise TypeError(f"{build.__name__}: a dossier fixture returns its value, it does not yield")
+    names = list(inspect.signature(build).parameters)
+
+    def fixture(request, tmp_path, db_path):
+        given = {name: request.getfixturevalue(name) for name in names}
+        env = tuple(sorted((k, v) for k, v in os.environ.items() if k not in _PER_TEST_ENV))
+        key = (build.__module__, build.__qualname__, env, getattr(request, "param", None))
+        fresh = db_path.parent == tmp_path and not any(tmp_path.iterdir())
+        if fresh and key in _built_dossiers:
+            data, value, lang, kept = _built_dossiers[key]
+            with os.fdopen(os.open(db_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600), "wb") as out:
+                out.write(data)
+            # As the last command left them, the dossier being this test's own.
+            i18n.set_lang(lang)
+            settings.set(dataclasses.replace(kept, db=str(db_path) if kept.db else None))
+            return _value(value, given)
+        value = build(**given)
+        stored = _storable(value, given)
+        kept = settings.get()
+        if (fresh and stored is not None and kept.db in (None, str(db_path))
+                and [p.name for p in tmp_path.iterdir()] == [db_path.name]):
+            _built_dossiers[key] = (db_path.read_bytes(), stored, i18n.current(), kept)
+        return value
+
+    # Named and documented as the fixture it stands for (not functools.wraps: pytest would then
+    # read the arguments of ``build`` instead of these).
+    fixture.__name__, fixture.__qualname__, fixture.__doc__ = build.__name__, build.__qualname__, build.__doc__
+    fixture.__module__ = build.__module__
+    return pytest.fixture(name=build.__name__)(fixture)
+
+
+def _storable(value, given: dict) -> tuple | None:
+    """How to give ``value`` to a later test: ("fixture", name) for one of the fixture's own
+    arguments, ("data", a copy) for plain data; None when it cannot be given again."""
+    import copy
+
+    for name, argument in given.items():
+        if value is argument:
+            return ("fixture", name)
+    return ("data", copy.deepcopy(value)) if _plain(value) else None
+
+
+def _value(stored: tuple, given: dict):
+    import copy
+
+    how, what = stored
+    return given[what] if how == "fixture" else copy.deepcopy(what)
+
+
+def _plain(value) -> bool:
+    if value is None or isinstance(value, str | int | float | bool):
+        return True
+    if isinstance(value, list | tuple | set | frozenset):
+        return all(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return all(_plain(k) and _plain(v) for k, v in value.items())
+    return False
 
 
 def snapshot(path: Path) -> dict[str, list[tuple]]:

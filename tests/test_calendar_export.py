@@ -99,6 +99,9 @@ def test_the_span_limits_the_events(kacli, tmp_path):
 KHAL = Path(sys.executable).with_name("khal")
 
 
+# Slow: a real calendar client; the fast lane reads the same file with icalendar (the events and
+# their alarms above) and checks that re-exporting keeps the UIDs.
+@pytest.mark.slow
 @pytest.mark.skipif(not KHAL.exists(), reason="khal (the test extra) is not installed")
 def test_khal_reads_the_file_and_reimporting_replaces_events(tmp_path, calendar):
     khal = KHAL

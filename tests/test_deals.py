@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 
+from conftest import dossier_fixture
 from kacli.errors import ExitCode
 
 
@@ -13,7 +14,7 @@ def on(day: str) -> dict[str, str]:
     return {"KACLI_TODAY": day}
 
 
-@pytest.fixture
+@dossier_fixture
 def factory(kacli):
     """机床厂 with its general manager (decision maker) and office director (buyer)."""
     kacli.ok("customer", "add", "机床厂")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import snapshot
+from conftest import dossier_fixture, snapshot
 from kacli.errors import ExitCode
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -168,7 +168,7 @@ def test_dupes_with_nothing_to_say(kacli):
 
 # ---- merge ----------------------------------------------------------------------------------
 
-@pytest.fixture
+@dossier_fixture
 def twice(kacli):
     """华信地产 entered a second time as 华心地产, with a life of its own."""
     kacli.ok("customer", "add", "华信地产", "--industry", "房地产", "--phone", "010-1", "--set", "年会=12月")

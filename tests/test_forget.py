@@ -5,8 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-import pytest
-
+from conftest import dossier_fixture
 from kacli.errors import ExitCode
 
 PERSONAL = {
@@ -45,7 +44,7 @@ def _file_bytes(db_path: Path) -> bytes:
     return b"".join(p.read_bytes() for p in sorted(db_path.parent.glob(db_path.name + "*")))
 
 
-@pytest.fixture
+@dossier_fixture
 def secret_contact(kacli):
     kacli.ok("customer", "add", "华信地产")
     kacli.ok("contact", "add", "华信地产", "李经理", "--hometown", "李经理的家乡长沙")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import dossier_fixture
 from kacli.errors import ExitCode
 
 NAME = "张秘密"
@@ -29,7 +30,7 @@ def _left(db_path: Path) -> list[str]:
     return [s for s in SECRETS if s.encode() in data]
 
 
-@pytest.fixture
+@dossier_fixture
 def mentioned(kacli):
     """A contact named in notes, next actions, a deal, facts and history all over the dossier."""
     kacli.ok("customer", "add", "华信地产")

@@ -10,6 +10,7 @@ import os
 
 import pytest
 
+from conftest import dossier_fixture
 from kacli.app import hoist_global_options
 from kacli.errors import BadInput, ExitCode
 
@@ -18,7 +19,7 @@ DATED_COMMANDS = [["week"], ["remind"], ["why", "Acme"], ["customer", "show", "A
                   ["customer", "list", "--key"], ["deal", "advance", "茶歇"], ["customer", "add", "New"]]
 
 
-@pytest.fixture
+@dossier_fixture
 def acme(kacli):
     kacli.ok("customer", "add", "Acme")
     kacli.ok("deal", "add", "Acme", "茶歇采购")

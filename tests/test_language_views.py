@@ -7,6 +7,7 @@ import sqlite3
 
 import pytest
 
+from conftest import dossier_fixture
 from kacli.domain import notes
 from kacli.domain.rules import defaults, parse
 from kacli.i18n import set_lang
@@ -20,7 +21,7 @@ def run(kacli, lang: str, *args: str):
     return result
 
 
-@pytest.fixture
+@dossier_fixture
 def story(kacli):
     """A customer with a contact moved on by a visit, a deal won for 300万, and a flag set."""
     kacli.ok("customer", "add", "宏远机械", "--kind", "org", "--status", "prospect", "--today", "2026-10-01")
@@ -99,7 +100,7 @@ AFTER_SALE = {
 }
 
 
-@pytest.fixture
+@dossier_fixture
 def delivered(kacli):
     kacli.ok("customer", "add", "宏远机械", "--today", "2026-11-01")
     kacli.ok("deal", "add", "宏远机械", "自动化改造", "--amount", "300万", "--stage", "contract",

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import dossier_fixture
 from kacli.errors import ExitCode
 
 
-@pytest.fixture
+@dossier_fixture
 def hxdc(kacli):
     kacli.ok("customer", "add", "华信地产")
     kacli.ok("contact", "add", "华信地产", "王总")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import dossier_fixture
 from kacli.errors import ExitCode
 
 
@@ -11,7 +12,7 @@ def on(day: str) -> dict[str, str]:
     return {"KACLI_TODAY": day}
 
 
-@pytest.fixture
+@dossier_fixture
 def deals(kacli):
     """Two customers: 机床厂 with the 280万 automation deal on three instalments, 华信地产 with one."""
     kacli.ok("customer", "add", "机床厂")

@@ -7,10 +7,10 @@ import sqlite3
 import subprocess
 import sys
 
-import pytest
+from conftest import dossier_fixture
 
 
-@pytest.fixture
+@dossier_fixture
 def dossier(kacli):
     """华信地产 (A, every 7 days) last met 2026-11-10; 机床厂 (B, every 14 days) met on 11-15;
     张先生 (O) met today."""

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from conftest import dossier_fixture
 from kacli.errors import ExitCode
 
 WAN = 1_000_000  # fen in 1万 yuan
@@ -19,7 +20,7 @@ def on(day: str) -> dict[str, str]:
     return {"KACLI_TODAY": day}
 
 
-@pytest.fixture
+@dossier_fixture
 def sales(kacli):
     """Four customers; deals won, lost and open on known days (no payments: revenue is the won
     deals' value, whichever way the key tier counts it)."""
@@ -190,7 +191,7 @@ def test_winloss_view_and_an_empty_period(sales):
 
 # ---- receivables ----------------------------------------------------------------------------
 
-@pytest.fixture
+@dossier_fixture
 def owed(kacli):
     for name in ("机床厂", "华信地产", "小卖部"):
         kacli.ok("customer", "add", name)
@@ -251,7 +252,7 @@ def test_receivables_svg_is_a_picture_with_the_numbers(owed, tmp_path):
 
 # ---- activity -------------------------------------------------------------------------------
 
-@pytest.fixture
+@dossier_fixture
 def visits(kacli):
     kacli.ok("customer", "add", "机床厂", "--cycle", "short", "--batch", "large")  # A: every 7 days
     kacli.ok("customer", "add", "华信地产", "--cycle", "short", "--batch", "small")  # B: every 14 days

@@ -13,6 +13,8 @@ import sys
 
 import pytest
 
+from conftest import dossier_fixture
+
 ORM = {"sqlmodel", "sqlalchemy"}
 TERMINAL = {"rich"}
 STORE = {"kacli.store", "kacli.store.db", "kacli.store.dossier"}
@@ -33,7 +35,7 @@ def loaded(args: list[str], heavy: set[str]) -> list[str]:
     return json.loads(done.stderr.rsplit("LOADED ", 1)[1].replace("'", '"'))
 
 
-@pytest.fixture
+@dossier_fixture
 def book(kacli):
     kacli.ok("customer", "add", "华信地产", "--industry", "房地产")
     kacli.ok("contact", "add", "华信地产", "王总", "--role", "decision_maker", "--phone", "13800000000")
@@ -43,13 +45,17 @@ def book(kacli):
     return kacli
 
 
+# Slow where a sibling in the fast lane loads the same code: the plain form of the same command,
+# or test_week.py / test_remind.py for week --json and remind.
+_SIBLING = pytest.mark.slow
 READS = [
-    ["week"], ["week", "--json"], ["remind"], ["why", "华信地产"],
-    ["customer", "show", "华信地产"], ["customer", "show", "华信地产", "--json"], ["customer", "list"],
-    ["customer", "list", "--json"], ["customer", "history", "华信地产"],
-    ["contact", "list", "华信地产"], ["contact", "show", "王总"],
-    ["visit", "list"], ["next", "list"], ["deal", "list"], ["deal", "list", "--json"], ["deal", "show", "写字楼空调"],
-    ["payment", "list"], ["dossier", "info"],
+    ["week"], pytest.param(["week", "--json"], marks=_SIBLING),
+    pytest.param(["remind"], marks=_SIBLING), ["why", "华信地产"],
+    ["customer", "show", "华信地产"], pytest.param(["customer", "show", "华信地产", "--json"], marks=_SIBLING),
+    ["customer", "list"], pytest.param(["customer", "list", "--json"], marks=_SIBLING),
+    ["customer", "history", "华信地产"], ["contact", "list", "华信地产"], ["contact", "show", "王总"],
+    ["visit", "list"], ["next", "list"], ["deal", "list"], pytest.param(["deal", "list", "--json"], marks=_SIBLING),
+    ["deal", "show", "写字楼空调"], ["payment", "list"], ["dossier", "info"],
 ]
 
 
@@ -58,7 +64,8 @@ def test_a_read_loads_no_orm(book, args):
     assert loaded(args, ORM) == []
 
 
-@pytest.mark.parametrize("args", [["week"], ["week", "--json"], ["remind"]], ids=" ".join)
+@pytest.mark.parametrize("args", [["week"], pytest.param(["week", "--json"], marks=_SIBLING),
+                                  pytest.param(["remind"], marks=_SIBLING)], ids=" ".join)
 def test_the_week_list_on_a_pipe_loads_no_rich(book, args):
     assert loaded(args, TERMINAL) == []
 

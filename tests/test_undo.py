@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import dossier_fixture
 from kacli.errors import ExitCode
 from test_cli import all_commands
 
@@ -27,7 +28,7 @@ def content(path: Path) -> dict[str, list[tuple]]:
         conn.close()
 
 
-@pytest.fixture
+@dossier_fixture
 def dossier(kacli):
     """A customer with contacts, a competitor, a visit with a next action, a deal with a buying
     role, a payment plan and a receipt: something for every write command to change."""

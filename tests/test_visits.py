@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import dossier_fixture
 from kacli.domain.relationship import VISIT_KIND
 from kacli.errors import ExitCode
 
 
-@pytest.fixture
+@dossier_fixture
 def hxdc(kacli):
     """华信地产 with 王总 (#1) and 李经理 (#2); 丽华 with its own 王总 (#3)."""
     kacli.ok("customer", "add", "华信地产")

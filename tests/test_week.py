@@ -11,6 +11,7 @@ import sys
 
 import pytest
 
+from conftest import dossier_fixture
 from kacli.errors import ExitCode
 
 ITEM_KEYS = {"customer", "customer_id", "contact", "contact_id", "grade", "key_account", "due",
@@ -57,12 +58,12 @@ def add_revenue(kacli) -> None:
         kacli.ok("deal", "won", f"{name}项目", "--date", "2026-06-01")
 
 
-@pytest.fixture
+@dossier_fixture
 def hxdc(kacli):
     return add_hxdc(kacli)
 
 
-@pytest.fixture
+@dossier_fixture
 def revenue(kacli):
     add_revenue(kacli)
 

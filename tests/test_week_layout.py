@@ -8,10 +8,12 @@ import re
 import pytest
 from rich.cells import cell_len
 
+from conftest import dossier_fixture
+
 DAY = {"KACLI_TODAY": "2026-11-23"}
 
 
-@pytest.fixture
+@dossier_fixture
 def crowd(kacli):
     """Forty customers never contacted: forty rows."""
     for n in range(40):
@@ -45,7 +47,7 @@ def test_limit_n_and_limit_0(kacli, crowd):
     assert kacli("week", "--limit", "-1").exit_code == 2
 
 
-@pytest.fixture
+@dossier_fixture
 def busy(kacli):
     """Rows with long reasons: dates, amounts, Chinese texts, a lunar birthday, a deal at risk."""
     kacli.ok("customer", "add", "华信地产集团有限公司", "--cycle", "short", "--batch", "large")

@@ -3,8 +3,7 @@ list the next morning (the story of examples/month-of-use.sh, in pieces)."""
 
 from __future__ import annotations
 
-import pytest
-
+from conftest import dossier_fixture
 from test_week import codes, reason, row, week
 
 
@@ -16,7 +15,7 @@ def names(data: dict) -> list[str]:
     return [i["customer"] for i in data["items"]]
 
 
-@pytest.fixture
+@dossier_fixture
 def hxdc(kacli):
     """华信地产 on 2027-01-11: 李工 (engineer, primary), 王总 (decision maker, supporter, met
     twice), 刘主任 (buyer, birthday 01-22); a negotiate deal closing 01-20."""

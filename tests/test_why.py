@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import dossier_fixture
 from kacli.errors import ExitCode
 from test_week import ITEM_KEYS, add_hxdc, add_revenue, codes, row, week
 
 
-@pytest.fixture
+@dossier_fixture
 def hxdc(kacli):
     return add_hxdc(kacli)
 
 
-@pytest.fixture
+@dossier_fixture
 def revenue(kacli):
     add_revenue(kacli)
 

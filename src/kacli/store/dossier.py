@@ -183,6 +183,9 @@ def _create(path: Path) -> None:
         safefile.private_file(temp)
         conn = _connect(temp)
         try:
+            # No sync per migration: nothing can see the file under this name, and publish()
+            # syncs it whole before it takes the dossier's name (a crash leaves only a temp file).
+            conn.execute("PRAGMA synchronous = OFF")
             conn.execute("PRAGMA journal_mode = WAL")  # persistent: set once, when the file is new
             migrations.apply(conn, now=utc_now())
         finally:
