@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+import re
 import sqlite3
 
 import pytest
@@ -197,3 +198,22 @@ def test_one_customers_key_tier_place_follows_the_domains_ranking(amounts, share
     tier = key_tier(revenue.revenue(db, TODAY, rules.key_months), rules.key_share)
     for cid in range(1, len(amounts) + 1):
         assert is_key(db, cid, TODAY, rules) == (cid in tier and tier[cid].key), (cid, amounts)
+
+
+def test_each_read_of_a_range_of_customers_goes_through_an_index():
+    # A read that scans a whole table (or every customer's own changes, through the contact
+    # index's NULL entries) once per range of customers makes the list grow with the square of
+    # the dossier: 100,000 customers took twelve times as long as 10,000.
+    conn = empty_dossier()
+    fill(conn, 5)
+    seen: list[str] = []
+    conn.set_trace_callback(seen.append)
+    window = Window.of(TODAY, TODAY + dt.timedelta(days=6), defaults())
+    store.accounts(Db(conn), window, 3, 9)
+    conn.set_trace_callback(None)
+    assert len(seen) > 5
+    for sql in seen:
+        plan = " / ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql))
+        # Scanning a json_each list of ids (j) or a subquery's few rows is fine; a table is not.
+        assert not re.search(r"\bSCAN (?!j\b|\(subquery)", plan), (sql, plan)
+        assert "change_contact" not in plan, (sql, plan)
