@@ -320,3 +320,19 @@ def test_python_dash_m_kacli_week(hxdc):
     out = subprocess.run([sys.executable, "-m", "kacli", "week", "--json"], capture_output=True,
                          text=True, check=True)
     assert row(json.loads(out.stdout), hxdc)["overdue_days"] == 6
+
+
+def test_the_cycle_collector_is_back_on_after_the_list(kacli):
+    # The list pauses Python's cycle collector while it builds its rows, and only while it does.
+    import gc
+
+    kacli.ok("customer", "add", "华信地产")
+    assert gc.isenabled()
+    kacli.ok("week")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        kacli.ok("week")
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -55,9 +56,26 @@ def week(db: Db, today: dt.date, days: int, rules: Rules, *, everyone: bool = Fa
     until = today + dt.timedelta(days=days - 1)
     window = Window.of(today, until, rules)
     ahead = Window.of(today, horizon(today, until, rules), rules) if everyone else None
-    items, later = week_list(_accounts(db, ahead or window), window, key_ids(db, today, rules),
-                             ahead=ahead, only_due=only_due, key_changes=key_changes(db, today, rules))
+    with _no_cycle_collection():
+        items, later = week_list(_accounts(db, ahead or window), window, key_ids(db, today, rules),
+                                 ahead=ahead, only_due=only_due, key_changes=key_changes(db, today, rules))
     return WeekList(today, until, [shape(i) for i in items], [shape(i) for i in later])
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """The list makes millions of small tuples and no reference cycles: Python's cycle collector
+    would only walk the ones still alive again and again (a fifth of the time at 10,000
+    customers, more at 100,000). Memory is freed as ever, by reference counts."""
+    import gc
+
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def _accounts(db: Db, window: Window) -> Iterator[Account]:
