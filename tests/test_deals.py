@@ -275,3 +275,20 @@ def test_the_call_after_delivery_follows_the_rules_file(kacli, tmp_path):
     kacli.ok("deal", "advance", "改造", "--to", "deliver")
     [call] = [a for a in kacli.json("next", "list") if a["kind"] == "after_sale"]
     assert call["due"] == "2026-11-26"  # delivered on the pinned today, 2026-11-23, + 3 days
+
+
+def test_every_view_counts_the_days_in_stage_from_the_same_move(kacli):
+    # One rule (kacli.domain.sales.stage_entered) for the deal views, the pipeline report, the
+    # export and the week list: a backdated move into validate, then negotiate on the 20th.
+    kacli.ok("customer", "add", "机床厂", env={"KACLI_TODAY": "2026-10-01"})
+    kacli.ok("deal", "add", "机床厂", "维保", "--amount", "10万", env={"KACLI_TODAY": "2026-10-01"})
+    kacli.ok("deal", "advance", "1", "--date", "2026-10-05", env={"KACLI_TODAY": "2026-10-20"})
+    kacli.ok("deal", "advance", "1", env={"KACLI_TODAY": "2026-10-20"})
+    shown = kacli.json("deal", "show", "1")
+    assert (shown["stage_entered"], shown["days_in_stage"]) == ("2026-10-20", 34)
+    listed = kacli.json("deal", "list")["stages"]
+    assert [d["stage_entered"] for s in listed for d in s["deals"]] == ["2026-10-20"]
+    stages = {s["stage"]: s for s in kacli.json("report", "pipeline")["stages"]}
+    assert stages["negotiate"]["avg_days_in_stage"] == 34.0
+    row = kacli.json("week")["items"][0]
+    assert "34 days in negotiate" in next(r["text"] for r in row["reasons"] if r["code"] == "deal_stalled")

@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 from test_domain_week import RULES, TODAY, WAN, account, codes, day, only, reason, week
 
+from kacli.domain.sales import stage_entered
 from kacli.domain.week import build_week, order_key
 from kacli.domain.week_input import (
     CareVisit,
@@ -19,7 +20,7 @@ from kacli.domain.week_input import (
     PlannedVisit,
     RoleCover,
 )
-from kacli.domain.week_reasons import buying_centre, payer, stage_entered, uncovered_roles
+from kacli.domain.week_reasons import buying_centre, payer, uncovered_roles
 
 WANG = Contact(7, "王总", birthday_month=11, birthday_day=26)  # birthday in 3 days
 

@@ -229,3 +229,13 @@ def status_after_win(status: str) -> str:
     """A won deal makes a prospect an active customer; any other status stays as it was (a
     dormant or lost customer who buys again is the salesperson's call to reactivate)."""
     return "active" if status == "prospect" else status
+
+
+def stage_entered(stage: str, moves: tuple[tuple[dt.date, str | None], ...], created: dt.date) -> dt.date:
+    """The day a deal last moved into ``stage`` (``moves``: (day, stage moved to)), else the day
+    it was created."""
+    entered = None
+    for day, to_stage in moves:
+        if to_stage == stage and (entered is None or day >= entered):
+            entered = day
+    return entered or created

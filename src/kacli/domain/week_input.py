@@ -70,7 +70,7 @@ class RoleCover(NamedTuple):
 
 class Deal(NamedTuple):
     """An open deal (neither won nor lost). ``stage_entered`` is the day of the last move into
-    its current stage (``kacli.domain.week_reasons.stage_entered`` reads it from the moves)."""
+    its current stage (``kacli.domain.sales.stage_entered`` reads it from the moves)."""
 
     id: int
     title: str

@@ -248,16 +248,6 @@ def _payment_reasons(account: Account, today: dt.date, until: dt.date, reasons: 
                 }, payer(inst.roles, account.contacts)))
 
 
-def stage_entered(stage: str, moves: tuple[tuple[dt.date, str | None], ...], created: dt.date) -> dt.date:
-    """The day a deal last moved into ``stage`` (``moves``: (day, stage moved to)), else the day
-    it was created."""
-    entered = None
-    for day, to_stage in moves:
-        if to_stage == stage and (entered is None or day >= entered):
-            entered = day
-    return entered or created
-
-
 def buying_centre(deal: Deal, contacts: tuple[Contact, ...]) -> list[RoleCover]:
     """The deal's buying centre as a salesperson reads it: the deal's own roles, and the roles
     recorded on each contact the deal does not name and whom we have met (a logged visit with

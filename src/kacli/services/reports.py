@@ -68,7 +68,7 @@ def forecast_report(db: Db, today: dt.date, since: dt.date | None = None,
     first = since or today.replace(day=1)
     last = until or dates.add(first.replace(day=1), FORECAST_MONTHS, "months") - dt.timedelta(days=1)
     first, last = period(first, last, today)
-    return forecast(open_deals(db, entered=False), won_deals(db, first, last), first, last)
+    return forecast(open_deals(db, with_entered=False), won_deals(db, first, last), first, last)
 
 
 def receivables_report(db: Db, today: dt.date, since: dt.date | None = None,

@@ -17,7 +17,7 @@ from kacli.domain import sales
 from kacli.errors import BadInput
 from kacli.store import history
 from kacli.store.db import Db
-from kacli.store.stage_entered import STAGE_ENTERED
+from kacli.store.stage_entered import ADDED, MOVES, with_entered
 
 NO_COMPETITOR = ""  # the name of the row that says "nobody competes"
 STAGES = sales.STAGES
@@ -31,10 +31,10 @@ def _dict(row) -> dict[str, Any]:
 # ---- reads ----------------------------------------------------------------------------------
 
 def get(db: Db, deal_id: int) -> dict[str, Any]:
-    row = db.row(f"""SELECT deal.*, customer.name AS customer, {STAGE_ENTERED} AS stage_entered
+    row = db.row(f"""SELECT deal.*, customer.name AS customer, {MOVES} AS moves, {ADDED} AS added_day
                      FROM deal JOIN customer ON customer.id = deal.customer_id
                      WHERE deal.id = :id""", id=deal_id)
-    return _dict(row)
+    return with_entered(_dict(row))
 
 
 def competitors(db: Db, deal_id: int) -> list[dict[str, Any]]:
@@ -90,43 +90,20 @@ def listing(db: Db, *, include_closed: bool = False, customer_id: int | None = N
     mine = "AND deal.customer_id = :cust" if customer_id is not None else ""
     rows = db.rows(_LISTING.format(where=f"(:closed OR deal.outcome = 'open') {mine}"),
                    closed=include_closed, cust=customer_id)
-    return [_dict(r) for r in rows]
+    return [with_entered(_dict(r)) for r in rows]
 
 
 def each_in_group(db: Db, *, outcome: str, stage: str | None = None) -> Iterator[dict[str, Any]]:
     """The deals with ``outcome`` (and in ``stage``, when given), one at a time as ``listing``
     orders them: ``deal list`` writes each group as it is read."""
     where = "deal.outcome = :outcome" + (" AND deal.stage = :stage" if stage is not None else "")
-    return (_dict(r) for r in db.each(_LISTING.format(where=where), outcome=outcome, stage=stage))
+    return (with_entered(_dict(r)) for r in db.each(_LISTING.format(where=where), outcome=outcome, stage=stage))
 
 
-_LISTING = f"""SELECT deal.*, customer.name AS customer, {STAGE_ENTERED} AS stage_entered
+_LISTING = f"""SELECT deal.*, customer.name AS customer, {MOVES} AS moves, {ADDED} AS added_day
                FROM deal JOIN customer ON customer.id = deal.customer_id
                WHERE {{where}}
                ORDER BY deal.expected_close IS NULL, deal.expected_close, deal.id"""
-
-
-def open_deals(db: Db, customer_ids: list[int] | None = None) -> dict[int, list[dict[str, Any]]]:
-    """For the week list: each customer's open deals.
-
-    Each deal: ``id, title, stage, stage_entered (date), amount_fen`` (the price once negotiated,
-    else the amount), ``expected_close`` (date or None), ``hold_until`` (date or None: see
-    ``kacli.domain.sales.on_hold``) and ``roles``: (contact_id, role, attitude) triples of its
-    buying centre.
-    """
-    rows = [r for r in listing(db) if customer_ids is None or r["customer_id"] in customer_ids]
-    covers = roles(db, [r["id"] for r in rows])
-    out: dict[int, list[dict[str, Any]]] = {}
-    for r in rows:
-        out.setdefault(r["customer_id"], []).append({
-            "id": r["id"], "title": r["title"], "stage": r["stage"],
-            "stage_entered": dt.date.fromisoformat(r["stage_entered"]),
-            "amount_fen": sales.value(r["amount"], r["price"]),
-            "expected_close": dt.date.fromisoformat(r["expected_close"]) if r["expected_close"] else None,
-            "hold_until": dt.date.fromisoformat(r["hold_until"]) if r["hold_until"] else None,
-            "roles": tuple((c["contact_id"], c["role"], c["attitude"]) for c in covers[r["id"]]),
-        })
-    return out
 
 
 # ---- writes ---------------------------------------------------------------------------------

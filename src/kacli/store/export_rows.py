@@ -54,7 +54,7 @@ def contacts(db: Db) -> list[dict[str, Any]]:
 
 
 def deals(db: Db) -> list[dict[str, Any]]:
-    from kacli.store.stage_entered import STAGE_ENTERED
+    from kacli.store.stage_entered import ADDED, MOVES, with_entered
 
     rivals = _grouped(db, "SELECT deal_id AS owner, name, position FROM deal_competitor ORDER BY id")
     follow_ups = {r[0]: r[1] for r in db.rows(
@@ -62,9 +62,9 @@ def deals(db: Db) -> list[dict[str, Any]]:
     roles = _grouped(db, """SELECT r.deal_id AS owner, c.name AS contact, r.role, r.attitude
                             FROM deal_role r JOIN contact c ON c.id = r.contact_id ORDER BY r.id""")
     out = []
-    for row in db.rows(f"""SELECT deal.*, customer.name AS customer, {STAGE_ENTERED} AS stage_entered
+    for row in db.rows(f"""SELECT deal.*, customer.name AS customer, {MOVES} AS moves, {ADDED} AS added_day
                            FROM deal JOIN customer ON customer.id = deal.customer_id ORDER BY deal.id"""):
-        record = dict(zip(row.keys(), tuple(row), strict=True))
+        record = with_entered(dict(zip(row.keys(), tuple(row), strict=True)))
         named = [c for c in rivals.get(record["id"], []) if c["name"]]
         record["competitors"] = [{k: v for k, v in c.items() if v is not None} for c in named]
         record["no_competitor"] = True if len(named) < len(rivals.get(record["id"], [])) else None

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kacli.store.db import Db
-from kacli.store.stage_entered import STAGE_ENTERED
+from kacli.store.stage_entered import ADDED, MOVES, entered
 
 if TYPE_CHECKING:
     from kacli.domain.reports.ageing import DealPlan
@@ -40,9 +40,9 @@ def _iso(day: dt.date | None) -> str | None:
 
 
 def open_deals(db: Db, first_close: dt.date | None = None, last_close: dt.date | None = None, *,
-               entered: bool = True) -> list[OpenDeal]:
+               with_entered: bool = True) -> list[OpenDeal]:
     """Every open deal; only those expected to close within [first_close, last_close] if either
-    is given (then deals without a close date are left out). Without ``entered`` the day each
+    is given (then deals without a close date are left out). Without ``with_entered`` the day each
     entered its stage is not looked up (``stage_entered`` is None): the forecast has no use for it."""
     from kacli.domain.reports.pipeline import OpenDeal
 
@@ -52,12 +52,13 @@ def open_deals(db: Db, first_close: dt.date | None = None, last_close: dt.date |
                   " AND (:first IS NULL OR deal.expected_close >= :first)"
                   " AND (:last IS NULL OR deal.expected_close <= :last)")
     days = _Days()
-    rows = _rows(db, f"""SELECT deal.stage, deal.amount, deal.price, deal.chance,
-                                {STAGE_ENTERED if entered else 'NULL'}, deal.expected_close
+    moves = f"{MOVES}, {ADDED}" if with_entered else "NULL, NULL"
+    rows = _rows(db, f"""SELECT deal.stage, deal.amount, deal.price, deal.chance, {moves}, deal.expected_close
                          FROM deal WHERE deal.outcome = 'open' {window}""",
                  first=_iso(first_close), last=_iso(last_close))
-    return [OpenDeal(stage, amount, price, chance, days[day] if day else None, days[close] if close else None)
-            for stage, amount, price, chance, day, close in rows]
+    return [OpenDeal(stage, amount, price, chance, entered(stage, moved, added) if added else None,
+                     days[close] if close else None)
+            for stage, amount, price, chance, moved, added, close in rows]
 
 
 def won_deals(db: Db, first: dt.date, last: dt.date) -> list[Won]:

@@ -1,12 +1,31 @@
-"""The day a deal entered its stage, as one SQL expression over a row of ``deal``: the date of its
-latest event with a ``to_stage``, else the day it was added.
-
-For the deal views, reports and export (the week list reads the moves themselves:
-``domain.week_reasons.stage_entered``). A module of its own so a report can use it without
-loading the deal commands' store.
+"""The day a deal entered its stage, for the deal views, reports and export: the store reads the
+deal's stage moves with its row (one text column, :data:`MOVES`) and the domain's rule works the
+day out (``kacli.domain.sales.stage_entered``, the same rule the week list applies), so the rule
+is never written in SQL. A module of its own so a report can use it without loading the deal
+commands' store.
 """
 
-STAGE_ENTERED = """COALESCE(
-    (SELECT e.on_date FROM deal_event e WHERE e.deal_id = deal.id AND e.to_stage IS NOT NULL
-     ORDER BY e.on_date DESC, e.id DESC LIMIT 1),
-    substr(deal.created_at, 1, 10))"""
+from __future__ import annotations
+
+import datetime as dt
+
+from kacli.domain.sales import stage_entered
+
+# Every move of the deal as "YYYY-MM-DD>stage", comma-separated (in no particular order: the rule
+# takes the latest day), and the day it was added in the user's calendar.
+MOVES = """(SELECT group_concat(e.on_date || '>' || e.to_stage) FROM deal_event e
+            WHERE e.deal_id = deal.id AND e.to_stage IS NOT NULL)"""
+ADDED = "date(deal.created_at, 'localtime')"
+
+
+def entered(stage: str, moves: str | None, added: str) -> dt.date:
+    """The day the deal entered ``stage``, from :data:`MOVES` and :data:`ADDED` as read."""
+    parsed = tuple((dt.date.fromisoformat(move[:10]), move[11:]) for move in moves.split(",")) if moves else ()
+    return stage_entered(stage, parsed, dt.date.fromisoformat(added))
+
+
+def with_entered(row: dict) -> dict:
+    """A deal row read with ``MOVES AS moves, ADDED AS added_day``, those two columns replaced by
+    ``stage_entered`` (ISO text)."""
+    row["stage_entered"] = entered(row["stage"], row.pop("moves"), row.pop("added_day")).isoformat()
+    return row

@@ -20,6 +20,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 
+from kacli.domain.sales import stage_entered
 from kacli.domain.week import meetings_matter
 from kacli.domain.week_input import (
     Account,
@@ -32,7 +33,7 @@ from kacli.domain.week_input import (
     PlannedVisit,
     RoleCover,
 )
-from kacli.domain.week_reasons import CARE_KINDS, Window, stage_entered
+from kacli.domain.week_reasons import CARE_KINDS, Window
 from kacli.store.db import Db
 from kacli.store.history import INTENTION_STATED
 
