@@ -7,9 +7,10 @@ import datetime as dt
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kacli.domain import grading
 from kacli.domain.grading import (
     GradeResult,
     Part,
@@ -274,3 +275,13 @@ def test_the_key_tier_is_the_smallest_top_group_reaching_the_share(
             (tier[i].rank for i in tier if not tier[i].key), default=len(tier) + 1)
     else:
         assert keys == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.integers(1, 30), st.integers(-5, 300), max_size=12), st.integers(1, 30),
+       st.sampled_from([0.5, 0.8, 0.95]))
+def test_one_customers_place_gives_the_same_answer_as_ranking_everyone(sales, customer_id, share):
+    # customer show asks place_of for one customer; the lists rank everyone with key_tier.
+    tier = grading.key_tier(sales, share)
+    alone = grading.in_key_tier(*grading.place_of(customer_id, sales), share)
+    assert alone == (customer_id in tier and tier[customer_id].key)

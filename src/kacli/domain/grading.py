@@ -298,6 +298,30 @@ def in_key_tier(mine: int, above: int, total: int, share: float) -> bool:
     return mine > 0 and above * line.denominator < line.numerator * total
 
 
+def ranking_key(customer_id: int, sales: int) -> tuple[int, int]:
+    """The 80/20 ranking's order, smallest first: more sales first, and as much with a lower id
+    first (so ties keep one order between runs)."""
+    return (-sales, customer_id)
+
+
+def ranks_ahead(customer_id: int, sales: int, other_id: int, other_sales: int) -> bool:
+    """Whether ``other`` ranks ahead of ``customer`` (:func:`ranking_key`)."""
+    return ranking_key(other_id, other_sales) < ranking_key(customer_id, sales)
+
+
+def place_of(customer_id: int, sales_by_customer: dict[int, int]) -> tuple[int, int, int]:
+    """One customer's place for :func:`in_key_tier` without ranking everyone: its sales, the
+    sales of those ranked ahead of it (:func:`ranks_ahead`) and all sales (none below zero)."""
+    mine = max(sales_by_customer.get(customer_id, 0), 0)
+    above = total = 0
+    for other, sales in sales_by_customer.items():
+        if sales > 0:
+            total += sales
+            if other != customer_id and ranks_ahead(customer_id, mine, other, sales):
+                above += sales
+    return mine, above, total
+
+
 @functools.cache
 def _share(share: float) -> Fraction:
     return Fraction(str(share))
@@ -308,7 +332,7 @@ def key_tier(revenue_by_customer: dict[int, int], share: float = 0.8) -> dict[in
     :func:`in_key_tier`: ranked by revenue, highest first, ties by id. No revenue (zero or less)
     is never key."""
     total = sum(v for v in revenue_by_customer.values() if v > 0)
-    ranked = sorted(revenue_by_customer.items(), key=lambda item: (-item[1], item[0]))
+    ranked = sorted(revenue_by_customer.items(), key=lambda item: ranking_key(*item))
     out: dict[int, KeyShare] = {}
     running = 0
     for rank, (customer_id, revenue) in enumerate(ranked, 1):

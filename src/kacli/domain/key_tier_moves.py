@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-from kacli.domain.grading import in_key_tier, sales_in_period, sales_since
+from kacli.domain.grading import in_key_tier, ranking_key, ranks_ahead, sales_in_period, sales_since
 
 Orders = Iterable[tuple[int, dt.date, int]]  # (customer id, day won, value in fen)
 
@@ -75,8 +75,7 @@ def key_tier_history(customer_id: int, orders: Orders, first: dt.date, last: dt.
     sales = sales_in_period(orders, first - _DAY, months)
 
     def counts_above(other: int, theirs: int, mine: int) -> int:
-        ahead = theirs > mine or (theirs == mine and other < customer_id)
-        return theirs if theirs > 0 and ahead else 0
+        return theirs if theirs > 0 and ranks_ahead(customer_id, mine, other, theirs) else 0
 
     def above_of(mine: int) -> int:
         return sum(counts_above(other, theirs, mine) for other, theirs in sales.items()
@@ -106,7 +105,7 @@ def key_tier_history(customer_id: int, orders: Orders, first: dt.date, last: dt.
 
 
 def _tier(ranked: list[tuple[int, int]], total: int, share: float) -> set[int]:
-    """The key tier of a ranking of (−sales, id), highest sales first: everyone
+    """The key tier of a ranking of :func:`ranking_key` keys, highest sales first: everyone
     :func:`in_key_tier` holds for. Once the sales ranked above reach the line, nobody further
     down is in, so the walk stops there."""
     tier: set[int] = set()
@@ -129,7 +128,7 @@ def key_tier_changes(orders: Orders, today: dt.date, days: int, months: int,
     orders = list(orders)
     first = today - dt.timedelta(days=days - 1)
     sales = sales_in_period(orders, first - _DAY, months)
-    ranked = sorted((-v, cid) for cid, v in sales.items())
+    ranked = sorted(ranking_key(cid, v) for cid, v in sales.items())
     total = sum(sales.values())
     before = _tier(ranked, total, share)
     found: dict[int, tuple[dt.date, bool]] = {}
@@ -138,9 +137,9 @@ def key_tier_changes(orders: Orders, today: dt.date, days: int, months: int,
             old = sales.get(customer_id, 0)
             new = sales[customer_id] = old + change
             if old > 0:
-                del ranked[bisect.bisect_left(ranked, (-old, customer_id))]
+                del ranked[bisect.bisect_left(ranked, ranking_key(customer_id, old))]
             if new > 0:
-                bisect.insort(ranked, (-new, customer_id))
+                bisect.insort(ranked, ranking_key(customer_id, new))
             total += max(new, 0) - max(old, 0)
         now = _tier(ranked, total, share)
         for customer_id in now ^ before:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kacli.domain.grading import KeyShare, in_key_tier, key_tier, sales_since
+from kacli.domain.grading import KeyShare, in_key_tier, key_tier, place_of, sales_since
 from kacli.domain.key_tier_moves import KeyTierMove, key_tier_changes, key_tier_history
 from kacli.domain.rules import Rules
 from kacli.store import revenue
@@ -56,9 +56,9 @@ def key_ids(db: Db, today: dt.date, rules: Rules) -> frozenset[int]:
 
 def is_key(db: Db, customer_id: int, today: dt.date, rules: Rules) -> bool:
     """Whether one customer is in the key tier, without ranking everyone (``customer show`` at
-    100,000 customers): its sales, those ranked above it and all sales, read by
-    :func:`kacli.domain.grading.in_key_tier`."""
-    mine, above, total = revenue.revenue_rank(db, customer_id, today, rules.key_months)
+    100,000 customers): its place among all sales (:func:`kacli.domain.grading.place_of`), read
+    by :func:`kacli.domain.grading.in_key_tier`."""
+    mine, above, total = place_of(customer_id, revenue.revenue(db, today, rules.key_months))
     return in_key_tier(mine, above, total, rules.key_share)
 
 

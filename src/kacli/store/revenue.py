@@ -57,20 +57,6 @@ def revenue_between(db: Db, first: dt.date, last: dt.date) -> dict[int, int]:
     return dict(_rows(db, _REVENUE, since=since.isoformat(), today=last.isoformat()))
 
 
-def revenue_rank(db: Db, customer_id: int, today: dt.date, months: int) -> tuple[int, int, int]:
-    """One customer's place in the revenue ranking without reading everyone's: its revenue, the
-    revenue of the customers ranked above it (more revenue, or as much and a lower id), and the
-    total of all revenue."""
-    row = _rows(db, f"""
-        WITH rev AS ({_REVENUE}), mine AS (SELECT COALESCE(MAX(revenue), 0) AS revenue FROM rev WHERE id = :cid)
-        SELECT mine.revenue,
-               (SELECT COALESCE(SUM(r.revenue), 0) FROM rev r
-                WHERE r.revenue > mine.revenue OR (r.revenue = mine.revenue AND r.id < :cid)),
-               (SELECT COALESCE(SUM(revenue), 0) FROM rev)
-        FROM mine""", cid=customer_id, **_period(today, months))
-    return row[0]
-
-
 def names(db: Db, customer_ids: Iterable[int]) -> dict[int, str]:
     """Customer names by id (for the key-tier listing)."""
     ids = list(customer_ids)
