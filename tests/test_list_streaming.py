@@ -8,6 +8,8 @@ import json
 import re
 import tracemalloc
 
+from rich.cells import cell_len
+
 from kacli.render import json_text, record_lines
 
 LONG = "华信地产集团股份有限公司" * 8 + " (Shenzhen branch)"  # wider than any screen
@@ -172,3 +174,32 @@ def test_piped_lines_are_written_as_rows_are_read(capsys):
 def test_a_tab_or_line_break_inside_a_value_cannot_split_a_record(capsys):
     record_lines.write(["#", "Note"], iter([([1, "第一行\n第二行\tend"], "")]))
     assert capsys.readouterr().out == "#\tNote\n1\t第一行 第二行 end\n"
+
+
+def _deals_for_a_narrow_screen(kacli):
+    kacli.ok("customer", "add", "华信地产")
+    kacli.ok("deal", "add", "华信地产", "年终答谢会礼品茶", "--amount", "1085万", "--close", "2026-12-31")
+    kacli.ok("deal", "add", "华信地产", "员工福利茶", "--amount", "45万")
+
+
+def test_a_screen_too_narrow_for_the_columns_gets_each_record_whole(kacli):
+    # 60 columns in Chinese: a table would cut the money ("¥10,850,0…"); each deal is a paragraph
+    # of its values instead, a value never parted from its column's name.
+    _deals_for_a_narrow_screen(kacli)
+    env = {"TTY_COMPATIBLE": "1", "NO_COLOR": "1", "COLUMNS": "60", "KACLI_LANG": "zh-Hans"}
+    screen = re.sub(r"\x1b\[[0-9;]*m", "", kacli.ok("deal", "list", env=env).stdout)
+    assert "…" not in screen
+    flat = " ".join(line.strip() for line in screen.splitlines())
+    assert "金额 ¥10,850,000" in flat and "预计成交 2026-12-31" in flat and "金额 ¥450,000" in flat
+    assert all(cell_len(line) <= 60 for line in screen.splitlines())
+    payments = kacli.ok("payment", "list", "--all", env=env).stdout
+    assert "…" not in payments
+
+
+def test_a_wide_screen_keeps_the_table(kacli):
+    _deals_for_a_narrow_screen(kacli)
+    env = {"TTY_COMPATIBLE": "1", "NO_COLOR": "1", "COLUMNS": "160", "KACLI_LANG": "zh-Hans"}
+    screen = kacli.ok("deal", "list", env=env).stdout
+    header = next(line for line in screen.splitlines() if "金额" in line)
+    assert "项目" in header and "客户" in header and "预计成交" in header  # one header line
+    assert "¥10,850,000" in screen and " · " not in screen

@@ -4,7 +4,9 @@
   is read: nothing cut or wrapped, and the first lines reach ``head`` or ``grep`` before the last
   row is out of the dossier. A tab or line break inside a value becomes a space, so a record is
   always one line with one cell per column.
-- On a terminal a short list (up to ``BATCH`` rows) is a Rich table, as every other view. A
+- On a terminal narrower than the columns with every value in full, each record is a paragraph
+  of its values, wrapped between them (nothing cut). Otherwise a short list (up to ``BATCH``
+  rows) is a Rich table, as every other view. A
   longer one is laid out in batches of ``BATCH`` rows that share the column widths of the first
   batch, fitted to the screen; a later text wider than its column is cut with "…" (as any
   value too wide for the screen is), while a number (a total) is never cut: its line is pushed
@@ -62,6 +64,8 @@ def _on_terminal(headers: Sequence[str], rows: Iterator[Row], right: frozenset[i
 
     console = out()
     first = list(islice(rows, BATCH + 1))
+    if _natural_width(headers, first) > console.width:
+        return _blocks(console, headers, first, rows)
     if len(first) <= BATCH:
         console.print(_rich_table(headers, first, right))
         return len(first)
@@ -77,14 +81,55 @@ def _on_terminal(headers: Sequence[str], rows: Iterator[Row], right: frozenset[i
     return count
 
 
+def _natural_width(headers: Sequence[str], rows: list[Row]) -> int:
+    """How wide the columns would be with every value in full, two cells apart."""
+    from rich.cells import cell_len
+
+    widths = [cell_len(h) for h in headers]
+    for cells, _ in rows:
+        for i, value in enumerate(cells[:len(widths)]):
+            widths[i] = max(widths[i], cell_len(_cell(value)))
+    return sum(widths) + 2 * (len(widths) - 1)
+
+
+def _blocks(console, headers: Sequence[str], first: list[Row], rest: Iterator[Row]) -> int:
+    """A screen too narrow for the columns: each record as one paragraph, its first two values
+    (the record's number and name) bare and the others after their column's name, " · " between
+    them; it wraps between values, so nothing is cut."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    count = 0
+    for cells, style in (*first, *rest):
+        parts = [value if i < 2 else f"{headers[i]} {value}"
+                 for i, value in enumerate(map(_cell, cells)) if value and i < len(headers)]
+        lines = [""]
+        for part in parts:  # a value and its column's name stay on one line
+            joined = f"{lines[-1]} · {part}" if lines[-1] else part
+            if lines[-1] and cell_len(joined) + 2 > console.width:  # room for a " ·" after it
+                lines[-1] += " ·"
+                lines.append("  " + part)
+            else:
+                lines[-1] = joined
+        for line in lines:
+            console.print(Text(line, style=style or ""), overflow="fold")
+        count += 1
+    return count
+
+
 def _rich_table(headers: Sequence[str], rows: list[Row], right: frozenset[int]):
+    from rich.cells import cell_len
     from rich.table import Table
 
     from kacli.render import text
 
     table = Table(box=None, pad_edge=False, header_style="bold")
     for i, header in enumerate(headers):
-        table.add_column(header, justify="right" if i in right else "left")
+        if i in right:  # a number is never cut nor broken: its column keeps its widest value
+            widest = max((cell_len(_cell(cells[i])) for cells, _ in rows if i < len(cells)), default=0)
+            table.add_column(header, justify="right", no_wrap=True, min_width=widest)
+        else:  # a text too long for a narrow screen folds onto the next line, never cut with "…"
+            table.add_column(header, justify="left", overflow="fold")
     for cells, style in rows:
         table.add_row(*(text(_cell(c)) for c in cells), style=style or None)
     return table
