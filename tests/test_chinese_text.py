@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from rich.cells import cell_len
 
 from kacli import i18n
 from kacli.i18n.catalog import load
@@ -60,3 +61,16 @@ def test_a_delivered_deals_follow_up_reads_once_in_the_week_list(kacli):
     assert [a["text"] for a in listed] == ["问问「自动化改造」交货后的使用情况"]
     week = kacli.ok("week", env=env).stdout
     assert "自动化改造" in week and "回访：交货后回访" not in week
+
+
+def test_a_narrow_terminal_folds_a_customers_values_rather_than_cutting_them(kacli):
+    # customer show at 60 columns in 繁體: a long phone number and a long note keep their ends.
+    kacli.ok("customer", "add", "华信地产")
+    kacli.ok("contact", "add", "华信地产", "刘主任", "--title", "办公室主任", "--phone", "138-1100-2233")
+    kacli.ok("visit", "log", "华信地产", "--contact", "刘主任", "--kind", "吃饭喝茶",
+             "--note", "刘主任再次承诺订单；张董一直没见到，下周约在茶室再谈一次")
+    env = {"TTY_COMPATIBLE": "1", "NO_COLOR": "1", "COLUMNS": "60", "KACLI_LANG": "zh-Hant"}
+    screen = re.sub(r"\x1b\[[0-9;]*m", "", kacli.ok("customer", "show", "华信地产", env=env).stdout)
+    assert max(cell_len(line) for line in screen.splitlines()) <= 60
+    assert "13811002233" in re.sub(r"\D", "", screen)  # the phone folds, every digit kept
+    assert "再谈一次" in screen and "…" not in screen

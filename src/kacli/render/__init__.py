@@ -92,10 +92,12 @@ def stream_json(data: Any) -> None:
 
 
 def text(value: Any, style: str = ""):
-    """A Rich Text for user data: never interpreted as markup (a name may contain '[b]')."""
+    """A Rich Text for user data: never interpreted as markup (a name may contain '[b]'). Too
+    long for its place on a narrow screen, it folds onto the next line rather than being cut with
+    "…" (Chinese has no spaces to wrap at; a phone number must stay whole)."""
     from rich.text import Text
 
-    return Text("" if value is None else str(value), style=style)
+    return Text("" if value is None else str(value), style=style, overflow="fold")
 
 
 def is_terminal(stream) -> bool:
