@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kacli.domain.grading import in_key_tier, key_ids, key_tier, sales_in_period
-from kacli.domain.key_tier_moves import key_tier_changes, key_tier_history, leaves_window
+from kacli.domain.key_tier_moves import key_tier_changes, key_tier_history, leaves_window, tier_and_changes
 
 WAN = 10_000 * 100  # 1万 in fen
 START = dt.date(2027, 1, 1)
@@ -145,3 +145,6 @@ def test_the_weeks_changes_are_the_days_the_tier_differs(orders, months, share, 
             expected[customer_id] = (day, customer_id in now)
         before = now
     assert key_tier_changes(orders, today_, days, months, share) == expected
+    # The walk ends on today's tier, which the week list takes instead of ranking everyone again.
+    tier, changes = tier_and_changes(orders, today_, days, months, share)
+    assert changes == expected and tier == tier_on(orders, today_, months, share)

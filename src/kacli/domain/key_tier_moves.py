@@ -121,7 +121,14 @@ def _tier(ranked: list[tuple[int, int]], total: int, share: float) -> set[int]:
 def key_tier_changes(orders: Orders, today: dt.date, days: int, months: int,
                      share: float) -> dict[int, tuple[dt.date, bool]]:
     """Customers who joined (True) or left (False) the key tier during the last ``days`` days
-    through ``today``, with the day it happened (the latest change when there were several).
+    through ``today``, with the day it happened (the latest change when there were several)."""
+    return tier_and_changes(orders, today, days, months, share)[1]
+
+
+def tier_and_changes(orders: Orders, today: dt.date, days: int, months: int, share: float
+                     ) -> tuple[frozenset[int], dict[int, tuple[dt.date, bool]]]:
+    """The key tier as it stands ``today`` and :func:`key_tier_changes`: the walk ends on the
+    tier of today, so the week list ranks everyone once, not twice.
 
     The ranking is kept sorted as sales change, so a day moves only the customers whose sales
     changed, and the tier is read down to its line."""
@@ -145,4 +152,4 @@ def key_tier_changes(orders: Orders, today: dt.date, days: int, months: int,
         for customer_id in now ^ before:
             found[customer_id] = (day, customer_id in now)
         before = now
-    return found
+    return frozenset(before), found

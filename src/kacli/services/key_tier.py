@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kacli.domain.grading import KeyShare, in_key_tier, key_tier, place_of, sales_since
-from kacli.domain.key_tier_moves import KeyTierMove, key_tier_changes, key_tier_history
+from kacli.domain.key_tier_moves import KeyTierMove, key_tier_history, tier_and_changes
 from kacli.domain.rules import Rules
 from kacli.store import revenue
 from kacli.store.db import Db
@@ -26,8 +26,14 @@ CHANGE_DAYS = 7  # a customer joining or leaving the key tier is said on its row
 
 def key_changes(db: Db, today: dt.date, rules: Rules) -> dict[int, tuple[dt.date, bool]]:
     """Who joined (True) or left (False) the key tier in the last week, and on which day."""
+    return key_tier_and_changes(db, today, rules)[1]
+
+
+def key_tier_and_changes(db: Db, today: dt.date, rules: Rules
+                         ) -> tuple[frozenset[int], dict[int, tuple[dt.date, bool]]]:
+    """The key tier's ids today, and :func:`key_changes`, from one walk over the sales."""
     since = sales_since(today - dt.timedelta(days=CHANGE_DAYS), rules.key_months)
-    return key_tier_changes(revenue.orders_since(db, since, today), today, CHANGE_DAYS,
+    return tier_and_changes(revenue.orders_since(db, since, today), today, CHANGE_DAYS,
                             rules.key_months, rules.key_share)
 
 

@@ -19,7 +19,7 @@ from kacli.domain.week import Item, horizon, week_item, week_list
 from kacli.domain.week_input import Account
 from kacli.domain.week_reasons import Window
 from kacli.errors import BadInput
-from kacli.services.key_tier import is_key, key_changes, key_ids
+from kacli.services.key_tier import is_key, key_changes, key_tier_and_changes
 from kacli.store import week as store
 from kacli.store.db import Db
 
@@ -57,8 +57,9 @@ def week(db: Db, today: dt.date, days: int, rules: Rules, *, everyone: bool = Fa
     window = Window.of(today, until, rules)
     ahead = Window.of(today, horizon(today, until, rules), rules) if everyone else None
     with _no_cycle_collection():
-        items, later = week_list(_accounts(db, ahead or window), window, key_ids(db, today, rules),
-                                 ahead=ahead, only_due=only_due, key_changes=key_changes(db, today, rules))
+        keys, changes = key_tier_and_changes(db, today, rules)
+        items, later = week_list(_accounts(db, ahead or window), window, keys,
+                                 ahead=ahead, only_due=only_due, key_changes=changes)
     return WeekList(today, until, [shape(i) for i in items], [shape(i) for i in later])
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from kacli.domain import dates
 from kacli.store.db import Db
 
 
@@ -26,7 +25,9 @@ _REVENUE = """
 
 
 def _period(today: dt.date, months: int) -> dict[str, str]:
-    return {"since": dates.add(today, -months, "months").isoformat(), "today": today.isoformat()}
+    from kacli.domain.grading import sales_since  # where the window opens: the domain says
+
+    return {"since": sales_since(today, months).isoformat(), "today": today.isoformat()}
 
 
 def orders_since(db: Db, since: dt.date, today: dt.date) -> list[tuple[int, dt.date, int]]:
