@@ -177,24 +177,12 @@ def _value(value: Any, newline: str, out: list[str], keys: dict[str, str],
                 out.append(encode(item))
         out.append(newline + "}")
         return
-    if not value:
-        out.append("[]")
-        return
-    sep = "[" + inner
-    for item in value:
-        out.append(sep)
-        sep = "," + inner
-        encode = _LEAF.get(type(item))
-        if encode is None:
-            _value(item, inner, out, keys, flush)
-        else:
-            out.append(encode(item))
-    out.append(newline + "]")
+    _stream(iter(value), newline, out, keys, flush)
 
 
 def _stream(items: Iterator[Any], newline: str, out: list[str], keys: dict[str, str],
-            flush: Callable[[], None]) -> None:
-    """An iterator's items as a JSON list, written out every few thousand pieces."""
+            flush: Callable[[], None] | None) -> None:
+    """Items as a JSON list; with ``flush``, written out every few thousand pieces."""
     inner = newline + "  "
     sep = "[" + inner
     for item in items:
@@ -205,6 +193,6 @@ def _stream(items: Iterator[Any], newline: str, out: list[str], keys: dict[str, 
             _value(item, inner, out, keys, flush)
         else:
             out.append(encode(item))
-        if len(out) > _FLUSH_AT:
+        if flush is not None and len(out) > _FLUSH_AT:
             flush()
     out.append("[]" if sep[0] == "[" else newline + "]")
