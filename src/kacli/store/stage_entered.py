@@ -11,17 +11,36 @@ import datetime as dt
 
 from kacli.domain.sales import stage_entered
 
-# Every move of the deal as "YYYY-MM-DD>stage", comma-separated (in no particular order: the rule
-# takes the latest day), and the day it was added in the user's calendar.
+# The deal's moves into its current stage (the only ones the rule reads) as "YYYY-MM-DD>stage",
+# comma-separated, in no particular order (the rule takes the latest day); and the day it was
+# added in the user's calendar.
 MOVES = """(SELECT group_concat(e.on_date || '>' || e.to_stage) FROM deal_event e
-            WHERE e.deal_id = deal.id AND e.to_stage IS NOT NULL)"""
+            WHERE e.deal_id = deal.id AND e.to_stage = deal.stage)"""
 ADDED = "date(deal.created_at, 'localtime')"
+
+
+class _Days(dict):
+    """ISO text -> date, parsed once per distinct text: a report reads thousands of deals over a
+    few hundred distinct days."""
+
+    def __missing__(self, text: str) -> dt.date:
+        day = self[text] = dt.date.fromisoformat(text)
+        return day
+
+
+_DAYS = _Days()
 
 
 def entered(stage: str, moves: str | None, added: str) -> dt.date:
     """The day the deal entered ``stage``, from :data:`MOVES` and :data:`ADDED` as read."""
-    parsed = tuple((dt.date.fromisoformat(move[:10]), move[11:]) for move in moves.split(",")) if moves else ()
-    return stage_entered(stage, parsed, dt.date.fromisoformat(added))
+    days = _DAYS
+    if not moves:
+        parsed: tuple = ()
+    elif "," not in moves:  # most deals moved into their stage once
+        parsed = ((days[moves[:10]], moves[11:]),)
+    else:
+        parsed = tuple((days[move[:10]], move[11:]) for move in moves.split(","))
+    return stage_entered(stage, parsed, days[added])
 
 
 def with_entered(row: dict) -> dict:
