@@ -8,6 +8,7 @@ too, so the queries can move to another database with a different ``Db``.
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -46,3 +47,12 @@ class Db:
         if self._before_read:
             self._before_read()
         return self.conn.execute(sql, params).rowcount
+
+
+class Days(dict):
+    """ISO date text -> date, each distinct text parsed once: a read of thousands of rows meets
+    only a few hundred distinct days."""
+
+    def __missing__(self, text: str) -> dt.date:
+        day = self[text] = dt.date.fromisoformat(text)
+        return day

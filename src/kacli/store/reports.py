@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kacli.store.db import Db
+from kacli.store.db import Days, Db
 from kacli.store.stage_entered import ADDED, MOVES, entered
 
 if TYPE_CHECKING:
@@ -25,14 +25,6 @@ def _rows(db: Db, sql: str, **params) -> list[tuple]:
     cursor = db.conn.cursor()
     cursor.row_factory = None
     return cursor.execute(sql, params).fetchall()
-
-
-class _Days(dict):
-    """ISO text -> date, each distinct day parsed once."""
-
-    def __missing__(self, text: str) -> dt.date:
-        day = self[text] = dt.date.fromisoformat(text)
-        return day
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -51,7 +43,7 @@ def open_deals(db: Db, first_close: dt.date | None = None, last_close: dt.date |
         window = ("AND deal.expected_close IS NOT NULL"
                   " AND (:first IS NULL OR deal.expected_close >= :first)"
                   " AND (:last IS NULL OR deal.expected_close <= :last)")
-    days = _Days()
+    days = Days()
     moves = f"{MOVES}, {ADDED}" if with_entered else "NULL, NULL"
     rows = _rows(db, f"""SELECT deal.stage, deal.amount, deal.price, deal.chance, {moves}, deal.expected_close
                          FROM deal WHERE deal.outcome = 'open' {window}""",
@@ -65,7 +57,7 @@ def won_deals(db: Db, first: dt.date, last: dt.date) -> list[Won]:
     """Deals won from ``first`` through ``last``."""
     from kacli.domain.reports.forecast import Won
 
-    days = _Days()
+    days = Days()
     rows = _rows(db, """SELECT closed_on, amount, price FROM deal
                         WHERE outcome = 'won' AND closed_on BETWEEN :first AND :last""",
                  first=first.isoformat(), last=last.isoformat())
@@ -84,7 +76,7 @@ def closed_deals(db: Db, first: dt.date, last: dt.date) -> list[ClosedDeal]:
                                          AND e.deal_id IN (SELECT id FROM deal WHERE {closed})""",
                                 **params):
         stages.setdefault(deal_id, []).append(stage)
-    days = _Days()
+    days = Days()
     rows = _rows(db, f"""SELECT id, outcome, amount, price, substr(created_at, 1, 10), closed_on,
                                lost_reason, stage FROM deal WHERE {closed}""", **params)
     return [ClosedDeal(outcome, amount, price, days[added], days[closed_on], reason,
@@ -94,7 +86,7 @@ def closed_deals(db: Db, first: dt.date, last: dt.date) -> list[ClosedDeal]:
 
 def contacts_logged(db: Db, first: dt.date, last: dt.date) -> Iterator[tuple[dt.date, str]]:
     """(date, kind) of every logged (not planned) visit from ``first`` through ``last``."""
-    days = _Days()
+    days = Days()
     rows = _rows(db, """SELECT date, kind FROM visit
                         WHERE planned = 0 AND date BETWEEN :first AND :last""",
                  first=first.isoformat(), last=last.isoformat())
@@ -107,7 +99,7 @@ def payment_plans(db: Db) -> list[DealPlan]:
     whenever they arrived)."""
     from kacli.domain.reports.ageing import DealPlan
 
-    days = _Days()
+    days = Days()
     received = dict(_rows(db, "SELECT deal_id, SUM(amount) FROM payment GROUP BY deal_id"))
     names = dict(_rows(db, "SELECT id, name FROM customer"))
     plans: dict[int, DealPlan] = {}
@@ -128,7 +120,7 @@ GRADE_FACTS = ("id", "kind", "status", "grade_manual", "buy_within", "expected_p
 
 def cadence_facts(db: Db, as_of: dt.date) -> list[tuple[dict, dt.date | None]]:
     """Every customer's grade facts (``GRADE_FACTS``) and last logged contact up to ``as_of``."""
-    days = _Days()
+    days = Days()
     rows = _rows(db, f"""SELECT {', '.join('c.' + f for f in GRADE_FACTS)},
                                (SELECT max(v.date) FROM visit v WHERE v.customer_id = c.id
                                 AND v.planned = 0 AND v.date <= :as_of)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kacli.domain.sales import stage_entered
+from kacli.store.db import Days
 
 # The deal's moves into its current stage (the only ones the rule reads) as "YYYY-MM-DD>stage",
 # comma-separated, in no particular order (the rule takes the latest day); and the day it was
@@ -19,16 +20,7 @@ MOVES = """(SELECT group_concat(e.on_date || '>' || e.to_stage) FROM deal_event 
 ADDED = "date(deal.created_at, 'localtime')"
 
 
-class _Days(dict):
-    """ISO text -> date, parsed once per distinct text: a report reads thousands of deals over a
-    few hundred distinct days."""
-
-    def __missing__(self, text: str) -> dt.date:
-        day = self[text] = dt.date.fromisoformat(text)
-        return day
-
-
-_DAYS = _Days()
+_DAYS = Days()
 
 
 def entered(stage: str, moves: str | None, added: str) -> dt.date:

@@ -34,16 +34,8 @@ from kacli.domain.week_input import (
     RoleCover,
 )
 from kacli.domain.week_reasons import CARE_KINDS, Window
-from kacli.store.db import Db
+from kacli.store.db import Days, Db
 from kacli.store.history import INTENTION_STATED
-
-
-class _Days(dict):
-    """ISO text -> date, parsed once per distinct text."""
-
-    def __missing__(self, text: str) -> dt.date:
-        day = self[text] = dt.date.fromisoformat(text)
-        return day
 
 
 class _Json(dict):
@@ -77,7 +69,7 @@ def chunks(db: Db, size: int) -> list[tuple[int, int]]:
 
 def accounts(db: Db, window: Window, first: int, last: int) -> list[Account]:
     """The customers with ids ``first`` through ``last`` as the week list sees them, by id."""
-    days = _Days()
+    days = Days()
     today, until = window.today, window.until
     span = {"lo": first, "hi": last, "today": today.isoformat(), "until": until.isoformat()}
     customers = _rows(db, """
@@ -128,7 +120,7 @@ def accounts(db: Db, window: Window, first: int, last: int) -> list[Account]:
     return _with_meetings(db, out, span["today"], days)
 
 
-def _intentions(db: Db, span: dict, days: _Days) -> dict[int, dt.date]:
+def _intentions(db: Db, span: dict, days: Days) -> dict[int, dt.date]:
     """The day each individual's purchase intention was last stated (set, not cleared), up to
     today; the day the customer was added when the history has no such change."""
     rows = _rows(db, INTENTION_STATED.format(where="AND c.id BETWEEN :lo AND :hi"), **span)
@@ -148,7 +140,7 @@ def _visits(db: Db, where: str, params: dict) -> list[tuple]:
     return [(*r[:5], tuple(int(i) for i in r[5].split(",")) if r[5] else ()) for r in rows]
 
 
-def _contacts(db: Db, span: dict, days: _Days) -> dict[int, tuple[Contact, ...]]:
+def _contacts(db: Db, span: dict, days: Days) -> dict[int, tuple[Contact, ...]]:
     """Every contact of the customers in ``span`` (whom to call and the buying centre need all
     of them), without the day each was last met (:func:`_with_meetings`)."""
     rows = _rows(db, """
@@ -161,7 +153,7 @@ def _contacts(db: Db, span: dict, days: _Days) -> dict[int, tuple[Contact, ...]]
         r[1], r[2], r[3], bool(r[4]), roles[r[5]], None, r[6], r[7], bool(r[8]), bool(r[9]), r[10]))
 
 
-def _with_meetings(db: Db, accounts: list[Account], today: str, days: _Days) -> list[Account]:
+def _with_meetings(db: Db, accounts: list[Account], today: str, days: Days) -> list[Account]:
     """``accounts`` with the day each contact was last met up to today, looked up only for the
     customers whose rows depend on it (``meetings_matter``): the lookup walks every visit of a
     contact, the costliest read of the list."""
@@ -179,7 +171,7 @@ def _with_meetings(db: Db, accounts: list[Account], today: str, days: _Days) -> 
     return [filled.get(a.id, a) for a in accounts]
 
 
-def _deals(db: Db, span: dict, days: _Days):
+def _deals(db: Db, span: dict, days: Days):
     """Open deals with their moves and buying centres, won orders, instalments due by the
     window's last day and what was paid on each deal by today. A deal won or lost after today
     is still open as of today."""
