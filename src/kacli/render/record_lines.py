@@ -118,18 +118,14 @@ def _blocks(console, headers: Sequence[str], first: list[Row], rest: Iterator[Ro
 
 
 def _rich_table(headers: Sequence[str], rows: list[Row], right: frozenset[int]):
-    from rich.cells import cell_len
     from rich.table import Table
 
     from kacli.render import text
 
+    # Only used when every value fits in full (``_natural_width``): nothing here is ever cut.
     table = Table(box=None, pad_edge=False, header_style="bold")
     for i, header in enumerate(headers):
-        if i in right:  # a number is never cut nor broken: its column keeps its widest value
-            widest = max((cell_len(_cell(cells[i])) for cells, _ in rows if i < len(cells)), default=0)
-            table.add_column(header, justify="right", no_wrap=True, min_width=widest)
-        else:  # a text too long for a narrow screen folds onto the next line, never cut with "…"
-            table.add_column(header, justify="left", overflow="fold")
+        table.add_column(header, justify="right" if i in right else "left")
     for cells, style in rows:
         table.add_row(*(text(_cell(c)) for c in cells), style=style or None)
     return table
