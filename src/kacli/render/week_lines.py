@@ -33,6 +33,8 @@ def style_of(item: Item, today: dt.date) -> str:
 def cells(text: str) -> int:
     """How many terminal cells ``text`` takes: two for a wide (CJK) character, none for a
     combining mark."""
+    if text.isascii():
+        return len(text)
     return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
                for c in text)
 
@@ -60,17 +62,21 @@ def wrap(line: str, width: int, first: str = "", rest: str | None = None) -> lis
     rest = first if rest is None else rest
     out: list[str] = []
     current, indent = "", first
+    used = cells(indent)  # the cells of indent + current, kept as tokens are added
     for token in _tokens(line):
         if token == " ":
             if current:
                 current += " "
+                used += 1
             continue
-        candidate = current + token
-        if cells(indent + candidate.rstrip()) <= width or not current.strip():
-            current = candidate
+        size = cells(token)
+        if used + size <= width or not current.strip():
+            current += token
+            used += size
             continue
         out.append(indent + current.rstrip())
         current, indent = token, rest
+        used = cells(indent) + size
     if current.strip() or not out:
         out.append(indent + current.rstrip())
     return [piece for line in out for piece in _chop(line, width)]
@@ -90,12 +96,14 @@ def _chop(line: str, width: int) -> list[str]:
     """The last resort: a single word wider than the terminal is cut at the edge."""
     if width <= 0 or cells(line) <= width:
         return [line]
-    pieces, current = [], ""
+    pieces, current, used = [], "", 0
     for char in line:
-        if current and cells(current + char) > width:
+        size = cells(char)
+        if current and used + size > width:
             pieces.append(current)
-            current = ""
+            current, used = "", 0
         current += char
+        used += size
     return [*pieces, current]
 
 
