@@ -1,8 +1,9 @@
 """A command imports only what it uses: start-up is most of what a salesperson waits for.
 
 Each command runs in a fresh interpreter (as from the shell, stdout on a pipe) and reports which
-heavy modules it loaded: no read loads the ORM, `week` and `remind` on a pipe load no Rich, and
-`--help` loads none of the dossier's code.
+heavy modules it loaded: no read loads the ORM or the lunar-calendar library (festivals and
+birthdays come from a precomputed table), `week` and `remind` on a pipe load no Rich, and `--help`
+loads none of the dossier's code.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from conftest import dossier_fixture
 ORM = {"sqlmodel", "sqlalchemy"}
 TERMINAL = {"rich"}
 STORE = {"kacli.store", "kacli.store.db", "kacli.store.dossier"}
+LUNAR = {"lunar_python"}
 
 PROBE = (
     "import sys\n"
@@ -38,7 +40,8 @@ def loaded(args: list[str], heavy: set[str]) -> list[str]:
 @dossier_fixture
 def book(kacli):
     kacli.ok("customer", "add", "华信地产", "--industry", "房地产")
-    kacli.ok("contact", "add", "华信地产", "王总", "--role", "decision_maker", "--phone", "13800000000")
+    kacli.ok("contact", "add", "华信地产", "王总", "--role", "decision_maker", "--phone", "13800000000",
+             "--birthday", "1975-10-20", "--lunar")
     kacli.ok("visit", "log", "华信地产", "--contact", "王总", "--kind", "call", "--date", "2026-11-02")
     kacli.ok("deal", "add", "华信地产", "写字楼空调", "--amount", "300万", "--close", "2027-03-31")
     kacli.ok("payment", "plan", "写字楼空调", "100万", "--due", "2026-12-15")
@@ -60,8 +63,16 @@ READS = [
 
 
 @pytest.mark.parametrize("args", READS, ids=" ".join)
-def test_a_read_loads_no_orm(book, args):
-    assert loaded(args, ORM) == []
+def test_a_read_loads_neither_the_orm_nor_the_lunar_library(book, args):
+    assert loaded(args, ORM | LUNAR) == []
+
+
+def test_the_checked_reads_really_convert_a_lunar_birthday(book):
+    # 王总's lunar birthday 10-20 is 2026-11-28, in the week of the pinned today (2026-11-23): the
+    # runs checked above for the lunar library do work lunar dates out.
+    items = book.json("week")["items"]
+    assert {"code": "birthday", "due": "2026-11-28"} in [
+        {"code": r["code"], "due": r["due"]} for item in items for r in item["reasons"]]
 
 
 @pytest.mark.parametrize("args", [["week"], pytest.param(["week", "--json"], marks=_SIBLING),

@@ -1,10 +1,11 @@
 """Birthdays and the three festivals (三节) on the solar calendar, from the lunar one when needed.
 
 Many contacts keep their birthday by the lunar calendar, and Spring Festival, Dragon Boat and
-Mid-Autumn move every solar year, so both are converted with lunar-python (``lunar_python``), which
-follows the official Chinese calendar (checked date by date for 1901–2099 against sxtwl, a second
-independent implementation, in the tests). kacli uses lunar years 1900–2099; outside them lunar
-dates are simply not produced. The library is imported on first use, never at start-up.
+Mid-Autumn move every solar year, so both are converted with a table of the lunar years 1900–2099
+(:mod:`kacli.domain.lunar_table`: each year's first day, leap month and month lengths), generated
+from lunar-python (``lunar_python``), which follows the official Chinese calendar. The tests
+compare the table with lunar-python, and every day of 1901–2099 with sxtwl, a second independent
+implementation. Outside those years lunar dates are simply not produced.
 
 Choices a salesperson would expect, written down because the calendar leaves them open:
 
@@ -19,12 +20,13 @@ Choices a salesperson would expect, written down because the calendar leaves the
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 from functools import cache
 
-FIRST_LUNAR_YEAR = 1900
-LAST_LUNAR_YEAR = 2099
+from kacli.domain import lunar_table
+
+FIRST_LUNAR_YEAR = lunar_table.FIRST_YEAR  # 1900
+LAST_LUNAR_YEAR = lunar_table.LAST_YEAR  # 2099
 
 
 @dataclass(frozen=True)
@@ -70,26 +72,35 @@ def in_lunar_range(year: int) -> bool:
     return FIRST_LUNAR_YEAR <= year <= LAST_LUNAR_YEAR
 
 
+def _entry(year: int) -> int:
+    if not in_lunar_range(year):
+        raise ValueError(f"lunar year out of range: {year}")
+    return lunar_table.YEARS[year - FIRST_LUNAR_YEAR]
+
+
 def leap_month(year: int) -> int:
-    """The leap month (闰月) of lunar ``year``, 0 when it has none."""
-    return next((month for month, leap in _months(year) if leap), 0)
+    """The leap month (闰月) of lunar ``year``, 0 when it has none; ValueError outside 1900–2099."""
+    return _entry(year) >> 13 & 0xF
 
 
-_JD_2000 = 2451545  # the Julian day number of 2000-01-01 (noon)
+def _new_year(year: int) -> dt.date:
+    """The solar date of 正月初一 of lunar ``year``."""
+    return dt.date(year, 1, 1) + dt.timedelta(days=_entry(year) >> 17)
 
 
 @cache
 def _months(year: int) -> dict[tuple[int, bool], tuple[dt.date, int]]:
-    """(month, leap) -> (first solar day, number of days) for every month of lunar ``year``:
-    the library works a whole year out at once (some ten milliseconds), so it is asked once
-    per year and every date of a window is then simple arithmetic."""
-    from lunar_python import LunarYear
-
+    """(month, leap) -> (first solar day, number of days) for every month of lunar ``year``, in
+    order, read from the table (see its docstring for the layout)."""
+    entry, leap = _entry(year), leap_month(year)
+    order = [(month, is_leap) for month in range(1, 13) for is_leap in (False, True)
+             if not is_leap or month == leap]
     out = {}
-    for found in LunarYear.fromYear(year).getMonths():
-        if found.getYear() == year:
-            first = dt.date(2000, 1, 1) + dt.timedelta(days=math.floor(found.getFirstJulianDay() + 0.5) - _JD_2000)
-            out[(abs(found.getMonth()), found.getMonth() < 0)] = (first, found.getDayCount())
+    first = _new_year(year)
+    for k, key in enumerate(order):
+        days = 30 if entry >> k & 1 else 29
+        out[key] = (first, days)
+        first += dt.timedelta(days=days)
     return out
 
 
@@ -103,7 +114,7 @@ def _month(year: int, month: int, leap: bool) -> tuple[dt.date, int]:
 
 def month_days(year: int, month: int, leap: bool = False) -> int:
     """How many days lunar ``month`` (its leap month with ``leap``) of ``year`` has: 29 or 30.
-    ValueError when that year has no such leap month."""
+    ValueError when that year has no such leap month or lies outside 1900–2099."""
     return _month(year, month, leap)[1]
 
 
@@ -120,12 +131,12 @@ def exact_lunar_to_solar(year: int, month: int, day: int, leap: bool = False) ->
 
 
 def solar_to_lunar(day: dt.date) -> tuple[int, int, int, bool]:
-    """The lunar (year, month, day, leap) of a solar date."""
-    from lunar_python import Solar
-
-    lunar = Solar.fromYmd(day.year, day.month, day.day).getLunar()
-    month = lunar.getMonth()
-    return lunar.getYear(), abs(month), lunar.getDay(), month < 0
+    """The lunar (year, month, day, leap) of a solar date; ValueError outside lunar 1900–2099."""
+    year = day.year if in_lunar_range(day.year) and day >= _new_year(day.year) else day.year - 1
+    for (month, leap), (first, days) in _months(year).items():
+        if first <= day < first + dt.timedelta(days=days):
+            return year, month, (day - first).days + 1, leap
+    raise ValueError(f"solar date outside the lunar tables: {day}")
 
 
 @cache
