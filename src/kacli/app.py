@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import shlex
 import sys
 from typing import Annotated
 
@@ -184,6 +183,8 @@ _SHELL_SPECIAL = frozenset(" \t\n'\"\\$`!*?;&|<>()[]{}#~")
 def as_typed(args: list[str]) -> str:
     """The command line as the user typed it, for ``kacli undo`` to name: quotes only where the
     shell needed them (``shlex.join`` would quote every Chinese word)."""
+    import shlex
+
     words = ["kacli", *args]
     return " ".join(w if w and not (set(w) & _SHELL_SPECIAL) else shlex.quote(w) for w in words)
 

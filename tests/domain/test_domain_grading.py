@@ -128,6 +128,17 @@ def test_the_median_gap_ignores_one_long_pause() -> None:
     # Gaps 30, 30, 400: the mean (153) would say "long"; a steady buyer who paused once is short.
     history = orders((0, 10), (30, 10), (60, 10), (460, 10))
     assert org_facts(None, None, RULES, history).cycle == "short"
+    assert org_facts(None, None, RULES, history).median_gap_days == 30
+
+
+@pytest.mark.parametrize(("days", "median"), [
+    ((0, 100, 150, 350), 100),  # gaps 100, 50, 200: the middle one, whatever their order
+    ((0, 10, 100), 50),  # gaps 10 and 90: between the two
+    ((0, 10, 101), 50.5),  # and it may fall between two days
+])
+def test_the_median_gap_of_odd_and_even_counts(days: tuple[int, ...], median: float) -> None:
+    history = orders(*((d, 10) for d in days))
+    assert org_facts(None, None, RULES, history).median_gap_days == median
 
 
 def test_orders_on_the_same_day_are_one_order() -> None:

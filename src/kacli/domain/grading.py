@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kacli.domain.rules import PERSON_GRADES, Rules
+
+if TYPE_CHECKING:
+    from fractions import Fraction
 
 # What each purchase-intention code means in days, so a changed threshold in the rules file
 # ("O buys within 10 days") regrades the codes consistently.
@@ -162,7 +163,7 @@ def org_facts(
     if days and today is not None:
         since_last = max(0, (today - days[-1]).days)
     if len(days) >= 2:
-        median_gap = statistics.median((b - a).days for a, b in zip(days, days[1:], strict=False))
+        median_gap = _median(sorted((b - a).days for a, b in zip(days, days[1:], strict=False)))
     if len(priced) >= 2:
         average = sum(priced) // len(priced)
     missing: list[tuple[str, str]] = []
@@ -322,8 +323,17 @@ def place_of(customer_id: int, sales_by_customer: dict[int, int]) -> tuple[int, 
     return mine, above, total
 
 
+def _median(values: list[int]) -> float:
+    """The middle of sorted ``values`` (the mean of the two middle ones for an even count), as
+    ``statistics.median`` gives it, without loading ``statistics`` (and ``decimal``) per run."""
+    half = len(values) // 2
+    return values[half] if len(values) % 2 else (values[half - 1] + values[half]) / 2
+
+
 @functools.cache
 def _share(share: float) -> Fraction:
+    from fractions import Fraction  # once per run, and not at start-up
+
     return Fraction(str(share))
 
 
