@@ -1,8 +1,8 @@
 """A command imports only what it uses: start-up is most of what a salesperson waits for.
 
 Each command runs in a fresh interpreter (as from the shell, stdout on a pipe) and reports which
-heavy modules it loaded: no read loads the ORM, `week` and `remind` on a pipe load no Rich, and
-`--help` loads none of the dossier's code.
+heavy modules it loaded: no read loads the ORM, `week` and `remind` on a pipe load no Rich,
+`--help` loads none of the dossier's code, and a write builds only the tables it uses.
 """
 
 from __future__ import annotations
@@ -93,3 +93,30 @@ def test_a_report_as_json_loads_only_its_own_modules(book, name):
 
 def test_a_report_as_csv_loads_no_rich(book):
     assert loaded(["report", "receivables", "--csv"], ORM | TERMINAL) == []
+
+
+BUILT = (
+    "import sys\n"
+    "sys.argv = ['kacli', *{args!r}]\n"
+    "from kacli.cli import main\n"
+    "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+    "from sqlmodel import SQLModel\n"
+    "sys.stderr.write('\\nTABLES ' + ' '.join(sorted(SQLModel.metadata.tables)))\n"
+)
+
+# Each write and the table classes it builds: the tables it writes, and those their foreign keys
+# point at (a session resolves every foreign key of a table it flushes).
+WRITES = [
+    (["visit", "log", "华信地产", "--kind", "call"], {"visit", "visit_contact"}, {"customer", "contact", "deal"}),
+    (["customer", "update", "华信地产", "--industry", "制造业"], {"customer", "customer_fact", "change"}, {"contact"}),
+    (["deal", "advance", "写字楼空调"], {"deal", "deal_event"}, {"customer"}),
+]
+
+
+@pytest.mark.parametrize(("args", "written", "linked"), WRITES, ids=[" ".join(args[:2]) for args, _, _ in WRITES])
+def test_a_write_builds_only_the_tables_it_uses(book, args, written, linked):
+    """Building a table class costs milliseconds: a write must not build all of them."""
+    done = subprocess.run([sys.executable, "-c", BUILT.format(args=args)], capture_output=True, text=True, check=True)
+    built = set(done.stderr.rsplit("TABLES ", 1)[1].split())
+    assert built == written | linked
+
