@@ -1,9 +1,11 @@
 """The dossier's tables as SQLModel classes, used by writes; each built on first use.
 
-``from kacli.store.models import Visit`` builds ``Visit`` and the tables its foreign keys point at,
-and no other: building a table class (pydantic's model and SQLAlchemy's mapping) costs several
-milliseconds, and a write that built all sixteen would spend more on them than on its work. The
-classes live one per module in ``kacli.store.tables``; ``all_tables()`` builds every one.
+``from kacli.store.models import Visit`` builds ``Visit`` and no other table: building a table
+class (pydantic's model and SQLAlchemy's mapping, configured at its first row) costs milliseconds
+per class, and a write that built all sixteen spent more on them than on its work. The classes
+live one per module in ``kacli.store.tables``; ``all_tables()`` builds every one. Their links to
+other tables are noted but not declared to SQLAlchemy (``kacli.store.tables.references`` says
+why), so no table needs another built.
 
 The schema itself comes from ``migrations.py``; these classes must describe the same columns
 (a test compares them). Lists (phones, tags, roles...) are JSON arrays in TEXT columns; dates are

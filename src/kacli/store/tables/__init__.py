@@ -5,15 +5,18 @@ Import them through ``kacli.store.models``, which builds each on first use.
 
 from __future__ import annotations
 
-from importlib import import_module
+from typing import Any
 
 
-def references(column: str) -> str:
-    """``"table.column"`` for ``Field(foreign_key=...)``, with the referenced table built first.
+def references(column: str) -> dict[str, Any]:
+    """``Field(**references("customer.id"))``: a column the schema links to ``customer.id``.
 
-    A session resolves every foreign key of a table it flushes through the shared MetaData, so a
-    table cannot be written while a table it points at is not built, even when the command never
-    touches that one.
+    The link is noted on the column (``column.info["references"]``; a test holds it to the
+    migrated schema) but not declared to SQLAlchemy as a foreign key. Declared, it would make
+    every write build the tables its rows point at before it could flush (a session resolves each
+    foreign key of a table it writes), so logging a visit would build the customer, contact and
+    deal classes too. Nothing here needs SQLAlchemy to know the links: SQLite enforces them, the
+    migrations create them, and no ``relationship()`` follows them (a session does not order
+    inserts by foreign key without one).
     """
-    import_module(f"{__name__}.{column.split('.', 1)[0]}")
-    return column
+    return {"sa_column_kwargs": {"info": {"references": column}}}

@@ -9,6 +9,6 @@ from kacli.store.tables import references
 
 class ContactFact(SQLModel, table=True):
     __tablename__ = "contact_fact"
-    contact_id: int = Field(foreign_key=references("contact.id"), primary_key=True)
+    contact_id: int = Field(primary_key=True, **references("contact.id"))
     key: str = Field(primary_key=True)
     value: str

@@ -9,6 +9,6 @@ from kacli.store.tables import references
 
 class CustomerFact(SQLModel, table=True):
     __tablename__ = "customer_fact"
-    customer_id: int = Field(foreign_key=references("customer.id"), primary_key=True)
+    customer_id: int = Field(primary_key=True, **references("customer.id"))
     key: str = Field(primary_key=True)
     value: str

@@ -9,7 +9,7 @@ from kacli.store.tables import references
 
 class Deal(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
-    customer_id: int = Field(foreign_key=references("customer.id"))
+    customer_id: int = Field(**references("customer.id"))
     title: str
     title_pinyin: str = ""
     title_initials: str = ""

@@ -10,7 +10,7 @@ from kacli.store.tables import references
 class DealEvent(SQLModel, table=True):
     __tablename__ = "deal_event"
     id: int | None = Field(default=None, primary_key=True)
-    deal_id: int = Field(foreign_key=references("deal.id"))
+    deal_id: int = Field(**references("deal.id"))
     on_date: str
     from_stage: str | None = None
     to_stage: str | None = None

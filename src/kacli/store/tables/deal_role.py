@@ -10,7 +10,7 @@ from kacli.store.tables import references
 class DealRole(SQLModel, table=True):
     __tablename__ = "deal_role"
     id: int | None = Field(default=None, primary_key=True)
-    deal_id: int = Field(foreign_key=references("deal.id"))
-    contact_id: int = Field(foreign_key=references("contact.id"))
+    deal_id: int = Field(**references("deal.id"))
+    contact_id: int = Field(**references("contact.id"))
     role: str
     attitude: str | None = None

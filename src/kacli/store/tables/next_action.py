@@ -10,9 +10,9 @@ from kacli.store.tables import references
 class NextAction(SQLModel, table=True):
     __tablename__ = "next_action"
     id: int | None = Field(default=None, primary_key=True)
-    customer_id: int = Field(foreign_key=references("customer.id"))
-    contact_id: int | None = Field(default=None, foreign_key=references("contact.id"))
-    visit_id: int | None = Field(default=None, foreign_key=references("visit.id"))
+    customer_id: int = Field(**references("customer.id"))
+    contact_id: int | None = Field(default=None, **references("contact.id"))
+    visit_id: int | None = Field(default=None, **references("visit.id"))
     deal_id: int | None = None
     kind: str = "next"  # "next" (typed by the user) or "after_sale" (scheduled on delivery)
     text: str

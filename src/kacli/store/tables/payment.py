@@ -9,7 +9,7 @@ from kacli.store.tables import references
 
 class Payment(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
-    deal_id: int = Field(foreign_key=references("deal.id"))
+    deal_id: int = Field(**references("deal.id"))
     amount: int
     date: str
     note: str | None = None

@@ -9,7 +9,7 @@ from kacli.store.tables import references
 
 class Visit(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
-    customer_id: int = Field(foreign_key=references("customer.id"))
+    customer_id: int = Field(**references("customer.id"))
     date: str
     kind: str
     note: str | None = None
@@ -18,5 +18,5 @@ class Visit(SQLModel, table=True):
     gift_value: int | None = None
     satisfaction: int | None = None
     created_at: str
-    introduced_by: int | None = Field(default=None, foreign_key=references("contact.id"))
-    deal_id: int | None = Field(default=None, foreign_key=references("deal.id"))
+    introduced_by: int | None = Field(default=None, **references("contact.id"))
+    deal_id: int | None = Field(default=None, **references("deal.id"))

@@ -9,5 +9,5 @@ from kacli.store.tables import references
 
 class VisitContact(SQLModel, table=True):
     __tablename__ = "visit_contact"
-    visit_id: int = Field(foreign_key=references("visit.id"), primary_key=True)
-    contact_id: int = Field(foreign_key=references("contact.id"), primary_key=True)
+    visit_id: int = Field(primary_key=True, **references("visit.id"))
+    contact_id: int = Field(primary_key=True, **references("contact.id"))

@@ -9,8 +9,8 @@ from kacli.store.tables import references
 
 class VisitStageMove(SQLModel, table=True):
     __tablename__ = "visit_stage_move"
-    visit_id: int = Field(foreign_key=references("visit.id"), primary_key=True)
-    contact_id: int = Field(foreign_key=references("contact.id"), primary_key=True)
+    visit_id: int = Field(primary_key=True, **references("visit.id"))
+    contact_id: int = Field(primary_key=True, **references("contact.id"))
     from_stage: str
     to_stage: str
     created_at: str
