@@ -107,7 +107,7 @@ BUILT = (
 # Each write and the tables it writes: the only table classes it builds.
 WRITES = [
     (["visit", "log", "华信地产", "--kind", "call"], {"visit", "visit_contact"}),
-    (["customer", "update", "华信地产", "--industry", "制造业"], {"customer", "customer_fact", "change"}),
+    (["customer", "update", "华信地产", "--industry", "制造业"], {"customer", "change"}),
     (["deal", "advance", "写字楼空调"], {"deal", "deal_event"}),
 ]
 
