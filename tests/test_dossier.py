@@ -176,3 +176,33 @@ def test_a_read_does_not_load_the_orm(kacli, db_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout
+
+
+def test_every_table_class_describes_its_table_as_migrated(kacli, db_path):
+    """The classes writes go through (each built on first use) say what the migrations made: the
+    same columns, keys, links, NULLs and defaults, so a row written through them reads back as
+    the schema would have written it."""
+    from kacli.store.models import all_tables
+
+    kacli.ok("customer", "add", "Acme")
+    conn = sqlite3.connect(db_path)
+    models = all_tables()
+    assert len({model.__table__.name for model in models}) == len(models)
+    for model in models:
+        table = model.__table__
+        info = {r[1]: r for r in conn.execute(f'PRAGMA table_info("{table.name}")')}
+        assert set(info) == {c.name for c in table.columns}, table.name
+        keys = [name for name, r in sorted(info.items(), key=lambda item: item[1][5]) if r[5]]
+        assert keys == [c.name for c in table.primary_key.columns], table.name
+        links = {(r[3], r[2], r[4]) for r in conn.execute(f'PRAGMA foreign_key_list("{table.name}")')}
+        noted = {(c.name, *c.info["references"].split(".")) for c in table.columns if "references" in c.info}
+        assert links == noted, table.name
+        for column in table.columns:
+            name, required = column.name, not column.nullable
+            assert bool(info[name][3] or info[name][5]) == required, (table.name, name)
+            field = model.model_fields[name]
+            default = info[name][4]
+            given = conn.execute(f"SELECT {default}").fetchone()[0] if default is not None else None
+            assert given == (None if field.is_required() else field.default), (table.name, name)
+    conn.close()
+

@@ -2,8 +2,8 @@
 
 Each command runs in a fresh interpreter (as from the shell, stdout on a pipe) and reports which
 heavy modules it loaded: no read loads the ORM or the lunar-calendar library (festivals and
-birthdays come from a precomputed table), `week` and `remind` on a pipe load no Rich, and `--help`
-loads none of the dossier's code.
+birthdays come from a precomputed table), `week` and `remind` on a pipe load no Rich, `--help`
+loads none of the dossier's code, and a write builds only the tables it uses.
 """
 
 from __future__ import annotations
@@ -104,3 +104,29 @@ def test_a_report_as_json_loads_only_its_own_modules(book, name):
 
 def test_a_report_as_csv_loads_no_rich(book):
     assert loaded(["report", "receivables", "--csv"], ORM | TERMINAL) == []
+
+
+BUILT = (
+    "import sys\n"
+    "sys.argv = ['kacli', *{args!r}]\n"
+    "from kacli.cli import main\n"
+    "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+    "from sqlmodel import SQLModel\n"
+    "sys.stderr.write('\\nTABLES ' + ' '.join(sorted(SQLModel.metadata.tables)))\n"
+)
+
+# Each write and the tables it writes: the only table classes it builds.
+WRITES = [
+    (["visit", "log", "华信地产", "--kind", "call"], {"visit", "visit_contact"}),
+    (["customer", "update", "华信地产", "--industry", "制造业"], {"customer", "change"}),
+    (["deal", "advance", "写字楼空调"], {"deal", "deal_event"}),
+]
+
+
+@pytest.mark.parametrize(("args", "written"), WRITES, ids=[" ".join(args[:2]) for args, _ in WRITES])
+def test_a_write_builds_only_the_tables_it_uses(book, args, written):
+    """Building a table class costs milliseconds: a write must not build all of them."""
+    done = subprocess.run([sys.executable, "-c", BUILT.format(args=args)], capture_output=True, text=True, check=True)
+    built = set(done.stderr.rsplit("TABLES ", 1)[1].split())
+    assert built == written
+

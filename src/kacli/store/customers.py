@@ -128,7 +128,7 @@ def update(uow, customer_id: int, values: dict[str, Any], set_facts: dict[str, s
            unset_facts: list[str]) -> list[str]:
     """Apply the changes; the fields that actually changed (facts as ``fact:key``)."""
     from kacli.domain.names import search_keys
-    from kacli.store.models import Customer, CustomerFact
+    from kacli.store.models import Customer
 
     customer = uow.session.get(Customer, customer_id)
     values = encode(values)
@@ -137,8 +137,11 @@ def update(uow, customer_id: int, values: dict[str, Any], set_facts: dict[str, s
         values["name_pinyin"], values["name_initials"] = search_keys(values["name"])
     changed = history.apply(uow, customer, values, customer_id=customer_id)
     changed = [f for f in changed if f not in SEARCH_COLUMNS]
-    changed += set_fact_values(uow, CustomerFact, "customer_id", customer_id, set_facts,
-                               unset_facts, customer_id=customer_id)
+    if set_facts or unset_facts:  # the facts' table is only built for a command that has some
+        from kacli.store.models import CustomerFact
+
+        changed += set_fact_values(uow, CustomerFact, "customer_id", customer_id, set_facts,
+                                   unset_facts, customer_id=customer_id)
     if changed:
         customer.updated_at = uow.now
     return changed
