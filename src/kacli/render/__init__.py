@@ -100,6 +100,26 @@ def text(value: Any, style: str = ""):
     return Text("" if value is None else str(value), style=style, overflow="fold")
 
 
+def facts_grid(rows: list[tuple[str, Any]]):
+    """Label and value rows (a panel's body); empty values are left out."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column()
+    for label, value in rows:
+        if value not in (None, "", [], {}):
+            grid.add_row(text(label), text(", ".join(value) if isinstance(value, list) else value))
+    return grid
+
+
+def panel(title: str, body):
+    """A titled box around ``body``, as every record view draws one."""
+    from rich.panel import Panel
+
+    return Panel(body, title=text(title, style="bold cyan"), title_align="left", expand=True)
+
+
 def is_terminal(stream) -> bool:
     """Whether ``stream`` is shown on a terminal, as Rich decides it (``TTY_COMPATIBLE=1`` or
     ``FORCE_COLOR`` make any output a terminal, ``TTY_COMPATIBLE=0`` none) — asked without

@@ -8,8 +8,7 @@ from kacli import i18n
 from kacli.domain import notes, vocab
 from kacli.domain.birthdays import from_columns
 from kacli.i18n import t, tn
-from kacli.render import out, text
-from kacli.render.customers import facts_grid, panel
+from kacli.render import facts_grid, out, panel, text
 from kacli.render.notes import note_text
 
 

@@ -9,7 +9,7 @@ from kacli import i18n
 from kacli.domain import vocab
 from kacli.domain.money import format_amount
 from kacli.i18n import join_words, t, tn
-from kacli.render import out, text
+from kacli.render import facts_grid, out, panel, text
 from kacli.render.visits import activity_json, activity_panels
 from kacli.render.week_text import next_due_json, next_due_line
 
@@ -22,24 +22,6 @@ def _yes_no(value: bool | None) -> str:
     if value is None:
         return t("label.unknown")
     return t("label.yes") if value else t("label.no")
-
-
-def facts_grid(rows: list[tuple[str, Any]]):
-    from rich.table import Table
-
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column()
-    for label, value in rows:
-        if value not in (None, "", [], {}):
-            grid.add_row(text(label), text(", ".join(value) if isinstance(value, list) else value))
-    return grid
-
-
-def panel(title: str, body):
-    from rich.panel import Panel
-
-    return Panel(body, title=text(title, style="bold cyan"), title_align="left", expand=True)
 
 
 def grade_line(grade: dict[str, Any]) -> str:

@@ -10,8 +10,7 @@ from kacli import i18n
 from kacli.domain import vocab
 from kacli.domain.money import format_amount
 from kacli.i18n import t, tn
-from kacli.render import out, text
-from kacli.render.customers import facts_grid, panel
+from kacli.render import facts_grid, out, panel, text
 
 if TYPE_CHECKING:
     from kacli.services.deals import Pipeline, StageGroup, Tally

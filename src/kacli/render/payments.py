@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from kacli.domain.money import format_amount
 from kacli.i18n import t
-from kacli.render import text
-from kacli.render.customers import facts_grid, panel
+from kacli.render import facts_grid, panel, text
 
 if TYPE_CHECKING:
     from kacli.services.money_owed import CustomerOwed, MoneyOwed

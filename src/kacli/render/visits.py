@@ -142,7 +142,7 @@ def one_line(v: dict[str, Any]) -> str:
 
 
 def show(v: dict[str, Any], actions: list[dict[str, Any]]) -> None:
-    from kacli.render.customers import facts_grid, panel
+    from kacli.render import facts_grid, panel
 
     marked = relationship.marked_stage(v["kind"])
     rows = [
@@ -219,7 +219,7 @@ def report_updated(outcome) -> None:
 
 def activity_panels(p: dict[str, Any]) -> list:
     """``customer show``'s panels for its recent visits and open next actions."""
-    from kacli.render.customers import panel
+    from kacli.render import panel
 
     panels = []
     if p.get("visits"):
@@ -239,7 +239,7 @@ def add_to_contact(profile: dict[str, Any], gift_total_fen: int, met: list[dict[
     """Join a contact's gift total and recent visits to ``contact show``'s profile."""
     from rich.console import Group
 
-    from kacli.render.customers import facts_grid, panel
+    from kacli.render import facts_grid, panel
 
     profile["gift_total_fen"] = gift_total_fen
     profile["visits"] = [visit_json(v) for v in met]
