@@ -2,7 +2,7 @@
 
 Each command runs in a fresh interpreter (as from the shell, stdout on a pipe) and reports which
 heavy modules it loaded: no read loads the ORM or the lunar-calendar library (festivals and
-birthdays come from a precomputed table), `week` and `remind` on a pipe load no Rich, `--help`
+birthdays come from a precomputed table), `week`, `remind` and `why` on a pipe load no Rich, `--help`
 loads none of the dossier's code, and a write builds only the tables it uses.
 """
 
@@ -76,7 +76,8 @@ def test_the_checked_reads_really_convert_a_lunar_birthday(book):
 
 
 @pytest.mark.parametrize("args", [["week"], pytest.param(["week", "--json"], marks=_SIBLING),
-                                  pytest.param(["remind"], marks=_SIBLING)], ids=" ".join)
+                                  pytest.param(["remind"], marks=_SIBLING), ["why", "华信地产"]],
+                         ids=" ".join)
 def test_the_week_list_on_a_pipe_loads_no_rich(book, args):
     assert loaded(args, TERMINAL) == []
 

@@ -80,6 +80,35 @@ def test_why_explains_one_customer(kacli, hxdc):
     assert "days overdue" in shown and "total" in shown
 
 
+def test_why_on_a_pipe_is_the_row_as_week_prints_it_and_the_terms_in_columns(kacli, hxdc):
+    data = kacli.json("why", hxdc)
+    lines = kacli.ok("why", hxdc).stdout.splitlines()
+    row_block = kacli.ok("week", "--limit", "1").stdout.splitlines()[1:3]  # after the title: head, reason
+    assert lines[0].startswith(row_block[0]) and lines[0].endswith(f"({data['item']['score']:g})")
+    assert lines[1] == row_block[1]
+    at = lines.index(f"{hxdc}: score {data['item']['score']:g}")
+    header, *terms, total = lines[at + 1:]
+    assert header.split() == ["Term", "Value", "Weight", "Contribution"]
+    assert len(terms) == len(data["terms"]) and total.split() == ["total", f"{data['item']['score']:g}"]
+    # numbers right-aligned: every row ends at the header's last cell
+    assert {len(line) for line in (header, *terms, total)} == {len(header)}
+
+
+def test_why_in_chinese_on_a_pipe_keeps_its_columns_in_cells(kacli, hxdc):
+    from kacli.render.week_lines import cells
+
+    lines = kacli.ok("--lang", "zh-Hans", "why", hxdc).stdout.splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith(f"{hxdc}：得分"))
+    table = lines[at + 1:]
+    assert table[0].split() == ["项", "值", "权重", "贡献"]
+    assert {cells(line) for line in table} == {cells(table[0])}  # wide characters count two cells
+
+
+def test_why_on_a_terminal_is_drawn_by_rich(kacli, hxdc):
+    shown = kacli.ok("why", hxdc, env={"TTY_COMPATIBLE": "1", "NO_COLOR": "1", "COLUMNS": "100"}).stdout
+    assert "Why" in shown and "Contribution" in shown  # the week table's columns, then the terms
+
+
 def test_why_for_a_customer_with_nothing_due_explains_the_next_date(kacli, hxdc):
     kacli.ok("visit", "log", hxdc, "-c", "王总")
     data = kacli.json("why", hxdc)

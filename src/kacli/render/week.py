@@ -17,7 +17,7 @@ from kacli.domain.week import Item
 from kacli.i18n import t, tn
 from kacli.render import message, out, text
 from kacli.render import week_text as words
-from kacli.render.week_lines import SCREEN_LINES, block_lines, on_a_pipe, plain, wrap
+from kacli.render.week_lines import SCREEN_LINES, aligned, block_lines, on_a_pipe, pipe_width, plain, wrap
 from kacli.render.week_lines import style_of as _style
 
 if TYPE_CHECKING:
@@ -207,28 +207,43 @@ def remind(data: WeekList[str], subject: bool = False) -> None:
 
 # ---- kacli why / --explain ------------------------------------------------------------------
 
+def _terms_rows(item: Item) -> tuple[str, list[list[str]]]:
+    """The title and the rows (header first, total last) of the score's terms."""
+    rows = [[t("why.col.term"), t("why.col.value"), t("why.col.weight"), t("why.col.contribution")]]
+    rows += [[words.term_label(term, item.grade), f"{term.value:g}", f"{term.weight:g}",
+              f"{term.contribution:g}"] for term in item.terms]
+    rows.append([t("why.total"), "", "", f"{item.score:g}"])
+    return t("why.title", customer=item.customer, score=f"{item.score:g}"), rows
+
+
 def terms_table(item: Item):
     from rich.table import Table
 
-    table = Table(title=text(t("why.title", customer=item.customer, score=f"{item.score:g}")),
-                  title_justify="left", header_style="bold", box=None, pad_edge=False)
-    table.add_column(t("why.col.term"))
-    for key in ("why.col.value", "why.col.weight", "why.col.contribution"):
-        table.add_column(t(key), justify="right")
-    for term in item.terms:
-        table.add_row(text(words.term_label(term, item.grade)), text(f"{term.value:g}"),
-                      text(f"{term.weight:g}"), text(f"{term.contribution:g}"))
-    table.add_row(text(t("why.total"), style="bold"), text(""), text(""),
-                  text(f"{item.score:g}", style="bold"))
+    title, rows = _terms_rows(item)
+    header, *body, total = rows
+    table = Table(title=text(title), title_justify="left", header_style="bold", box=None, pad_edge=False)
+    for n, name in enumerate(header):
+        table.add_column(name, justify="right" if n else "left")
+    for row in body:
+        table.add_row(*(text(value) for value in row))
+    table.add_row(*(text(value, style="bold" if value else "") for value in total))
     return table
 
 
 def why(item: Item | None, in_window: bool, customer: str, until: dt.date, today: dt.date) -> None:
+    """The row and the terms of its score: Rich on a terminal; on a pipe the row as ``week``
+    prints it there (one block) and the terms as plain columns, without loading Rich."""
     if item is None:
         message(t("why.nothing", customer=customer))
         return
     if not in_window:
         message(t("why.not_due", customer=customer, until=until.isoformat(), due=item.due.isoformat()))
+    if on_a_pipe():
+        title, rows = _terms_rows(item)
+        lines = [line for line, _ in block_lines([item], today, "", pipe_width(), explain=True)]
+        lines += [title, *aligned(rows, right=frozenset({1, 2, 3}))]
+        sys.stdout.write("".join(line + "\n" for line in lines))
+        return
     console = out()
     console.print(_layout(console, today, "", True, [item])([item])[0])
     console.print(terms_table(item))

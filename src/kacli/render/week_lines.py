@@ -114,13 +114,30 @@ def on_a_pipe() -> bool:
     return not is_terminal(sys.stdout)
 
 
+def pipe_width() -> int:
+    """``COLUMNS`` when set (at least 20), else 80: as wide as Rich would draw on a pipe."""
+    try:
+        return max(20, int(os.environ.get("COLUMNS", "")))
+    except ValueError:
+        return PIPE_WIDTH
+
+
+def aligned(rows: list[list[str]], right: frozenset[int] = frozenset()) -> list[str]:
+    """``rows`` (the header first) as lines of columns two cells apart, each as wide as its
+    widest value, the ``right`` ones aligned right: a small table without Rich."""
+    widths = [max(cells(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        padded = [" " * (w - cells(v)) + v if i in right else v + " " * (w - cells(v))
+                  for i, (v, w) in enumerate(zip(row, widths, strict=True))]
+        lines.append("  ".join(padded).rstrip())
+    return lines
+
+
 def plain(data: WeekList, limit: int | None) -> None:
     """The list as plain blocks on a pipe: no colour, ``COLUMNS`` (else 80) wide, the most urgent
     rows that fit 25 lines unless ``limit`` says otherwise, then how many more."""
-    try:
-        width = max(20, int(os.environ.get("COLUMNS", "")))
-    except ValueError:
-        width = PIPE_WIDTH
+    width = pipe_width()
     today = data.today
     sections = [(t("week.title", today=today.isoformat(), until=data.until.isoformat()), data.items),
                 (t("week.later", until=data.until.isoformat()), data.later)]
