@@ -131,3 +131,22 @@ def test_a_write_builds_only_the_tables_it_uses(book, args, written):
     built = set(done.stderr.rsplit("TABLES ", 1)[1].split())
     assert built == written
 
+
+
+def test_a_command_builds_only_itself_of_its_noun(book, capsys):
+    """Building a noun's other commands costs milliseconds each: ``deal show`` builds ``show``
+    alone, and the same tree still runs any other deal command, or lists them all on a typo."""
+    import typer
+
+    from kacli.app import app
+
+    root = typer.main.get_command(app)  # a tree of its own, as a process builds it
+    root.main(["deal", "show", "写字楼空调"], standalone_mode=False)
+    assert sorted(root.commands["deal"].commands) == ["show"]
+    assert "写字楼空调" in capsys.readouterr().out
+    root.main(["deal", "list", "--json"], standalone_mode=False)
+    assert sorted(root.commands["deal"].commands) == ["list"]
+    assert "写字楼空调" in capsys.readouterr().out
+    with pytest.raises(typer._click.exceptions.UsageError, match="Did you mean 'show'"):
+        root.main(["deal", "shwo"], standalone_mode=False)
+    assert {"add", "advance", "list", "show"} <= set(root.commands["deal"].commands)

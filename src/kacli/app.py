@@ -85,6 +85,7 @@ class KacliGroup(typer.core.TyperGroup):
     def _takes_value(self, ctx, words: tuple[str, ...], option: str) -> bool:
         """Whether ``option`` of the (sub)command the leading ``words`` name takes a value."""
         command = self
+        self._wanted = words[1] if len(words) > 1 else None
         for word in words:
             if not hasattr(command, "get_command"):
                 break
@@ -137,13 +138,21 @@ class KacliGroup(typer.core.TyperGroup):
         with formatter.section(t("label.commands")):
             formatter.write_dl(rows)
 
+    def resolve_command(self, ctx, args):
+        self._wanted = args[1] if len(args) > 1 else None  # the noun's command about to run
+        return super().resolve_command(ctx, args)
+
     def get_command(self, ctx, name):
-        if name not in self.commands:
-            loaded = _load_command(name)
-            if loaded is None:
+        """The noun ``name``, built with only the command about to run when that is known (a
+        noun's other commands cost milliseconds each to build), else whole."""
+        wanted = getattr(self, "_wanted", None)
+        found = self.commands.get(name)
+        if found is None or getattr(found, "only", None) not in (None, wanted):
+            found = _load_command(name, wanted)
+            if found is None:
                 return None
-            self.commands[name] = loaded
-        return self.commands[name]
+            self.commands[name] = found
+        return found
 
     def invoke(self, ctx):
         try:
@@ -301,8 +310,11 @@ def _pinned_today(text: str):
     return day
 
 
-def _load_command(name: str):
-    """The click command for the noun ``name``, built from its module's Typer app."""
+def _load_command(name: str, wanted: str | None = None):
+    """The click command for the noun ``name``, built from its module's Typer app; with
+    ``wanted`` naming one of its commands, a group of that command alone (marked ``only``), so
+    ``kacli deal advance`` does not build the other ten deal commands."""
+    import copy
     import importlib
 
     from kacli.commands import NOUNS
@@ -311,10 +323,19 @@ def _load_command(name: str):
     if module_name is None:
         return None
     module = importlib.import_module(f"kacli.commands.{module_name}")
+    app = module.app
     # Every noun looks like the root: plain help, no shell-completion options.
-    module.app._add_completion = False
-    module.app.rich_markup_mode = None
-    command = typer.main.get_command(module.app)
+    app._add_completion = False
+    app.rich_markup_mode = None
+    chosen = [info for info in app.registered_commands if wanted is not None and (
+        info.name or typer.main.get_command_name(info.callback.__name__)) == wanted]
+    if chosen and not app.registered_groups and (app.registered_callback or len(app.registered_commands) > 1):
+        alone = copy.copy(app)
+        alone.registered_commands = chosen
+        command = typer.main.get_group(alone)
+        command.only = wanted
+    else:
+        command = typer.main.get_command(app)
     command.name = name
     prepare(command)
     return command
