@@ -309,6 +309,8 @@ def report(bench: Bench, labels: dict[int, str], load: tuple[str, str]) -> str:
         lines.append(f"| `kacli {target.case}` at {target.size:,} ≤ {target.limit}× `{target.baseline}` | "
                      f"{pinned.ratio:.2f}× | {f'{unpinned.ratio:.2f}×' if unpinned else '—'} | "
                      f"{_holds(worst <= target.limit)} |")
+    lines += ["", "A target holds when both its pinned and its unpinned ratio do. Where the time goes in the "
+              "targets that do not, and what design would reach them: [PROFILE.md](PROFILE.md)."]
     lines += _scaling(bench) + _memory(bench)
     lines += ["", "## Every timing", "",
               "| command | dossier | today | median s | baseline | baseline s | ratio | peak MB |",

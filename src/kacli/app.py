@@ -192,9 +192,11 @@ _SHELL_SPECIAL = frozenset(" \t\n'\"\\$`!*?;&|<>()[]{}#~")
 def as_typed(args: list[str]) -> str:
     """The command line as the user typed it, for ``kacli undo`` to name: quotes only where the
     shell needed them (``shlex.join`` would quote every Chinese word)."""
-    import shlex
-
     words = ["kacli", *args]
+    if all(w and not (set(w) & _SHELL_SPECIAL) for w in words):
+        return " ".join(words)
+    import shlex  # only for a line with something to quote
+
     return " ".join(w if w and not (set(w) & _SHELL_SPECIAL) else shlex.quote(w) for w in words)
 
 
