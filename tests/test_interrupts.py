@@ -74,6 +74,12 @@ main()
 """
 
 
+def _ctrl_c_delivered() -> None:
+    """In the child: Ctrl-C acts as at a terminal, however the tests were started (a shell's
+    background job, or a test worker, hands its children SIGINT ignored)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _interrupt_when(proc: subprocess.Popen, ready, timeout: float = 30) -> tuple[str, int]:
     deadline = time.monotonic() + timeout
     while not ready():
@@ -95,7 +101,7 @@ def test_ctrl_c_in_the_middle_of_a_write_changes_nothing(filled, tmp_path, lang,
     marker = tmp_path / "marker"
     proc = subprocess.Popen([sys.executable, "-c", _SLOW_WRITE, str(marker)], text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=_env(filled, KACLI_LANG=lang))
+                            env=_env(filled, KACLI_LANG=lang), preexec_fn=_ctrl_c_delivered)
     err, code = _interrupt_when(proc, marker.exists)
     assert code == 130
     assert err == said + "\n"
@@ -106,7 +112,8 @@ def test_ctrl_c_during_the_demo_leaves_no_half_built_demo(tmp_path, db_path):
     target = tmp_path / "demo.db"
     building = tmp_path / "demo.db.building"
     proc = subprocess.Popen([*KACLI, "demo", "--file", str(target), "--yes"], text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(db_path))
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(db_path),
+                            preexec_fn=_ctrl_c_delivered)
     err, code = _interrupt_when(proc, building.exists)
     assert code == 130
     assert err.splitlines()[-1] == "Interrupted." and err.count("Interrupted.") == 1
