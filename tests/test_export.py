@@ -115,7 +115,7 @@ def test_files_are_created_private(kacli, tmp_path):
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
     (tmp_path / "old.json").write_text("{}")
     (tmp_path / "old.json").chmod(0o644)
-    kacli.ok("export", "customers", "-o", tmp_path / "old.json")  # replacing a file makes it private too
+    kacli.ok("export", "customers", "-o", tmp_path / "old.json", "--force")  # replacing a file makes it private too
     assert stat.S_IMODE((tmp_path / "old.json").stat().st_mode) == 0o600
 
 

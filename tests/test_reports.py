@@ -325,5 +325,6 @@ def test_bad_periods_and_choices_are_refused(sales, tmp_path):
     assert both.exit_code == ExitCode.BAD_INPUT and both.stdout == ""
     bad = sales("report", "pareto", "--since", "someday")
     assert bad.exit_code == ExitCode.BAD_INPUT
-    nowhere = sales("report", "pareto", "--svg", str(tmp_path / "missing" / "x.svg"))
+    (tmp_path / "a-file").write_text("")
+    nowhere = sales("report", "pareto", "--svg", str(tmp_path / "a-file" / "x.svg"))
     assert nowhere.exit_code == ExitCode.BAD_INPUT and "Cannot write" in nowhere.stderr

@@ -17,6 +17,7 @@ MAX_DAYS = 3660  # ten years: the longest window a week list or reminder can spa
 
 JsonOpt = Annotated[bool, typer.Option("--json", help=t("help.opt.json"))]
 YesOpt = Annotated[bool, typer.Option("--yes", "-y", help=t("help.opt.yes"))]
+ForceOpt = Annotated[bool, typer.Option("--force", help=t("help.output.force"))]
 
 
 @contextmanager

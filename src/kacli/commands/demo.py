@@ -13,7 +13,7 @@ import typer
 
 from kacli import render, settings
 from kacli.commands._common import YesOpt, confirm
-from kacli.errors import BadInput, ExitCode
+from kacli.errors import ExitCode
 from kacli.i18n import t
 
 app = typer.Typer()
@@ -72,11 +72,10 @@ def demo(
     if script:
         typer.echo(stories(), nl=False)
         return
-    from kacli.store.dossier import resolve_path
+    from kacli.store import outputs
 
-    target = (file or default_file()).expanduser()
-    if target.resolve() == resolve_path(settings.get().db).resolve():
-        raise BadInput("error.demo_is_dossier", path=target)
+    # The demo's own rule for an existing file is to ask (or --yes), not --force.
+    target = outputs.target(file or default_file(), force=True, file_only=True).path
     if target.exists():
         confirm(t("demo.replace_confirm", path=target), yes)
         _remove(target)

@@ -49,10 +49,11 @@ def backup(
     file: Annotated[Path, typer.Argument(help=t("help.arg.backup_file"), metavar="FILE")],
     force: Annotated[bool, typer.Option("--force", help=t("help.dossier.force"))] = False,
 ) -> None:
-    from kacli.store import dossier, files
+    from kacli.store import dossier, files, outputs
 
+    dest = outputs.target(file, force=force, file_only=True).path
     with dossier.raw(settings.get().db) as (where, conn):
-        dest = files.backup(conn, file, dossier_path=where, force=force)
+        dest = files.backup(conn, dest, dossier_path=where, force=force)
     render.message(t("dossier.backed_up", path=dest))
 
 

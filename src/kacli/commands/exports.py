@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from kacli import render
-from kacli.commands._common import MAX_DAYS, reading, today
+from kacli.commands._common import MAX_DAYS, ForceOpt, reading, today
 from kacli.errors import BadInput
 from kacli.i18n import t
 
@@ -42,46 +42,49 @@ def _encoding(value: str) -> str:
     raise BadInput("error.export_encoding", value=value)
 
 
-def _target(output: Path | None, default_name: str) -> Path | None:
-    """Where the data goes: ``-o``; on a pipe, stdout (None); on a terminal, a file here."""
-    if output is not None:
-        return output
-    if not sys.stdout.isatty():
-        return None
-    return Path(default_name)
+def _target(output: Path | None, default_name: str, force: bool):
+    """Where the data goes, checked: ``-o`` (``-`` is stdout); without it, stdout on a pipe and a
+    dated file here on a terminal."""
+    from kacli.store import outputs
+
+    if output is None and sys.stdout.isatty():
+        output = Path(default_name)
+    return outputs.target(output, force=force)
 
 
-def _written(path: Path | None) -> None:
-    if path is not None:
-        render.message(t("export.written", path=path))
+def _written(out) -> None:
+    if out.kind != "stdout":
+        render.message(t("export.written", path=out))
 
 
-def run_export(table: str, format_: str | None, output: Path | None, encoding: str) -> None:
+def run_export(table: str, format_: str | None, output: Path | None, encoding: str, force: bool) -> None:
     from kacli.services import exporting
-    from kacli.store import sheets
+    from kacli.store import outputs
 
     fmt = _format(format_, output)
     enc = _encoding(encoding)
     stamp = today().isoformat()
     tables = list(TABLES) if table == "all" else [table]
     if table == "all" and fmt == "csv":
-        folder = output or Path(f"kacli-export-{stamp}")
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        folder = outputs.folder(output or Path(f"kacli-export-{stamp}"), force=force)
+        # Every file is checked before any is written: a refusal leaves the folder as it was.
+        targets = {name: outputs.target(folder / f"{name}.csv", force=force) for name in tables}
         with reading() as db:
             for name in tables:
-                sheets.write(folder / f"{name}.csv", exporting.as_bytes(db, [name], fmt, encoding=enc))
-        _written(folder)
+                outputs.write(targets[name], exporting.as_bytes(db, [name], fmt, encoding=enc))
+        render.message(t("export.written", path=folder))
         return
-    target = _target(output, f"kacli-{table}-{stamp}.{fmt}")
+    target = _target(output, f"kacli-{table}-{stamp}.{fmt}", force)
     with reading() as db:
         data = exporting.as_bytes(db, tables, fmt, encoding=enc)
-    sheets.write(target, data)
+    outputs.write(target, data)
     _written(target)
 
 
 def _table_command(table: str):
-    def command(format_: FormatOpt = None, output: OutputOpt = None, encoding: EncodingOpt = "utf-8") -> None:
-        run_export(table, format_, output, encoding)
+    def command(format_: FormatOpt = None, output: OutputOpt = None, encoding: EncodingOpt = "utf-8",
+                force: ForceOpt = False) -> None:
+        run_export(table, format_, output, encoding, force)
 
     command.__name__ = f"export_{table}"
     return command
@@ -95,15 +98,16 @@ for _table in (*TABLES, "all"):
 def vcard(
     customer: Annotated[str | None, typer.Argument(help=t("help.export.vcard_customer"), metavar="CUSTOMER")] = None,
     output: OutputOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     from kacli.services import vcards
-    from kacli.store import refs, sheets
+    from kacli.store import outputs, refs
 
+    target = _target(output, f"kacli-contacts-{today().isoformat()}.vcf", force)
     with reading() as db:
         customer_id = refs.customer(db, customer).id if customer else None
         data = vcards.export(db, customer_id)
-    target = _target(output, f"kacli-contacts-{today().isoformat()}.vcf")
-    sheets.write(target, data)
+    outputs.write(target, data)
     _written(target)
 
 
@@ -111,12 +115,13 @@ def vcard(
 def ics(
     output: OutputOpt = None,
     days: Annotated[int, typer.Option("--days", help=t("help.export.days"), min=1, max=MAX_DAYS)] = 365,
+    force: ForceOpt = False,
 ) -> None:
     from kacli.services import ics as calendar
-    from kacli.store import sheets
+    from kacli.store import outputs
 
+    target = _target(output, f"kacli-{today().isoformat()}.ics", force)
     with reading() as db:
         data = calendar.export(db, today(), days)
-    target = _target(output, f"kacli-{today().isoformat()}.ics")
-    sheets.write(target, data)
+    outputs.write(target, data)
     _written(target)

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from kacli import render
-from kacli.commands._common import JsonOpt, today, writing
+from kacli.commands._common import ForceOpt, JsonOpt, today, writing
 from kacli.errors import BadInput
 from kacli.i18n import t
 
@@ -42,16 +42,21 @@ def _map(path: Path | None) -> dict | None:
 
 
 def run_import(table: str, file: Path, *, map_path: Path | None, dry_run: bool, on_duplicate: str,
-               skip_bad: Path | None, sheet: str | None, json: bool) -> None:
+               skip_bad: Path | None, sheet: str | None, json: bool, force: bool = False) -> None:
     from kacli.services import importing
+    from kacli.store import outputs
 
+    # The bad rows' file is checked before anything is read or written.
+    bad_rows = outputs.target(skip_bad, force=force) if skip_bad is not None else None
     data = importing.read_sheet(table, file, sheet=sheet, map_data=_map(map_path), today=today())
-    _run([data], file=file, dry_run=dry_run, on_duplicate=on_duplicate, skip_bad=skip_bad, json=json)
+    _run([data], file=file, dry_run=dry_run, on_duplicate=on_duplicate, skip_bad=bad_rows, json=json)
 
 
-def _run(data: list, *, file: Path, dry_run: bool, on_duplicate: str, skip_bad: Path | None,
-         json: bool) -> None:
-    """Write the sheets in one transaction: all of them, or (a bad row, a dry run) nothing."""
+def _run(data: list, *, file: Path, dry_run: bool, on_duplicate: str, skip_bad, json: bool) -> None:
+    """Write the sheets in one transaction: all of them, or (a bad row, a dry run) nothing.
+
+    With ``--skip-bad`` the bad rows are written to their file before the good ones are
+    committed: if that file cannot be written, nothing is imported and no row is lost."""
     from kacli.render import imports as view
     from kacli.services import importing
     from kacli.store.rules_file import load_rules
@@ -70,17 +75,16 @@ def _run(data: list, *, file: Path, dry_run: bool, on_duplicate: str, skip_bad: 
                 raise importing.ImportRefused(bad)
             if dry_run:
                 raise _DryRun
+            if bad:
+                from kacli.services.exporting import write_bad_rows
+
+                write_bad_rows(skip_bad, [(sheet, report.bad) for sheet, report in zip(data, reports, strict=True)
+                                          if report.bad], t("import.reason_column"))
     except _DryRun:
         pass
     except importing.ImportRefused:
         view.summaries(reports, file=file, dry_run=dry_run, json=json, written=False)
         raise
-    if skip_bad is not None and not dry_run:
-        from kacli.services.exporting import write_bad_rows
-
-        for sheet, report in zip(data, reports, strict=True):
-            if report.bad:
-                write_bad_rows(skip_bad, sheet, report.bad, t("import.reason_column"))
     view.summaries(reports, file=file, dry_run=dry_run, json=json, written=not dry_run)
 
 
@@ -93,9 +97,9 @@ def _after_sale(days: int):
 def _table_command(table: str):
     def command(file: FileArg, map_: MapOpt = None, dry_run: DryRunOpt = False,
                 on_duplicate: DuplicateOpt = "skip", skip_bad: SkipBadOpt = None,
-                sheet: SheetOpt = None, json: JsonOpt = False) -> None:
+                sheet: SheetOpt = None, json: JsonOpt = False, force: ForceOpt = False) -> None:
         run_import(table, file, map_path=map_, dry_run=dry_run, on_duplicate=on_duplicate,
-                   skip_bad=skip_bad, sheet=sheet, json=json)
+                   skip_bad=skip_bad, sheet=sheet, json=json, force=force)
 
     command.__name__ = f"import_{table}"
     return command
@@ -112,16 +116,18 @@ def template(
     format_: Annotated[str, typer.Option("--format", help=t("help.import.template_format"),
                                          metavar="xlsx|csv")] = "xlsx",
     output: Annotated[Path | None, typer.Option("-o", "--output", help=t("help.export.output"))] = None,
+    force: ForceOpt = False,
 ) -> None:
     from kacli.services import exporting
-    from kacli.store import sheets
+    from kacli.store import outputs
 
     table = _table_name(table)
     if format_ not in ("xlsx", "csv"):
         raise BadInput("error.export_format", value=format_, choices="xlsx, csv")
-    target = output or Path(f"{table}-template.{format_}")
-    sheets.write(target, exporting.template(table, format_))
-    render.message(t("import.template_written", path=target))
+    target = outputs.target(output or Path(f"{table}-template.{format_}"), force=force)
+    outputs.write(target, exporting.template(table, format_))
+    if target.kind != "stdout":
+        render.message(t("import.template_written", path=target))
 
 
 def _table_name(text: str) -> str:

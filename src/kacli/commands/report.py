@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from kacli.commands._common import JsonOpt, reading, today
+from kacli.commands._common import ForceOpt, JsonOpt, reading, today
 from kacli.i18n import t
 
 app = typer.Typer(help=t("help.report"), no_args_is_help=True)
@@ -25,7 +25,7 @@ def _dates(since: str | None, until: str | None):
     return parse_optional(since, today(), prefer="past"), parse_optional(until, today(), prefer="past")
 
 
-def _emit(name: str, report, json: bool, csv: bool, svg: Path | None) -> None:
+def _emit(name: str, report, json: bool, csv: bool, svg) -> None:
     """One report out: JSON or CSV on stdout, else the picture (on the terminal, or into --svg)."""
     import importlib
 
@@ -37,8 +37,11 @@ def _emit(name: str, report, json: bool, csv: bool, svg: Path | None) -> None:
         raise BadInput("error.report_json_csv")
     view = importlib.import_module(f"kacli.render.reports.{name}")
     if svg is not None:
-        drawn.write_svg(view.view(report), svg, t(f"help.cmd.report.{name}").split("\n", 1)[0])
-        render.message(t("report.svg_written", path=svg))
+        from kacli.store import outputs
+
+        outputs.write(svg, drawn.svg_of(view.view(report), t(f"help.cmd.report.{name}").split("\n", 1)[0]))
+        if svg.kind != "stdout":
+            render.message(t("report.svg_written", path=svg))
     if json:
         render.emit_json(view.json_of(report))
     elif csv:
@@ -56,8 +59,14 @@ def _command(name: str, needs_rules: bool):
     """The command for one report: read it (``services.reports.NAME_report``), then draw it."""
 
     def run(since: SinceOpt = None, until: UntilOpt = None, json: JsonOpt = False, csv: CsvOpt = False,
-            svg: SvgOpt = None) -> None:
+            svg: SvgOpt = None, force: ForceOpt = False) -> None:
         from kacli.services import reports
+
+        picture = None
+        if svg is not None:
+            from kacli.store import outputs
+
+            picture = outputs.target(svg, force=force)
 
         rules = ()
         if needs_rules:
@@ -66,7 +75,7 @@ def _command(name: str, needs_rules: bool):
             rules = (load_rules(),)
         with reading() as db:
             report = getattr(reports, f"{name}_report")(db, today(), *rules, *_dates(since, until))
-        _emit(name, report, json, csv, svg)
+        _emit(name, report, json, csv, picture)
 
     run.__name__ = name
     return run

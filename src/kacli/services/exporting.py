@@ -48,14 +48,17 @@ def template(table: str, fmt: str) -> bytes:
     return sheets.csv_bytes(headers(table), [], "utf-8")
 
 
-def write_bad_rows(path, sheet, bad, reason_header: str) -> None:
-    """The rows ``import --skip-bad`` left out, as they were, with a reason column."""
+def write_bad_rows(out, sheets_bad: list, reason_header: str) -> None:
+    """The rows ``import --skip-bad`` left out, as they were, with a reason column, to the checked
+    output ``out``: an XLSX by its name (a sheet per table), else CSV."""
     from pathlib import Path
 
     from kacli.services.importing import bad_sheet
+    from kacli.store import outputs
 
-    head, rows = bad_sheet(sheet, bad, reason_header)
-    path = Path(path)
-    data = (sheets.xlsx_bytes([(sheet.table, head, rows)]) if sheets.kind_of(path) == "xlsx"
-            else sheets.csv_bytes(head, rows, "utf-8"))
-    sheets.write(path, data)
+    tables = [(sheet.table, *bad_sheet(sheet, bad, reason_header)) for sheet, bad in sheets_bad]
+    if sheets.kind_of(Path(out.given)) == "xlsx":  # as the user named it, even through a link
+        data = sheets.xlsx_bytes(tables)
+    else:
+        data = b"".join(sheets.csv_bytes(head, rows, "utf-8") for _, head, rows in tables[:1])
+    outputs.write(out, data)

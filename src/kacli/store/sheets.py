@@ -1,9 +1,9 @@
-"""Reading and writing the files a salesperson exchanges: CSV, XLSX, JSON (and private files).
+"""Reading the files a salesperson exchanges (CSV, XLSX, JSON) and making the bytes of new ones.
 
 CSV is read as UTF-8 (with or without the byte-order mark Excel writes) or, when that fails, as
 GB18030 — a superset of GBK, what Chinese Excel uses for "CSV". XLSX is read with openpyxl; a
 merged cell counts as its value in every cell it covers (a group heading over several columns).
-Files kacli writes are created 0600: they hold personal data.
+Putting bytes on disk is ``kacli.store.outputs``' job (0600, never the dossier, a device written into).
 """
 
 from __future__ import annotations
@@ -11,10 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -86,28 +83,6 @@ def read_bytes(path: Path) -> bytes:
         raise BadInput("error.import_unreadable", path=path, detail=exc.strerror or str(exc)) from None
 
 
-@contextmanager
-def private_output(path: Path | None, *, binary: bool = False) -> Iterator[Any]:
-    """A file created 0600 (replacing one there), or stdout when ``path`` is None."""
-    if path is None:
-        yield sys.stdout.buffer if binary else sys.stdout
-        sys.stdout.flush()
-        return
-    path = path.expanduser()
-    if path.parent and not path.parent.exists():
-        path.parent.mkdir(parents=True, mode=0o700)
-    tmp = path.with_name(f".{path.name}.tmp")
-    fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-    os.chmod(tmp, 0o600)  # an old temporary file keeps its mode otherwise
-    try:
-        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")) as fh:
-            yield fh
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
 def csv_bytes(headers: Sequence[str], rows: Sequence[Sequence[str]], encoding: str) -> bytes:
     """A CSV Excel opens correctly: UTF-8 with a byte-order mark, or GB18030 if asked."""
     buffer = io.StringIO(newline="")
@@ -138,9 +113,3 @@ def xlsx_bytes(sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[str]
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
-
-
-def write(path: Path | None, data: bytes | str) -> None:
-    binary = isinstance(data, bytes)
-    with private_output(path, binary=binary) as fh:
-        fh.write(data)

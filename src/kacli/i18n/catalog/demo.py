@@ -16,7 +16,4 @@ MESSAGES = {
     "demo.built": ("Demo dossier ready at {path} (explore it with: kacli --db {path} customer list). Its week, as seen on {today}:",
                    "演示档案已建好：{path}（可以这样查看：kacli --db {path} customer list）。以下是 {today} 这一周的待联系清单：",
                    "示範檔案已建好：{path}（可以這樣檢視：kacli --db {path} customer list）。以下是 {today} 這一週的待聯繫清單："),
-    "error.demo_is_dossier": ("{path} is your own dossier; the demo never writes there. Choose another --file.",
-                              "{path} 是你自己的客户档案，演示不会写入。请用 --file 指定其他位置。",
-                              "{path} 是你自己的客戶檔案，示範不會寫入。請用 --file 指定其他位置。"),
 }

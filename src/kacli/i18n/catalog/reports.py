@@ -46,7 +46,6 @@ MESSAGES = {
     "error.report_period": ("The period starts ({since}) after it ends ({until}).", "期间的开始（{since}）晚于结束（{until}）。",
                             "期間的開始（{since}）晚於結束（{until}）。"),
     "error.report_json_csv": ("Choose --json or --csv, not both.", "--json 和 --csv 只能选一个。", "--json 和 --csv 只能選一個。"),
-    "error.report_svg_unwritable": ("Cannot write {path}: {detail}", "无法写入 {path}：{detail}", "無法寫入 {path}：{detail}"),
     "report.svg_written": ("Wrote {path}", "已写入 {path}", "已寫入 {path}"),
     "report.total": ("Total", "合计", "合計"),
     "report.yes": ("yes", "是", "是"),

@@ -9,10 +9,8 @@ Chinese). The same view goes to the terminal and, recorded, into an SVG file.
 from __future__ import annotations
 
 import io
-import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from kacli import i18n
@@ -195,21 +193,14 @@ def write_csv(sections: list[tuple[list[str], list[list[Any]]]]) -> None:
         sys.stdout.write(data.decode("utf-8"))
 
 
-def write_svg(view, path: Path, title: str) -> None:
-    """The view as an SVG picture (Rich records what it draws), written private to its owner."""
+def svg_of(view, title: str) -> str:
+    """The view as an SVG picture (Rich records what it draws)."""
     from rich.console import Console
 
-    from kacli.errors import BadInput
     from kacli.render import out
 
     picture = Console(record=True, file=io.StringIO(), width=out().width, force_terminal=True,
                       color_system="truecolor", highlight=False)
     picture.print(view)
-    svg = picture.export_svg(title=title)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as file:
-            file.write(svg)
-    except OSError as exc:
-        raise BadInput("error.report_svg_unwritable", path=path, detail=exc.strerror or str(exc)) from None
+    return picture.export_svg(title=title)
 
