@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from kacli.domain.sheet_cells import csv_cell, from_csv, from_xlsx, xlsx_text
 from kacli.errors import BadInput
 
 
@@ -41,7 +42,7 @@ def read_csv(data: bytes) -> list[list[str]]:
     first = content.split("\n", 1)[0]
     # Excel's "Unicode text" is tab-separated; everything else it saves uses commas.
     dialect = csv.excel_tab if "\t" in first and "," not in first else csv.excel
-    return list(csv.reader(io.StringIO(content, newline=""), dialect))
+    return [[from_csv(cell) for cell in row] for row in csv.reader(io.StringIO(content, newline=""), dialect)]
 
 
 def read_xlsx(path: Path, sheet: str | None) -> list[list[Any]]:
@@ -54,7 +55,7 @@ def read_xlsx(path: Path, sheet: str | None) -> list[list[Any]]:
     if sheet is not None and sheet not in book.sheetnames:
         raise BadInput("error.import_no_sheet", sheet=sheet, sheets=", ".join(book.sheetnames))
     ws = book[sheet] if sheet else book.worksheets[0]
-    rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    rows = [[from_xlsx(v) if isinstance(v, str) else v for v in r] for r in ws.iter_rows(values_only=True)]
     for merged in ws.merged_cells.ranges:
         value = ws.cell(merged.min_row, merged.min_col).value
         for r in range(merged.min_row, merged.max_row + 1):
@@ -83,12 +84,20 @@ def read_bytes(path: Path) -> bytes:
         raise BadInput("error.import_unreadable", path=path, detail=exc.strerror or str(exc)) from None
 
 
+def _append_text(ws, values: Sequence[Any]) -> None:
+    """A row whose text cells are strings, never formulas (see ``domain.sheet_cells``)."""
+    ws.append([xlsx_text(v) if isinstance(v, str) else v for v in values])
+    for cell in ws[ws.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+
+
 def csv_bytes(headers: Sequence[str], rows: Sequence[Sequence[str]], encoding: str) -> bytes:
     """A CSV Excel opens correctly: UTF-8 with a byte-order mark, or GB18030 if asked."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(headers)
-    writer.writerows(rows)
+    writer.writerow([csv_cell(h) for h in headers])
+    writer.writerows([csv_cell(v) if isinstance(v, str) else v for v in row] for row in rows)
     text = buffer.getvalue()
     if encoding == "gb18030":
         return text.encode("gb18030")
@@ -104,12 +113,12 @@ def xlsx_bytes(sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[str]
     book.remove(book.active)
     for title, headers, rows in sheets:
         ws = book.create_sheet(title)
-        ws.append(list(headers))
+        _append_text(ws, headers)
         for cell in ws[1]:
             cell.font = Font(bold=True)
         ws.freeze_panes = "A2"
         for row in rows:
-            ws.append(list(row))
+            _append_text(ws, row)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

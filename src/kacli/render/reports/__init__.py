@@ -176,13 +176,18 @@ def write_csv(sections: list[tuple[list[str], list[list[Any]]]]) -> None:
     Chinese), CRLF line ends; several tables are separated by an empty line."""
     import csv
 
+    from kacli.domain.sheet_cells import csv_cell
+
+    def cells(row):  # a name a spreadsheet would run is written as text
+        return [csv_cell(v) if isinstance(v, str) else v for v in row]
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     for i, (headers, rows) in enumerate(sections):
         if i:
             writer.writerow([])
-        writer.writerow(headers)
-        writer.writerows(rows)
+        writer.writerow(cells(headers))
+        writer.writerows(cells(row) for row in rows)
     data = ("\ufeff" + buffer.getvalue()).encode("utf-8")
     sys.stdout.flush()
     out = getattr(sys.stdout, "buffer", None)
