@@ -87,3 +87,26 @@ def test_forget_shows_the_changes_before_asking(kacli, db_path, office, unchange
         result = kacli("contact", "forget", "1", input="n\n")
     assert result.exit_code == ExitCode.BAD_INPUT
     assert "(forgotten #1)说下周来" in result.stdout + result.stderr
+
+
+def test_files_kacli_wrote_that_hold_the_person_are_listed(kacli, db_path, office, tmp_path,
+                                                          monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    folder = db_path.parent
+    exports = {
+        "contacts": folder / "people.xlsx", "vcard": folder / "people.vcf",
+        "backup": folder / "manual-copy.db",
+    }
+    kacli.ok("export", "contacts", "-o", exports["contacts"])
+    kacli.ok("export", "vcard", "-o", exports["vcard"])
+    kacli.ok("dossier", "backup", exports["backup"])
+    unrelated = folder / "other.csv"
+    unrelated.write_text("name\n李经理\n", encoding="utf-8")
+    for path in exports.values():
+        assert path.exists()
+    preview = kacli.ok("contact", "forget", "1", "--dry-run")
+    done = kacli.ok("contact", "forget", "1", "--yes")
+    for result in (preview, done):
+        for path in exports.values():
+            assert f"rm -- {path}" in result.stderr, path
+        assert str(unrelated) not in result.stderr

@@ -196,8 +196,19 @@ def forget(
                 raise
         preview = erasure.preview(db, None if removed else found.id, removed)
     name = found.name if not removed else removed[0]["name"]
+    # Looked for before the names are gone: exports, vCards, calendars and backups kacli wrote
+    # beside the dossier or here.
+    from pathlib import Path
+
+    from kacli import settings
+
+    path = dossier.resolve_path(settings.get().db)
+    written = erasure.files_holding(preview.who, [path.parent, Path.cwd()],
+                                    [path, *dossier.copies_beside(path)])
     if dry_run:
         view.forget_plan(preview, to_stdout=True)
+        if written:
+            render.warn(t("contact.forget_files", paths=_rm_lines(written)))
         return
     render.message(t("contact.forget_what", name=name))
     if not yes:
@@ -226,10 +237,15 @@ def forget(
     view.forget_kept(done.kept)
     copies = dossier.copies_beside(path)
     if copies:
-        import shlex
+        render.warn(t("contact.forget_backups", paths=_rm_lines(copies)))
+    if written:
+        render.warn(t("contact.forget_files", paths=_rm_lines(written)))
 
-        render.warn(t("contact.forget_backups", paths="\n".join(
-            f"  rm -- {shlex.quote(str(c))}" for c in copies)))
+
+def _rm_lines(paths) -> str:
+    import shlex
+
+    return "\n".join(f"  rm -- {shlex.quote(str(p))}" for p in paths)
 
 
 @app.command("merge", help=t("help.cmd.contact.merge"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from kacli.domain import privacy
@@ -51,6 +52,7 @@ class Kept:
 class Plan:
     edits: list[Edit]
     kept: list[Kept]
+    who: privacy.Person = privacy.Person()
 
 
 def person(db: Db, contact_id: int) -> privacy.Person:
@@ -128,7 +130,7 @@ def plan(db: Db, who: privacy.Person, contact_id: int | None, replacement: str) 
     edits: list[Edit] = []
     shared_texts: dict[str, int] = {}
     if not who:
-        return Plan([], [])
+        return Plan([], [], who)
     for table in _tables(db):
         columns = _text_columns(db, table)
         for column in columns:
@@ -145,7 +147,7 @@ def plan(db: Db, who: privacy.Person, contact_id: int | None, replacement: str) 
                     edits.append(Edit(table, rowid, column, value, new))
     kept = [Kept(who.shown(key), tuple(names), shared_texts.get(key, 0))
             for key, names in owners.items()]
-    return Plan(edits, kept)
+    return Plan(edits, kept, who)
 
 
 def _candidates(db: Db, table: str, column: str, contact_id: int | None) -> list[tuple[int, str]]:
@@ -243,7 +245,7 @@ def preview(db: Db, contact_id: int | None, removed: list[dict[str, Any]]) -> Pl
                     privacy.placeholder(gone["former_id"]))
         edits += each.edits
         kept += each.kept
-    return Plan(edits, kept)
+    return Plan(edits, kept, privacy.Person.of(names=[g["name"] for g in removed]))
 
 
 def forget_removed(uow, removed: list[dict[str, Any]]) -> Plan:
@@ -267,3 +269,43 @@ def forget_removed(uow, removed: list[dict[str, Any]]) -> Plan:
     uow.flush()
     journal.purge(uow.db.conn, uow.command_id, journal.BARRIER_FORGET, shown="kacli contact forget")
     return Plan(edits, kept)
+
+
+# Files kacli writes that may hold a person: exports, vCards, calendars, backups.
+_WRITTEN_SUFFIXES = (".csv", ".xlsx", ".json", ".vcf", ".ics", ".db", ".sqlite", ".bak")
+
+
+def files_holding(who: privacy.Person, folders: list[Path], skip: list[Path]) -> list[Path]:
+    """Files of the kinds kacli writes, in ``folders`` (and the ``kacli-export-*`` folders in
+    them), that hold one of the person's names, numbers or ids: the texts as written, in UTF-8
+    or GB18030, inside an XLSX's parts too. ``skip``: files already reported."""
+    needles = [*who.names, *who.handles, *who.phones, *who.numbers]
+    if not needles:
+        return []
+    patterns = {n.encode(enc, "ignore") for n in needles for enc in ("utf-8", "gb18030")}
+    skipped = {p.resolve() for p in skip}
+    found: list[Path] = []
+    for folder in dict.fromkeys(f.resolve() for f in folders if f.is_dir()):
+        places = [folder, *sorted(p for p in folder.glob("kacli-export-*") if p.is_dir())]
+        for place in places:
+            for path in sorted(place.iterdir()):
+                if (path.suffix.lower() in _WRITTEN_SUFFIXES and path.is_file()
+                        and path.resolve() not in skipped and path not in found
+                        and _holds(path, patterns)):
+                    found.append(path)
+    return found
+
+
+def _holds(path: Path, patterns: set[bytes]) -> bool:
+    try:
+        data = path.read_bytes()
+        if path.suffix.lower() == ".xlsx":
+            import zipfile
+
+            with zipfile.ZipFile(path) as book:
+                data = b"".join(book.read(member) for member in book.namelist())
+    except (OSError, ValueError, RuntimeError):
+        return False
+    except Exception:  # noqa: BLE001 - a damaged or foreign .xlsx is simply not searched
+        return False
+    return any(p and p in data for p in patterns)
