@@ -297,15 +297,13 @@ def files_holding(who: privacy.Person, folders: list[Path], skip: list[Path]) ->
 
 
 def _holds(path: Path, patterns: set[bytes]) -> bool:
+    import zipfile
+
     try:
         data = path.read_bytes()
         if path.suffix.lower() == ".xlsx":
-            import zipfile
-
             with zipfile.ZipFile(path) as book:
                 data = b"".join(book.read(member) for member in book.namelist())
-    except (OSError, ValueError, RuntimeError):
-        return False
-    except Exception:  # noqa: BLE001 - a damaged or foreign .xlsx is simply not searched
+    except (OSError, ValueError, RuntimeError, zipfile.BadZipFile):  # unreadable: not searched
         return False
     return any(p and p in data for p in patterns)
