@@ -124,8 +124,12 @@ def test_forget_lists_every_copy_beside_the_dossier_with_how_to_delete_it(kacli,
     [replaced] = tmp_path.glob("dossier.db.pre-restore-*.replaced")
     upgrade_copy = db_path.with_name("dossier.db.v1-20260101T000000.bak")
     upgrade_copy.write_bytes(backup.read_bytes())
+    elsewhere = tmp_path / "away" / "copy.db"
+    elsewhere.parent.mkdir()
+    kacli.ok("dossier", "backup", str(elsewhere))
     done = kacli.ok("contact", "forget", NAME, "--yes")
     for copy in (replaced, upgrade_copy):
         assert NAME.encode() in copy.read_bytes()
         assert f"rm -- {copy}" in done.stderr
-    assert str(backup) not in done.stderr  # not beside the dossier: the user knows where it is
+    assert f"rm -- {backup}" in done.stderr  # a manual backup in the dossier's folder
+    assert str(elsewhere) not in done.stderr  # in another folder: the user knows where it is

@@ -176,8 +176,14 @@ def remove(ref: Ref, at: At = None, yes: YesOpt = False) -> None:
 
 
 @app.command("forget", help=t("help.cmd.contact.forget"))
-def forget(ref: Ref, at: At = None, yes: YesOpt = False) -> None:
+def forget(
+    ref: Ref,
+    at: At = None,
+    yes: YesOpt = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=t("help.contact.forget_dry_run"))] = False,
+) -> None:
     from kacli.errors import DossierLocked, NotFound
+    from kacli.render import contacts as view
     from kacli.store import contacts, dossier, erasure, maintenance
 
     removed = []
@@ -188,14 +194,31 @@ def forget(ref: Ref, at: At = None, yes: YesOpt = False) -> None:
             removed = erasure.removed_matching(db, ref)
             if not removed:
                 raise
+        preview = erasure.preview(db, None if removed else found.id, removed)
     name = found.name if not removed else removed[0]["name"]
+    # Looked for before the names are gone: exports, vCards, calendars and backups kacli wrote
+    # beside the dossier or here.
+    from pathlib import Path
+
+    from kacli import settings
+
+    path = dossier.resolve_path(settings.get().db)
+    written = erasure.files_holding(preview.who, [path.parent, Path.cwd()],
+                                    [path, *dossier.copies_beside(path)])
+    if dry_run:
+        view.forget_plan(preview, to_stdout=True)
+        if written:
+            render.warn(t("contact.forget_files", paths=_rm_lines(written)))
+        return
     render.message(t("contact.forget_what", name=name))
+    if not yes:
+        view.forget_plan(preview, to_stdout=False)
     confirm(t("contact.forget_confirm", name=name), yes)
     with writing() as uow:
         if removed:
-            erasure.forget_removed(uow, erasure.removed_matching(uow.db, ref))
+            done = erasure.forget_removed(uow, erasure.removed_matching(uow.db, ref))
         else:
-            contacts.forget(uow, _find(uow.db, str(found.id), None).id)
+            done = contacts.forget(uow, _find(uow.db, str(found.id), None).id)
         path = uow.path
     if not removed:
         again = str(found.id)
@@ -211,12 +234,18 @@ def forget(ref: Ref, at: At = None, yes: YesOpt = False) -> None:
         render.message(t("contact.forgotten_removed", name=name))
     else:
         render.message(t("contact.forgotten", id=found.id))
+    view.forget_kept(done.kept)
     copies = dossier.copies_beside(path)
     if copies:
-        import shlex
+        render.warn(t("contact.forget_backups", paths=_rm_lines(copies)))
+    if written:
+        render.warn(t("contact.forget_files", paths=_rm_lines(written)))
 
-        render.warn(t("contact.forget_backups", paths="\n".join(
-            f"  rm -- {shlex.quote(str(c))}" for c in copies)))
+
+def _rm_lines(paths) -> str:
+    import shlex
+
+    return "\n".join(f"  rm -- {shlex.quote(str(p))}" for p in paths)
 
 
 @app.command("merge", help=t("help.cmd.contact.merge"))

@@ -154,3 +154,33 @@ def stage_moved(name: str, old: str | None, new: str) -> str:
         return t("contact.stage_same", name=name, stage=vocab.STAGE.label(new, lang))
     return t("contact.stage_moved", name=name, old=vocab.STAGE.label(old, lang),
              new=vocab.STAGE.label(new, lang))
+
+
+def forget_plan(plan, *, to_stdout: bool) -> None:
+    """Every text ``contact forget`` changes, row by row, as it is and as it will be; then what it
+    leaves because other records hold it too."""
+    from kacli import render
+
+    lines = []
+    for edit in plan.edits:
+        lines.append(t("contact.forget_edit_where", table=edit.table, id=edit.rowid, column=edit.column))
+        lines.append(f"  - {edit.old}")
+        lines.append(f"  + {edit.new}")
+    lines.append(tn("contact.forget_edit_count", len(plan.edits)))
+    if to_stdout:
+        console = out()
+        for line in lines:
+            console.print(line, markup=False, highlight=False)
+    else:
+        for line in lines:
+            render.err().print(line, markup=False, highlight=False)
+    forget_kept(plan.kept)
+
+
+def forget_kept(kept) -> None:
+    """The identifiers left where other records hold them too (on stderr)."""
+    from kacli import render
+
+    for item in kept:
+        render.warn(t("contact.forget_kept", identifier=item.identifier,
+                      owners="、".join(item.owners), n=item.texts))

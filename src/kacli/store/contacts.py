@@ -271,14 +271,15 @@ def remove(uow, contact_id: int) -> None:
                    new=f"#{contact_id}")
 
 
-def forget(uow, contact_id: int) -> None:
+def forget(uow, contact_id: int) -> erasure.Plan:
     """Erase a contact's personal data for good (a privacy request); the row itself stays.
 
     The name becomes a placeholder, every personal field, phone, address, birthday and named
     fact is cleared, and the contact's own change rows (whose old values hold personal text) are
     deleted; a forgotten contact is no longer the primary one (there is no one left to call).
-    Every name they had, their phones, email and WeChat are replaced by the placeholder in every
-    free-text field of the dossier (notes, next actions, deals, facts, history); history lines
+    Every whole mention of a name they had, their phones, email and WeChat is replaced by the
+    placeholder in every free-text field of the dossier (notes, next actions, deals, facts,
+    history), except what other records hold too (``domain.privacy``); history lines
     that are business facts stay, without the person. Roles, attitude and stage stay, so deals
     and visits keep their link and the buying centre its shape. ``secure_delete`` zeroes the
     freed bytes in this transaction; run ``maintenance.scrub`` on the file after it commits to
@@ -286,7 +287,8 @@ def forget(uow, contact_id: int) -> None:
     """
     row = uow.db.row("SELECT customer_id FROM contact WHERE id = :id", id=contact_id)
     uow.db.execute("PRAGMA secure_delete = ON")  # SQLite-only; a connection setting, so allowed here
-    needles = erasure.identifiers(uow.db, contact_id)
+    who = erasure.person(uow.db, contact_id)
+    planned = erasure.plan(uow.db, who, contact_id, privacy.placeholder(contact_id))
     cleared = ", ".join(f"{f} = NULL" for f in ("title", "department", "email", "wechat",
                                                 "birth_year", "birth_month", "birth_day",
                                                 *PERSONAL_FIELDS))
@@ -301,7 +303,7 @@ def forget(uow, contact_id: int) -> None:
     uow.db.execute("DELETE FROM contact_fact WHERE contact_id = :id", id=contact_id)
     erasure.keep_business_history(uow.db, contact_id)
     uow.db.execute("DELETE FROM change WHERE contact_id = :id", id=contact_id)
-    erasure.redact_everywhere(uow.db, needles, privacy.placeholder(contact_id))
+    erasure.apply(uow.db, planned.edits)
     # An audit line that holds nothing personal: the erasure itself happened, and when.
     history.record(uow, customer_id=row["customer_id"], contact_id=contact_id, field="forgotten",
                    old=None, new=None)
@@ -309,3 +311,4 @@ def forget(uow, contact_id: int) -> None:
     uow.flush()
     journal.purge(uow.db.conn, uow.command_id, journal.BARRIER_FORGET,
                   shown=f"kacli contact forget {contact_id}")
+    return planned

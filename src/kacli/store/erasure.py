@@ -11,27 +11,58 @@ SQLite-only: the tables and columns are read from ``sqlite_master`` and ``PRAGMA
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from kacli.domain import privacy
 from kacli.store import history
 from kacli.store.db import Db
 
-# Names of other records: a customer called after its owner is the customer's business.
+# Names of other records: a customer called after its owner is the customer's business. Their
+# phones, email and WeChat are theirs too, even when they are the person's as well.
 _NOT_FREE_TEXT = {("customer", "name"), ("contact", "name"), ("competitor", "name"),
-                  ("deal_competitor", "name")}
-_DERIVED = ("_pinyin", "_initials")
+                  ("deal_competitor", "name"), ("customer", "phones"), ("contact", "phones"),
+                  ("contact", "email"), ("contact", "wechat")}
+_DERIVED = ("_pinyin", "_initials", "_key")
 _IDENTIFYING = ("name", "phones", "email", "wechat")
 
 
-def identifiers(db: Db, contact_id: int) -> list[str]:
-    """Every text that identifies a contact: current and former names, phones, email, WeChat."""
+@dataclass(frozen=True)
+class Edit:
+    """One free-text field forget changes: where, as it is, as it will be."""
+
+    table: str
+    rowid: int
+    column: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Kept:
+    """An identifier of the person that another record holds too: left wherever it is."""
+
+    identifier: str
+    owners: tuple[str, ...]
+    texts: int
+
+
+@dataclass(frozen=True)
+class Plan:
+    edits: list[Edit]
+    kept: list[Kept]
+    who: privacy.Person = privacy.Person()
+
+
+def person(db: Db, contact_id: int) -> privacy.Person:
+    """Every name a contact has had, their phones, email and WeChat."""
     row = db.row("SELECT name, phones, email, wechat FROM contact WHERE id = :id", id=contact_id)
-    names, phones, others = [], [], []
+    names, phones, handles = [], [], []
     if row is not None:
         names.append(row["name"])
         phones += _phone_list(row["phones"])
-        others += [row["email"], row["wechat"]]
+        handles += [row["email"], row["wechat"]]
     for change in db.rows(
         "SELECT field, old, new FROM change WHERE contact_id = :id AND field IN"
         " ('name', 'phones', 'email', 'wechat')", id=contact_id,
@@ -42,9 +73,9 @@ def identifiers(db: Db, contact_id: int) -> list[str]:
             elif change["field"] == "phones":
                 phones += _phone_list(value)
             else:
-                others.append(value)
+                handles.append(value)
     names = [n for n in names if n != privacy.placeholder(contact_id)]
-    return privacy.identifiers(names=names, phones=phones, others=others)
+    return privacy.Person.of(names=names, phones=phones, handles=handles)
 
 
 def _phone_list(text: str | None) -> list[str]:
@@ -57,46 +88,114 @@ def _phone_list(text: str | None) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else [str(value)]
 
 
-def redact_everywhere(db: Db, needles: list[str], replacement: str) -> int:
-    """Replace every needle in every free-text field; how many fields changed."""
-    if not needles:
-        return 0
-    changed = 0
+def others(db: Db, who: privacy.Person, contact_id: int | None) -> tuple[privacy.Others, dict[str, list[str]]]:
+    """The names of every other record, and which of the person's identifiers other records
+    hold too (key -> the records' names)."""
+    names: list[str] = []
+    owners: dict[str, list[str]] = {}
+    own_names = {privacy.keyed(n) for n in who.names}
+    own_handles = {privacy.keyed(h) for h in who.handles}
+
+    def holds(key: str, owner: str) -> None:
+        if owner not in owners.setdefault(key, []):
+            owners[key].append(owner)
+
+    for row in db.rows("SELECT id, name, phones FROM customer"):
+        names.append(row["name"])
+        if privacy.keyed(row["name"].strip()) in own_names:
+            holds(privacy.keyed(row["name"].strip()), row["name"])
+        for phone in _phone_list(row["phones"]):
+            if privacy.digits(phone) in who.numbers:
+                holds(privacy.digits(phone), row["name"])
+    for row in db.rows("SELECT id, name, phones, email, wechat FROM contact WHERE id IS NOT :id"
+                       " AND forgotten_at IS NULL", id=contact_id):
+        names.append(row["name"])
+        if privacy.keyed(row["name"].strip()) in own_names:
+            holds(privacy.keyed(row["name"].strip()), row["name"])
+        for phone in _phone_list(row["phones"]):
+            if privacy.digits(phone) in who.numbers:
+                holds(privacy.digits(phone), row["name"])
+        for handle in (row["email"], row["wechat"]):
+            if handle and privacy.keyed(handle.strip()) in own_handles:
+                holds(privacy.keyed(handle.strip()), row["name"])
+    names += [r[0] for r in db.rows("SELECT name FROM competitor UNION SELECT name FROM deal_competitor")]
+    return privacy.Others.of(names=names, shared=owners), owners
+
+
+def plan(db: Db, who: privacy.Person, contact_id: int | None, replacement: str) -> Plan:
+    """Every free-text field that holds a whole mention of the person, as it is and as forget
+    leaves it, and the identifiers left where other records hold them too. The contact's own row,
+    named facts and own history lines are not listed: they are cleared as a whole."""
+    other, owners = others(db, who, contact_id)
+    edits: list[Edit] = []
+    shared_texts: dict[str, int] = {}
+    if not who:
+        return Plan([], [], who)
     for table in _tables(db):
         columns = _text_columns(db, table)
         for column in columns:
             if (table, column) in _NOT_FREE_TEXT or column.endswith(_DERIVED):
                 continue
-            changed += _redact_column(db, table, column, columns, needles, replacement)
-    return changed
+            for rowid, value in _candidates(db, table, column, contact_id):
+                found = privacy.mentions(value, who, other)
+                if not found:
+                    continue
+                for key in {m.key for m in found if m.shared}:
+                    shared_texts[key] = shared_texts.get(key, 0) + 1
+                new = privacy.erased(value, found, replacement)
+                if new != value:
+                    edits.append(Edit(table, rowid, column, value, new))
+    kept = [Kept(who.shown(key), tuple(names), shared_texts.get(key, 0))
+            for key, names in owners.items()]
+    return Plan(edits, kept, who)
+
+
+def _candidates(db: Db, table: str, column: str, contact_id: int | None) -> list[tuple[int, str]]:
+    where = f'"{column}" IS NOT NULL AND "{column}" != \'\''
+    if table == "contact" and contact_id is not None:
+        where += " AND id != :id"
+    elif table == "contact_fact" and contact_id is not None:
+        where += " AND contact_id != :id"
+    if table != "change":
+        return [(r[0], r[1]) for r in db.rows(
+            f'SELECT rowid, "{column}" FROM "{table}" WHERE {where}', id=contact_id)]
+    # Other records' names, phones, email and WeChat as they were are theirs; the person's own
+    # lines go with them.
+    contact_columns = [r["name"] for r in db.rows("SELECT name FROM pragma_table_info('contact')")]
+    return [(r[0], r[1]) for r in db.rows(
+        f'SELECT rowid, "{column}", field, contact_id FROM change WHERE {where}')
+        if r[2] not in _IDENTIFYING
+        and not (contact_id is not None and r[3] == contact_id
+                 and privacy.is_own_change(r[2], contact_columns))]
+
+
+def apply(db: Db, edits: list[Edit]) -> None:
+    """Write the planned fields; search keys derived from a changed title are made again."""
+    from kacli.domain.names import lookup_key, search_keys
+
+    for edit in edits:
+        db.execute(f'UPDATE "{edit.table}" SET "{edit.column}" = :v WHERE rowid = :r',
+                   v=edit.new, r=edit.rowid)
+        columns = _text_columns(db, edit.table)
+        if f"{edit.column}_pinyin" in columns and f"{edit.column}_initials" in columns:
+            pinyin, initials = search_keys(edit.new)
+            db.execute(f'UPDATE "{edit.table}" SET "{edit.column}_pinyin" = :p,'
+                       f' "{edit.column}_initials" = :i WHERE rowid = :r',
+                       p=pinyin, i=initials, r=edit.rowid)
+        if f"{edit.column}_key" in columns:
+            db.execute(f'UPDATE "{edit.table}" SET "{edit.column}_key" = :k WHERE rowid = :r',
+                       k=lookup_key(edit.new), r=edit.rowid)
 
 
 def _tables(db: Db) -> list[str]:
     return [r[0] for r in db.rows(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        " AND name != 'kacli_migrations' ORDER BY name")]
+        " AND name != 'kacli_migrations' AND name NOT LIKE 'undo_%' ORDER BY name")]
 
 
 def _text_columns(db: Db, table: str) -> list[str]:
     return [r["name"] for r in db.rows(f'SELECT * FROM pragma_table_info("{table}")')
             if not r["type"] or any(k in r["type"].upper() for k in ("TEXT", "CHAR", "CLOB"))]
-
-
-def _redact_column(db: Db, table: str, column: str, columns: list[str], needles: list[str],
-                   replacement: str) -> int:
-    matches = " OR ".join(f'instr("{column}", :n{i}) > 0' for i in range(len(needles)))
-    params = {f"n{i}": needle for i, needle in enumerate(needles)}
-    rows = db.rows(f'SELECT rowid, "{column}" FROM "{table}" WHERE {matches}', **params)
-    for rowid, value in rows:
-        new = privacy.redact(value, needles, replacement)
-        db.execute(f'UPDATE "{table}" SET "{column}" = :v WHERE rowid = :r', v=new, r=rowid)
-        if f"{column}_pinyin" in columns and f"{column}_initials" in columns:
-            from kacli.domain.names import search_keys
-
-            pinyin, initials = search_keys(new)
-            db.execute(f'UPDATE "{table}" SET "{column}_pinyin" = :p, "{column}_initials" = :i'
-                       f" WHERE rowid = :r", p=pinyin, i=initials, r=rowid)
-    return len(rows)
 
 
 def keep_business_history(db: Db, contact_id: int) -> int:
@@ -131,14 +230,37 @@ def removed_matching(db: Db, ref: str) -> list[dict[str, Any]]:
     return out
 
 
-def forget_removed(uow, removed: list[dict[str, Any]]) -> None:
+def removed_person(removed: list[dict[str, Any]]) -> privacy.Person:
+    return privacy.Person.of(names=[p["name"] for p in removed])
+
+
+def preview(db: Db, contact_id: int | None, removed: list[dict[str, Any]]) -> Plan:
+    """What forgetting a contact (or contacts removed earlier) would change, changing nothing."""
+    if contact_id is not None:
+        return plan(db, person(db, contact_id), contact_id, privacy.placeholder(contact_id))
+    edits: list[Edit] = []
+    kept: list[Kept] = []
+    for gone in removed:
+        each = plan(db, privacy.Person.of(names=[gone["name"]]), None,
+                    privacy.placeholder(gone["former_id"]))
+        edits += each.edits
+        kept += each.kept
+    return Plan(edits, kept, privacy.Person.of(names=[g["name"] for g in removed]))
+
+
+def forget_removed(uow, removed: list[dict[str, Any]]) -> Plan:
     """Erase the names of contacts removed earlier from every free-text field (their "contact
     removed" line included): all that is left of them once their row is gone."""
     uow.db.execute("PRAGMA secure_delete = ON")
-    for person in removed:
-        needles = privacy.identifiers(names=[person["name"]], phones=[], others=[])
-        redact_everywhere(uow.db, needles, privacy.placeholder(person["former_id"]))
-        history.record(uow, customer_id=person["customer_id"], field="forgotten", old=None,
+    edits: list[Edit] = []
+    kept: list[Kept] = []
+    for gone in removed:
+        done = plan(uow.db, privacy.Person.of(names=[gone["name"]]), None,
+                    privacy.placeholder(gone["former_id"]))
+        apply(uow.db, done.edits)
+        edits += done.edits
+        kept += done.kept
+        history.record(uow, customer_id=gone["customer_id"], field="forgotten", old=None,
                        new=None)
     # The undo journal may hold them too (the removal's own before-image): it goes, and undo
     # stops here, as after any forget.
@@ -146,3 +268,42 @@ def forget_removed(uow, removed: list[dict[str, Any]]) -> None:
 
     uow.flush()
     journal.purge(uow.db.conn, uow.command_id, journal.BARRIER_FORGET, shown="kacli contact forget")
+    return Plan(edits, kept)
+
+
+# Files kacli writes that may hold a person: exports, vCards, calendars, backups.
+_WRITTEN_SUFFIXES = (".csv", ".xlsx", ".json", ".vcf", ".ics", ".db", ".sqlite", ".bak")
+
+
+def files_holding(who: privacy.Person, folders: list[Path], skip: list[Path]) -> list[Path]:
+    """Files of the kinds kacli writes, in ``folders`` (and the ``kacli-export-*`` folders in
+    them), that hold one of the person's names, numbers or ids: the texts as written, in UTF-8
+    or GB18030, inside an XLSX's parts too. ``skip``: files already reported."""
+    needles = [*who.names, *who.handles, *who.phones, *who.numbers]
+    if not needles:
+        return []
+    patterns = {n.encode(enc, "ignore") for n in needles for enc in ("utf-8", "gb18030")}
+    skipped = {p.resolve() for p in skip}
+    found: list[Path] = []
+    for folder in dict.fromkeys(f.resolve() for f in folders if f.is_dir()):
+        places = [folder, *sorted(p for p in folder.glob("kacli-export-*") if p.is_dir())]
+        for place in places:
+            for path in sorted(place.iterdir()):
+                if (path.suffix.lower() in _WRITTEN_SUFFIXES and path.is_file()
+                        and path.resolve() not in skipped and path not in found
+                        and _holds(path, patterns)):
+                    found.append(path)
+    return found
+
+
+def _holds(path: Path, patterns: set[bytes]) -> bool:
+    import zipfile
+
+    try:
+        data = path.read_bytes()
+        if path.suffix.lower() == ".xlsx":
+            with zipfile.ZipFile(path) as book:
+                data = b"".join(book.read(member) for member in book.namelist())
+    except (OSError, ValueError, RuntimeError, zipfile.BadZipFile):  # unreadable: not searched
+        return False
+    return any(p and p in data for p in patterns)
