@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from kacli import i18n
 from kacli.domain import receivables as rcv
+from kacli.domain.deal_risks import stall_day
 from kacli.domain.reports import activity, ageing, forecast, pareto, period, pipeline, winloss
 from kacli.domain.rules import Rules
-from kacli.domain.deal_risks import stall_day
 from kacli.errors import BadInput
 
 TODAY = dt.date(2026, 11, 23)
