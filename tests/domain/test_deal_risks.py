@@ -55,3 +55,12 @@ def test_the_buying_centre_counts_met_contacts_for_organisations_only_from_negot
     opposed = boss._replace(attitude="opponent")
     assert codes(deal_risks(late, "org", (opposed,), TODAY, RULES)) == [
         "roles_uncovered", "decision_maker_opposed"]
+
+
+def test_a_reason_beyond_the_window_does_not_choose_the_rows_action() -> None:
+    """``week`` shows a festival gift due after its last day; ``remind`` leaves it out: both call."""
+    from kacli.domain.week import Reason, suggested_action
+
+    call, gift = Reason("cadence", day(3)), Reason("festival", day(13))
+    assert suggested_action([call, gift], TODAY, day(6)) == suggested_action([call], TODAY, day(6)) == "call"
+    assert suggested_action([gift], TODAY, day(6)) == "gift"
