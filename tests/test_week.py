@@ -206,12 +206,12 @@ def test_a_deal_stalls_after_its_stages_days(kacli, hxdc):
     kacli.ok("visit", "log", hxdc, "-c", "王总", env=later)
     item = row(week(kacli, env=later), hxdc)
     assert reason(item, "deal_stalled") == {
-        "code": "deal_stalled", "due": "2026-12-24",
+        "code": "deal_stalled", "due": "2026-12-24", "deal_id": 1,
         "text": "deal “会务用茶” 31 days in discover (limit 30)"}
     ahead = {"KACLI_TODAY": "2026-12-20"}  # stalls on 12-24, inside the window: shown, due that day
     kacli.ok("visit", "log", hxdc, "-c", "王总", env=ahead)
     assert reason(row(week(kacli, env=ahead), hxdc), "deal_stalled") == {
-        "code": "deal_stalled", "due": "2026-12-24",
+        "code": "deal_stalled", "due": "2026-12-24", "deal_id": 1,
         "text": "deal “会务用茶” stalls on 2026-12-24 (27 days in discover, limit 30)"}
     before = {"KACLI_TODAY": "2026-12-16"}
     kacli.ok("visit", "log", hxdc, "-c", "王总", env=before)
@@ -225,7 +225,7 @@ def test_payments_due_overdue_and_paid(kacli, hxdc):
     kacli.ok("payment", "plan", "会务用茶", "60万", "--due", "2026-11-26")
     kacli.ok("payment", "plan", "会务用茶", "40万", "--due", "2026-12-26")
     item = row(week(kacli), hxdc)
-    assert reason(item, "payment_due") == {"code": "payment_due", "due": "2026-11-26",
+    assert reason(item, "payment_due") == {"code": "payment_due", "due": "2026-11-26", "deal_id": 1,
                                            "text": "¥600,000 due 2026-11-26 (会务用茶)"}
     assert item["action"] == "collect"
     late = {"KACLI_TODAY": "2026-11-28"}

@@ -149,7 +149,7 @@ def test_a_dormant_customer_is_only_asked_for_money(kacli):
 def test_delivery_day_and_an_opposing_decision_maker_show_on_the_list(kacli, hxdc):
     kacli.ok("deal", "update", "年会礼品茶", "--delivery", "2027-01-14", env=on("2027-01-11"))
     item = row(week(kacli, env=on("2027-01-11")), hxdc)
-    assert reason(item, "delivery") == {"code": "delivery", "due": "2027-01-14",
+    assert reason(item, "delivery") == {"code": "delivery", "due": "2027-01-14", "deal_id": 1,
                                         "text": "deal “年会礼品茶” to be delivered 2027-01-14"}
     kacli.ok("deal", "role", "年会礼品茶", "王总", "--as", "决策者", "--attitude", "反对", env=on("2027-01-11"))
     item = row(week(kacli, env=on("2027-01-11")), hxdc)

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from kacli import i18n
 from kacli.domain import receivables as rcv
+from kacli.domain.deal_risks import stall_day
 from kacli.domain.reports import activity, ageing, forecast, pareto, period, pipeline, winloss
 from kacli.domain.rules import Rules
-from kacli.domain.sales import is_stalled
 from kacli.errors import BadInput
 
 TODAY = dt.date(2026, 11, 23)
@@ -82,7 +82,22 @@ def test_pareto_ties_rank_by_id_and_the_crossing_customer_is_above_the_line():
 
 
 def test_stalled_is_strictly_more_days_than_the_stage_allows():
-    assert not is_stalled(21, 21) and is_stalled(22, 21) and not is_stalled(1000, None)
+    limits = {"validate": 21}
+    assert stall_day("validate", TODAY, None, None, limits) == TODAY + dt.timedelta(days=22)
+    assert stall_day("deliver", TODAY, None, None, limits) is None  # a stage without a limit
+
+
+def test_the_pipeline_counts_stalled_as_the_week_list_does():
+    """A touch (update, visit or call about the deal) restarts the clock; a hold waits for its date."""
+    old = TODAY - dt.timedelta(days=40)
+    limits = Rules().stalled_days
+    assert limits["validate"] < 40
+    stale = pipeline.OpenDeal("validate", 100, None, None, old, None)
+    visited = stale._replace(touched=TODAY - dt.timedelta(days=3))
+    held = stale._replace(hold_until=TODAY + dt.timedelta(days=5))
+    report = pipeline.pipeline([stale, visited, held], TODAY, limits)
+    assert report.stages[1].stalled == 1
+    assert pipeline.pipeline([held], TODAY + dt.timedelta(days=5), limits).total.stalled == 1
 
 
 def test_pipeline_figures_follow_the_deal_view():

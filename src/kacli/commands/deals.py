@@ -119,10 +119,12 @@ def show(ref: Ref, json: JsonOpt = False) -> None:
     from kacli.render import deals as view
     from kacli.services.deals import detail
     from kacli.store import refs
+    from kacli.store.rules_file import load_rules
 
+    rules = load_rules()
     with reading() as db:
         found = refs.deal(db, ref)
-        data = detail(db, found.id, today())
+        data = detail(db, found.id, today(), rules)
     if json:
         render.emit_json(data)
     else:

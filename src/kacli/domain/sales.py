@@ -121,12 +121,6 @@ def days_in_stage(entered: dt.date, today: dt.date) -> int:
     return max(0, (today - entered).days)
 
 
-def is_stalled(days_in_stage: int, limit: int | None) -> bool:
-    """A deal is stalled once it has spent more days in its stage than the stage allows
-    (the rules' ``stalled_days``); a stage without a limit never stalls."""
-    return limit is not None and days_in_stage > limit
-
-
 def _gate(to_stage: str, facts: DealFacts) -> list[str]:
     """What moving *into* ``to_stage`` from the stage before it needs and does not have."""
     if to_stage == "negotiate":
@@ -186,18 +180,26 @@ class Coverage:
 def coverage(roles: Iterable[tuple[int, str, str | None]]) -> Coverage:
     """Coverage of the buying centre from (contact id, role, attitude for this deal) triples."""
     by_role: dict[str, list[int]] = {role: [] for role in ROLES}
-    on_our_side = False
+    covers = []
     for contact_id, role, attitude in roles:
         if contact_id not in by_role[role]:
             by_role[role].append(contact_id)
-        on_our_side = on_our_side or attitude == "supporter" or role == "coach"
+        covers.append((contact_id, role, attitude))
     uncovered = tuple(role for role in ROLES if not by_role[role])
-    flags = []
-    if not by_role["decision_maker"]:
-        flags.append(NO_DECISION_MAKER)
-    if not on_our_side:
-        flags.append(NO_SUPPORTER_OR_COACH)
-    return Coverage({r: tuple(ids) for r, ids in by_role.items()}, uncovered, tuple(flags))
+    return Coverage({r: tuple(ids) for r, ids in by_role.items()}, uncovered, uncovered_roles(covers))
+
+
+def uncovered_roles(covers: Iterable[tuple[int, str, str | None]]) -> tuple[str, ...]:
+    """What a buying centre of (contact id, role, attitude) lacks: ``no_decision_maker``, and
+    ``no_supporter_or_coach`` when nobody supports us and no coach guides us — the cooked duck
+    flies away for want of either."""
+    decision_maker = ally = False
+    for _, role, attitude in covers:
+        decision_maker = decision_maker or role == "decision_maker"
+        ally = ally or attitude == "supporter" or role == "coach"
+    if decision_maker:
+        return () if ally else (NO_SUPPORTER_OR_COACH,)
+    return (NO_DECISION_MAKER,) if ally else (NO_DECISION_MAKER, NO_SUPPORTER_OR_COACH)
 
 
 # The week-list reasons a hold silences until its date: the deal waits, the customer does not.

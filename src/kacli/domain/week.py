@@ -226,7 +226,7 @@ def week_item(account: Account, window: Window, key_account: bool, *,
         due=due,
         overdue_days=max(0, (today - due).days),
         score=round(score, 2),
-        action=suggested_action(reasons, today),
+        action=suggested_action(reasons, today, window.until),
         reasons=tuple(reasons),
         term_inputs=term_inputs,
     )
@@ -258,10 +258,12 @@ def explain(item: Item) -> list[Term]:
     return list(item.terms)
 
 
-def suggested_action(reasons: Iterable[Reason], today: dt.date | None = None) -> str:
+def suggested_action(reasons: Iterable[Reason], today: dt.date | None = None,
+                     until: dt.date | None = None) -> str:
     """What to do about the row. A visit already planned in the window covers the rest; otherwise
-    only the reasons already due (by ``today``) have a say when there are any: an overdue call
-    is not put off for a festival gift eleven days ahead."""
+    only the reasons already due (by ``today``) have a say when there are any, else those due by
+    ``until`` (the window's last day): an overdue call is not put off for a festival gift eleven
+    days ahead, and ``week`` and ``remind`` agree on a row whatever lies beyond the window."""
     reasons = reasons if isinstance(reasons, (list, tuple)) else list(reasons)
     everything = {r.code for r in reasons}
     if "planned_visit" in everything:
@@ -269,6 +271,8 @@ def suggested_action(reasons: Iterable[Reason], today: dt.date | None = None) ->
     codes = (everything - INFORMATIONAL) or everything  # news on the row, not a task of its own
     if today is not None:
         due = {r.code for r in reasons if r.due <= today} & codes
+        if not due and until is not None:
+            due = {r.code for r in reasons if r.due <= until} & codes
         codes = due or codes
     wanted = {ACTION_FOR_REASON[code] for code in codes}
     return next(action for action in ACTION_ORDER if action in wanted)

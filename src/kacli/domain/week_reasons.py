@@ -14,20 +14,22 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from kacli.domain.calendar import Festival, festivals_between, next_occurrences
+from kacli.domain.deal_risks import LATE_STAGES, buying_centre, deal_risks
 from kacli.domain.grading import revisit_days
 from kacli.domain.receivables import still_owed
 from kacli.domain.rules import Rules
-from kacli.domain.sales import held_due
+from kacli.domain.sales import NO_DECISION_MAKER, NO_SUPPORTER_OR_COACH, uncovered_roles
 from kacli.domain.week_input import Account, CareVisit, Contact, Deal, RoleCover
 
-LATE_STAGES = ("negotiate", "contract", "deliver")
+__all__ = [
+    "CARE_KINDS", "LATE_STAGES", "NO_DECISION_MAKER", "NO_SUPPORTER_OR_COACH", "QUIET_STATUSES",
+    "Reason", "Window", "buying_centre", "cared", "payer", "reasons_for", "uncovered_roles",
+]
 # Visits that count as care given: a greeting or a gift settles a birthday or a festival.
 CARE_KINDS = ("greeting", "small_gift", "valuable_gift")
 # Customers who get no courtesy reminders (cadence, never contacted, birthdays, festivals); what
 # they owe, open next actions and planned visits still show.
 QUIET_STATUSES = ("dormant", "lost")
-NO_DECISION_MAKER = "no_decision_maker"
-NO_SUPPORTER_OR_COACH = "no_supporter_or_coach"
 _DAY = dt.timedelta(days=1)
 
 
@@ -184,47 +186,9 @@ def _deal_reasons(
     deal: Deal, account: Account, today: dt.date, until: dt.date, rules: Rules,
     reasons: list[Reason],
 ) -> None:
-    # A held deal's closing and stalled reasons wait for the hold's date (sales.held_due).
-    closing = deal.expected_close
-    if closing is not None:
-        closing = held_due(closing, deal.hold_until)
-    if closing is not None and closing <= until:
-        reasons.append(Reason("deal_closing", closing, {
-            "deal_id": deal.id, "title": deal.title, "stage": deal.stage,
-            "expected_close": deal.expected_close, "amount_fen": deal.amount_fen,
-        }))
-    threshold = rules.stalled_days.get(deal.stage)
-    if threshold is not None:
-        stalls = deal.stage_entered + (threshold + 1) * _DAY
-        # Stalled is due once: an update of the deal on or after that day (a new close date, a
-        # changed chance, a note) settles it until the threshold has passed again.
-        if deal.touched is not None and deal.touched >= stalls:
-            stalls = deal.touched + (threshold + 1) * _DAY
-        stalls = held_due(stalls, deal.hold_until)
-        if stalls <= until:  # stalled already, or will be before the window ends
-            reasons.append(Reason("deal_stalled", stalls, {
-                "deal_id": deal.id, "title": deal.title, "stage": deal.stage,
-                "days_in_stage": (today - deal.stage_entered).days, "threshold": threshold,
-                "stalls": stalls, "upcoming": stalls > today,
-            }))
-    # An individual is their own user, buyer and decision maker: no buying centre to cover.
-    if deal.stage in LATE_STAGES and account.kind != "person":
-        covers = buying_centre(deal, account.contacts)
-        missing = uncovered_roles(covers)
-        if missing:
-            # A risk, not a deadline: due today, every day until the role is covered.
-            reasons.append(Reason("roles_uncovered", today, {
-                "deal_id": deal.id, "title": deal.title, "stage": deal.stage, "missing": missing,
-            }))
-        names = {c.id: c.name for c in account.contacts}
-        for cover in covers:
-            if cover.attitude == "opponent" and cover.role in ("decision_maker", "coach"):
-                # The seeds' buying-centre risk: the one who decides (or guides) is against us.
-                reasons.append(Reason("decision_maker_opposed", today, {
-                    "deal_id": deal.id, "title": deal.title, "stage": deal.stage,
-                    "role": cover.role, "contact": names.get(cover.contact_id, ""),
-                }, cover.contact_id))
-                break
+    """The deal's risks due by ``until`` (``kacli.domain.deal_risks``: every screen reads them there)."""
+    for risk in deal_risks(deal, account.kind, account.contacts, today, rules, until):
+        reasons.append(Reason(*risk))
 
 
 def _payment_reasons(account: Account, today: dt.date, until: dt.date, reasons: list[Reason]) -> None:
@@ -248,22 +212,6 @@ def _payment_reasons(account: Account, today: dt.date, until: dt.date, reasons: 
                 }, payer(inst.roles, account.contacts)))
 
 
-def buying_centre(deal: Deal, contacts: tuple[Contact, ...]) -> list[RoleCover]:
-    """The deal's buying centre as a salesperson reads it: the deal's own roles, and the roles
-    recorded on each contact the deal does not name and whom we have met (a logged visit with
-    them: a decision maker on file but never reached is the cooked duck's missing link). A
-    contact the deal names has the roles the deal gives them; a deal role without an attitude
-    takes the contact's."""
-    attitude = {c.id: c.attitude for c in contacts}
-    covers = [cover if cover.attitude else cover._replace(attitude=attitude.get(cover.contact_id))
-              for cover in deal.roles]
-    named = {cover.contact_id for cover in deal.roles}
-    for c in contacts:
-        if c.roles and c.last_met is not None and c.id not in named:
-            covers.extend(RoleCover(c.id, role, c.attitude) for role in c.roles)
-    return covers
-
-
 def payer(roles: tuple[RoleCover, ...], contacts: tuple[Contact, ...]) -> int | None:
     """Whom to ask for money owed on a deal: the deal's buyer, else a buyer at the customer, else
     the deal's decision maker, else a decision maker at the customer (lowest id first)."""
@@ -275,16 +223,3 @@ def payer(roles: tuple[RoleCover, ...], contacts: tuple[Contact, ...]) -> int | 
             if role in c.roles:
                 return c.id
     return None
-
-
-def uncovered_roles(covers: list[RoleCover] | tuple[RoleCover, ...]) -> tuple[str, ...]:
-    """What the buying centre lacks: ``no_decision_maker``, and ``no_supporter_or_coach`` when
-    nobody supports us and no coach guides us — the cooked duck flies away for want of either.
-    (The same flags as ``kacli.domain.sales.coverage`` uses for a deal's own view.)"""
-    decision_maker = ally = False
-    for cover in covers:
-        decision_maker = decision_maker or cover.role == "decision_maker"
-        ally = ally or cover.attitude == "supporter" or cover.role == "coach"
-    if decision_maker:
-        return () if ally else (NO_SUPPORTER_OR_COACH,)
-    return (NO_DECISION_MAKER,) if ally else (NO_DECISION_MAKER, NO_SUPPORTER_OR_COACH)

@@ -70,11 +70,17 @@ def hold_text(hold: dict[str, Any]) -> str:
 
 
 def risk_lines(cover: dict[str, Any]) -> list[str]:
-    """The buying-centre red flags: uncovered roles, no decision maker, nobody on our side."""
+    """The deal's risks as the week list words them (``kacli.domain.deal_risks`` decided them):
+    the buying centre's flags one a line, then closing, stalled, opposed."""
+    from kacli.domain.week_reasons import Reason
+    from kacli.render.week_text import reason_text
+
     lines = []
-    if cover["uncovered"]:
-        lines.append(t("deal.flag.uncovered", roles=i18n.join_words(role_label(r) for r in cover["uncovered"])))
-    lines += [t(f"deal.flag.{flag}") for flag in cover["flags"]]
+    for risk in cover["risks"]:
+        if risk["code"] == "roles_uncovered":
+            lines += [t(f"deal.flag.{flag}") for flag in risk["missing"]]
+        else:
+            lines.append(reason_text(Reason(risk["code"], risk["due"], risk, risk["contact_id"])))
     return lines
 
 

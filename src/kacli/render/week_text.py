@@ -171,9 +171,9 @@ def customer_label(item: Item) -> str:
 
 
 def whom(item: Item) -> str:
-    if item.contact is None:
-        return _w()["week.nobody"]
-    return f"{item.contact} {item.phone}" if item.phone else item.contact
+    """Whom to call and on which phone: an organisation with no contact yet on its own number."""
+    who = _w()["week.nobody"] if item.contact is None else item.contact
+    return f"{who} {item.phone}" if item.phone else who
 
 
 def term_label(term: Term, grade: str | None) -> str:
@@ -197,9 +197,18 @@ def item_json(item: Item) -> dict[str, Any]:
         "contact_id": item.contact_id, "grade": item.grade, "key_account": item.key_account,
         "due": _iso[item.due], "overdue_days": item.overdue_days, "score": item.score,
         "action": item.action, "phone": item.phone,
-        "reasons": [{"code": r.code, "text": _TEXT[r.code](r.params, w), "due": _iso[r.due]}
-                    for r in item.reasons],
+        "reasons": [_reason_json(r, w) for r in item.reasons],
     }
+
+
+def _reason_json(reason: Reason, w: dict[str, str]) -> dict[str, Any]:
+    """code, text and due; ``deal_id`` too when the reason is about a deal (the id ``deal show``
+    takes), so a script can find the deal's risks on both screens."""
+    out = {"code": reason.code, "text": _TEXT[reason.code](reason.params, w), "due": _iso[reason.due]}
+    deal_id = reason.params.get("deal_id")
+    if deal_id is not None:
+        out["deal_id"] = deal_id
+    return out
 
 
 def terms_json(item: Item) -> list[dict[str, Any]]:

@@ -15,6 +15,7 @@ from typing import Any
 
 from kacli.domain import receivables as rcv
 from kacli.domain import sales
+from kacli.domain.rules import Rules
 from kacli.store import deals, payments
 from kacli.store.db import Db
 
@@ -52,14 +53,43 @@ def _project(row: dict[str, Any]) -> dict[str, Any]:
     return {("budget_fen" if key == "budget" else key): row[key] for key in PROJECT}
 
 
-def _coverage(links: list[dict[str, Any]]) -> dict[str, Any]:
+def _coverage(links: list[dict[str, Any]], risks: list[dict[str, Any]]) -> dict[str, Any]:
+    """The deal's own buying centre (``deal role``) by role, the roles nobody covers, and what is at
+    risk as the week list says it (``risks``: :func:`open_risks`); ``flags`` are the buying-centre
+    risk's flags, so the deal views and the week list never disagree on them."""
     cover = sales.coverage((c["contact_id"], c["role"], c["attitude"]) for c in links)
+    flags = next((r["missing"] for r in risks if r["code"] == "roles_uncovered"), [])
     return {
         "roles": {role: [{k: c[k] for k in ("contact_id", "name", "title", "attitude",
                                              "attitude_source", "stage")}
                          for c in links if c["role"] == role] for role in sales.ROLES},
-        "uncovered": list(cover.uncovered), "flags": list(cover.flags), "at_risk": cover.at_risk,
+        "uncovered": list(cover.uncovered), "flags": flags, "at_risk": bool(risks), "risks": risks,
     }
+
+
+def open_risks(db: Db, customer_id: int, today: dt.date, rules: Rules) -> dict[int, list[dict[str, Any]]]:
+    """The risks of each deal of a customer still open today (``kacli.domain.deal_risks``), read
+    the way the week list reads them, as plain data: dates as ISO text."""
+    from kacli.domain.deal_risks import deal_risks
+    from kacli.domain.week_reasons import Window
+    from kacli.store import week
+
+    found = week.accounts(db, Window(today, today, rules), customer_id, customer_id)
+    if not found:
+        return {}
+    account = found[0]
+    return {deal.id: [_risk_data(r) for r in deal_risks(deal, account.kind, account.contacts, today, rules)]
+            for deal in account.deals}
+
+
+def _risk_data(risk) -> dict[str, Any]:
+    def plain(value: Any) -> Any:
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return list(value) if isinstance(value, tuple) else value
+
+    params = {k: plain(v) for k, v in risk.params.items() if k != "deal_id"}
+    return {"code": risk.code, "due": risk.due.isoformat(), "contact_id": risk.contact_id, **params}
 
 
 def _history(events: list[dict[str, Any]], until: dt.date) -> list[dict[str, Any]]:
@@ -102,7 +132,7 @@ def _hold(row: dict[str, Any], today: dt.date) -> dict[str, Any] | None:
             "active": sales.on_hold(until, today)}
 
 
-def detail(db: Db, deal_id: int, today: dt.date) -> dict[str, Any]:
+def detail(db: Db, deal_id: int, today: dt.date, rules: Rules) -> dict[str, Any]:
     """Everything ``deal show`` displays."""
     row = deals.get(db, deal_id)
     data = _figures(row, today)
@@ -117,7 +147,8 @@ def detail(db: Db, deal_id: int, today: dt.date) -> dict[str, Any]:
     data["next_stage"], data["next_stage_missing"] = sales.next_gates(
         row["stage"], row["outcome"], deals.gate_facts(db, row))
     data["history"] = _history(deals.events(db, deal_id), _clock_stops(row, today))
-    data["buying_centre"] = _coverage(deals.roles(db, [deal_id])[deal_id])
+    risks = open_risks(db, row["customer_id"], today, rules).get(deal_id, [])
+    data["buying_centre"] = _coverage(deals.roles(db, [deal_id])[deal_id], risks)
     owed = payments.for_deal(db, deal_id, today)
     data["receivable"] = money_facts(owed, row["outcome"], payments.payments(db, deal_id))
     data["created_at"], data["updated_at"] = row["created_at"], row["updated_at"]
@@ -192,7 +223,7 @@ def _tallied(rows: Iterator[dict[str, Any]], today: dt.date, tally: Tally,
         yield deal
 
 
-def for_customer(db: Db, customer_id: int, today: dt.date) -> list[dict[str, Any]]:
+def for_customer(db: Db, customer_id: int, today: dt.date, rules: Rules) -> list[dict[str, Any]]:
     """``customer show``: every deal of the customer — open ones first, with their project facts
     and coverage, then won and lost ones newest first, each with its ``outcome``, ``closed_on``
     and ``lost_reason``."""
@@ -200,15 +231,15 @@ def for_customer(db: Db, customer_id: int, today: dt.date) -> list[dict[str, Any
     rows.sort(key=lambda r: (r["outcome"] != "open", "" if r["outcome"] == "open" else
                              _invert(r["closed_on"] or "")))
     links = deals.roles(db, [r["id"] for r in rows])
+    risks = open_risks(db, customer_id, today, rules)
     out = []
     for row in rows:
         item = _figures(row, today)
         item["closed_on"] = row["closed_on"]
         item["lost_reason"] = row["lost_reason"]
         item["project"] = _project(row)
-        cover = _coverage(links[row["id"]])
-        item["coverage"] = {"uncovered": cover["uncovered"], "flags": cover["flags"],
-                            "at_risk": cover["at_risk"]}
+        cover = _coverage(links[row["id"]], risks.get(row["id"], []))
+        item["coverage"] = {key: cover[key] for key in ("uncovered", "flags", "at_risk", "risks")}
         out.append(item)
     return out
 
@@ -218,8 +249,8 @@ def _invert(day: str) -> str:
     return "".join(chr(255 - ord(ch)) for ch in day)
 
 
-def customer_sales(db: Db, customer_id: int, today: dt.date) -> dict[str, Any]:
+def customer_sales(db: Db, customer_id: int, today: dt.date, rules: Rules) -> dict[str, Any]:
     """What ``customer show`` adds: ``deals`` (open, with project facts and coverage) and
     ``receivable`` ({outstanding_fen, overdue_fen, oldest_overdue})."""
-    return {"deals": for_customer(db, customer_id, today),
+    return {"deals": for_customer(db, customer_id, today, rules),
             "receivable": payments.customer_summary(db, customer_id, today)}

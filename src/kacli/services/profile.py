@@ -47,7 +47,7 @@ def customer_profile(db: Db, customer_id: int, today: dt.date) -> dict[str, Any]
     profile["facts"] = customers.facts(db, customer_id)
     profile["competitors"] = customers.competitors(db, customer_id)
     profile["contacts"] = contact_store.summaries(db, customer_id)
-    profile.update(customer_sales(db, customer_id, today))  # "deals", "receivable"
+    profile.update(customer_sales(db, customer_id, today, rules))  # "deals", "receivable"
     profile.update(customer_activity(db, customer_id, today))  # "visits", "next_actions"
     profile["created_at"] = row["created_at"]
     profile["updated_at"] = row["updated_at"]

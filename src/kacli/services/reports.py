@@ -56,7 +56,7 @@ def pipeline_report(db: Db, today: dt.date, rules: Rules, since: dt.date | None 
     from kacli.store.reports import open_deals
 
     _check(since, until, today)
-    return pipeline(open_deals(db, since, until), today, rules.stalled_days)
+    return pipeline(open_deals(db, since, until, today=today), today, rules.stalled_days)
 
 
 def forecast_report(db: Db, today: dt.date, since: dt.date | None = None,

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kacli.store.db import Days, Db
-from kacli.store.stage_entered import ADDED, MOVES, entered
+from kacli.store.stage_entered import ADDED, MOVES, entered, last_touch
 
 if TYPE_CHECKING:
     from kacli.domain.reports.ageing import DealPlan
@@ -32,10 +32,11 @@ def _iso(day: dt.date | None) -> str | None:
 
 
 def open_deals(db: Db, first_close: dt.date | None = None, last_close: dt.date | None = None, *,
-               with_entered: bool = True) -> list[OpenDeal]:
+               with_entered: bool = True, today: dt.date | None = None) -> list[OpenDeal]:
     """Every open deal; only those expected to close within [first_close, last_close] if either
     is given (then deals without a close date are left out). Without ``with_entered`` the day each
-    entered its stage is not looked up (``stage_entered`` is None): the forecast has no use for it."""
+    entered its stage, last touch and hold are not looked up: the forecast has no use for them.
+    With it, ``today`` bounds the last touch (the stalled clock)."""
     from kacli.domain.reports.pipeline import OpenDeal
 
     window = ""
@@ -44,13 +45,14 @@ def open_deals(db: Db, first_close: dt.date | None = None, last_close: dt.date |
                   " AND (:first IS NULL OR deal.expected_close >= :first)"
                   " AND (:last IS NULL OR deal.expected_close <= :last)")
     days = Days()
-    moves = f"{MOVES}, {ADDED}" if with_entered else "NULL, NULL"
-    rows = _rows(db, f"""SELECT deal.stage, deal.amount, deal.price, deal.chance, {moves}, deal.expected_close
+    clock = f"{MOVES}, {ADDED}, {last_touch()}, deal.hold_until" if with_entered else "NULL, NULL, NULL, NULL"
+    rows = _rows(db, f"""SELECT deal.stage, deal.amount, deal.price, deal.chance, {clock}, deal.expected_close
                          FROM deal WHERE deal.outcome = 'open' {window}""",
-                 first=_iso(first_close), last=_iso(last_close))
+                 first=_iso(first_close), last=_iso(last_close), today=_iso(today or dt.date.today()))
     return [OpenDeal(stage, amount, price, chance, entered(stage, moved, added) if added else None,
-                     days[close] if close else None)
-            for stage, amount, price, chance, moved, added, close in rows]
+                     days[close] if close else None, days[last] if last else None,
+                     days[hold] if hold else None)
+            for stage, amount, price, chance, moved, added, last, hold, close in rows]
 
 
 def won_deals(db: Db, first: dt.date, last: dt.date) -> list[Won]:

@@ -20,6 +20,16 @@ MOVES = """(SELECT group_concat(e.on_date || '>' || e.to_stage) FROM deal_event 
 ADDED = "date(deal.created_at, 'localtime')"
 
 
+def last_touch(deal: str = "deal") -> str:
+    """The last day up to ``:today`` the deal (table or alias ``deal``) was touched — updated, or
+    visited or called about (``visit log --deal``) — as ISO text, else NULL: what restarts its
+    stalled clock (``kacli.domain.deal_risks.stall_day``)."""
+    return f"""NULLIF(max(
+        COALESCE(CASE WHEN substr({deal}.updated_at, 1, 10) <= :today THEN substr({deal}.updated_at, 1, 10) END, ''),
+        COALESCE((SELECT max(v.date) FROM visit v
+                  WHERE v.deal_id = {deal}.id AND v.planned = 0 AND v.date <= :today), '')), '')"""
+
+
 _DAYS = Days()
 
 

@@ -36,6 +36,7 @@ from kacli.domain.week_input import (
 from kacli.domain.week_reasons import CARE_KINDS, Window
 from kacli.store.db import Days, Db
 from kacli.store.history import INTENTION_STATED
+from kacli.store.stage_entered import last_touch
 
 
 class _Json(dict):
@@ -175,13 +176,11 @@ def _deals(db: Db, span: dict, days: Days):
     """Open deals with their moves and buying centres, won orders, instalments due by the
     window's last day and what was paid on each deal by today. A deal won or lost after today
     is still open as of today."""
-    rows = _rows(db, """
+    rows = _rows(db, f"""
         SELECT d.id, d.customer_id, d.outcome, d.title, d.stage, COALESCE(d.price, d.amount),
                d.expected_close, d.closed_on, date(d.created_at, 'localtime'), d.chance,
                CASE WHEN d.delivered_on IS NULL OR d.delivered_on > :today THEN d.delivery_date END,
-               CASE WHEN substr(d.updated_at, 1, 10) <= :today THEN substr(d.updated_at, 1, 10) END,
-               d.hold_until,
-               (SELECT max(v.date) FROM visit v WHERE v.deal_id = d.id AND v.planned = 0 AND v.date <= :today)
+               d.hold_until, {last_touch("d")}
         FROM deal d WHERE d.customer_id BETWEEN :lo AND :hi
               AND (d.outcome != 'lost' OR d.closed_on > :today) ORDER BY d.id""", **span)
     today = span["today"]
@@ -212,8 +211,7 @@ def _deals(db: Db, span: dict, days: Days):
     orders: dict[int, list] = {}
     deliveries: dict[int, list] = {}
     for (deal_id, cid, outcome, title, stage, amount, closing, closed, created, chance, delivery,
-         updated, hold_until, talked) in rows:
-        touched = max(updated or "", talked or "") or None  # the last update of, or visit about, the deal
+         hold_until, touched) in rows:
         if delivery and delivery <= span["until"] and outcome != "lost":
             deliveries.setdefault(cid, []).append(Delivery(deal_id, title, days[delivery]))
         if deal_id in open_ids:

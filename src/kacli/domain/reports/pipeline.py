@@ -1,7 +1,7 @@
 """Open deals by stage (seed 003's five stages): count, value, weighted value, days, stalled.
 
 Value, chance and the weighted amount are ``kacli.domain.sales``'s, as ``deal list`` shows them;
-a deal is stalled by ``sales.is_stalled`` against the rules' days for its stage.
+a deal is stalled on the day ``deal_risks.stall_day`` gives, as the week list calls it stalled.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from kacli.domain import sales
+from kacli.domain.deal_risks import stall_day
 
 
 class OpenDeal(NamedTuple):
@@ -20,6 +21,8 @@ class OpenDeal(NamedTuple):
     chance: int | None  # the salesperson's own chance, else None (the stage's)
     stage_entered: dt.date | None  # None when not read (the forecast does not need it)
     expected_close: dt.date | None
+    touched: dt.date | None = None  # the last update of, or visit or call about, the deal
+    hold_until: dt.date | None = None
 
 
 class StageLine(NamedTuple):
@@ -54,7 +57,8 @@ def pipeline(deals: Iterable[OpenDeal], today: dt.date, stalled_days: Mapping[st
         line[1] += value
         line[2] += weighted
         line[3] += in_stage
-        line[4] += sales.is_stalled(in_stage, stalled_days.get(deal.stage))
+        stalls = stall_day(deal.stage, deal.stage_entered, deal.touched, deal.hold_until, stalled_days)
+        line[4] += stalls is not None and stalls <= today
     total = [sum(line[i] for line in sums.values()) for i in range(5)]
     return Pipeline(tuple(_line(stage, line) for stage, line in sums.items()), _line(None, total))
 

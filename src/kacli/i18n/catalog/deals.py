@@ -89,7 +89,6 @@ MESSAGES = {
     "deal.competitors_unknown": ("No competitor recorded yet.", "尚未记录竞争对手。", "尚未記錄競爭對手。"),
     "deal.chance.stage": ("(by stage)", "（按阶段）", "（按階段）"),
     "deal.chance.manual": ("(set by hand)", "（手动设定）", "（手動設定）"),
-    "deal.flag.uncovered": ("Nobody covers: {roles}", "无人覆盖：{roles}", "無人覆蓋：{roles}"),
     "deal.flag.no_decision_maker": ("No decision maker: the cooked duck may fly away (煮熟的鸭子飞了).",
                                     "没有接触决策者：煮熟的鸭子可能会飞。", "沒有接觸決策者：煮熟的鴨子可能會飛。"),
     "deal.flag.no_supporter_or_coach": ("Nobody on our side: no supporter and no coach.",

@@ -1,0 +1,90 @@
+"""Every screen tells the same story about a deal: its risks, whether it is stalled, whom to call."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def on(day: str) -> dict[str, str]:
+    return {"KACLI_TODAY": day}
+
+
+@pytest.fixture
+def mill(kacli):
+    """机床厂 with its general manager, recorded as the decision maker, met a week ago."""
+    kacli.ok("customer", "add", "机床厂", "--kind", "org", env=on("2026-11-01"))
+    kacli.ok("contact", "add", "机床厂", "王总", "--role", "决策者", "--attitude", "支持", env=on("2026-11-01"))
+    kacli.ok("visit", "log", "机床厂", "-c", "王总", "--date", "2026-11-16")
+    return kacli
+
+
+def _week_deal_codes(kacli, deal_id: int, *args: str, env: dict | None = None) -> set[str]:
+    """The deal's reasons on the week list already due (not those coming later in the window)."""
+    data = kacli.json("week", *args, env=env)
+    return {r["code"] for row in data["items"] for r in row["reasons"]
+            if r.get("deal_id") == deal_id and r["due"] <= data["today"]}
+
+
+def _deal_id(kacli, title: str) -> int:
+    return kacli.json("deal", "show", title)["id"]
+
+
+def test_an_early_deal_is_not_called_at_risk_where_the_week_list_is_silent(mill):
+    kacli = mill
+    kacli.ok("deal", "add", "机床厂", "产线改造", "--amount", "300万", "--stage", "发现机会")
+    shown = kacli.json("deal", "show", "产线改造")["buying_centre"]
+    assert shown["risks"] == [] and shown["flags"] == [] and not shown["at_risk"]
+    assert "cooked duck" not in kacli.ok("deal", "show", "产线改造").stdout
+    assert not _week_deal_codes(kacli, _deal_id(kacli, "产线改造"))
+
+
+def test_the_decision_maker_met_counts_for_the_deal_as_the_week_list_counts_him(mill):
+    kacli = mill
+    kacli.ok("deal", "add", "机床厂", "产线改造", "--amount", "300万", "--stage", "商务谈判",
+             "--no-competitor")
+    shown = kacli.json("deal", "show", "产线改造")["buying_centre"]
+    assert shown["risks"] == [] and not shown["at_risk"]  # 王总 decides and was met
+    assert kacli.json("customer", "show", "机床厂")["deals"][0]["coverage"]["risks"] == []
+    kacli.ok("contact", "add", "机床厂", "赵总", "--role", "决策者", "--attitude", "反对")
+    kacli.ok("visit", "log", "机床厂", "-c", "赵总")
+    risks = kacli.json("deal", "show", "产线改造")["buying_centre"]["risks"]
+    assert [(r["code"], r["contact"]) for r in risks] == [("decision_maker_opposed", "赵总")]
+    assert _week_deal_codes(kacli, _deal_id(kacli, "产线改造")) == {"decision_maker_opposed"}
+    assert "赵总" in kacli.ok("deal", "show", "产线改造").stdout
+
+
+def test_a_visit_about_a_deal_before_it_stalls_restarts_its_clock_on_every_screen(mill):
+    kacli = mill
+    # validate stalls after 30 days by default: entered 2026-10-01, stalled from 10-31
+    kacli.ok("deal", "add", "机床厂", "产线改造", "--stage", "验证需求", env=on("2026-10-01"))
+    kacli.ok("visit", "log", "机床厂", "-c", "王总", "--deal", "产线改造", "--date", "2026-10-25",
+             env=on("2026-10-25"))
+    report = kacli.json("report", "pipeline")
+    assert report["total"]["stalled"] == 0
+    deal = kacli.json("deal", "show", "产线改造")
+    assert not [r for r in deal["buying_centre"]["risks"] if r["code"] == "deal_stalled"]
+    assert "deal_stalled" not in _week_deal_codes(kacli, deal["id"], "--all")
+    later = on("2026-11-30")  # 30 days after the visit have passed
+    assert kacli.json("report", "pipeline", env=later)["total"]["stalled"] == 1
+    risks = kacli.json("deal", "show", "产线改造", env=later)["buying_centre"]["risks"]
+    assert [(r["code"], r["due"]) for r in risks] == [("deal_stalled", "2026-11-25")]
+    assert "deal_stalled" in _week_deal_codes(kacli, deal["id"], env=later)
+
+
+def test_a_held_deal_is_not_counted_stalled_by_the_pipeline(mill):
+    kacli = mill
+    kacli.ok("deal", "add", "机床厂", "产线改造", "--stage", "验证需求", env=on("2026-09-01"))
+    kacli.ok("deal", "hold", "产线改造", "--until", "2026-12-01", "--reason", "预算冻结")
+    assert kacli.json("report", "pipeline")["total"]["stalled"] == 0
+    deal_id = _deal_id(kacli, "产线改造")
+    for day, stalled in (("2026-11-30", 0), ("2026-12-24", 1)):  # held, then 30 days after the hold
+        assert kacli.json("report", "pipeline", env=on(day))["total"]["stalled"] == stalled
+        assert ("deal_stalled" in _week_deal_codes(kacli, deal_id, env=on(day))) == bool(stalled)
+
+
+def test_an_organisation_without_contacts_is_called_on_its_own_number_in_every_view(kacli):
+    kacli.ok("customer", "add", "宏达机械", "--kind", "org", "--phone", "021-5555-0101")
+    row = kacli.json("week")["items"][0]
+    assert (row["contact"], row["phone"]) == (None, "021-5555-0101")
+    for args in (("week",), ("remind",), ("why", "宏达机械")):
+        assert "021-5555-0101" in kacli.ok(*args).stdout, args
