@@ -11,6 +11,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 os.environ["KACLI_LANG"] = "en"  # help texts are built at import: make them English for tests
 os.environ.setdefault("COLUMNS", "120")
@@ -22,6 +23,11 @@ from kacli import i18n, settings  # noqa: E402
 from kacli.app import app  # noqa: E402
 
 TODAY = "2026-11-23"  # a Monday
+
+# A test never depends on the machine's speed: no per-example deadline (a loaded CI machine made
+# hypothesis fail examples that were right but slow).
+hypothesis_settings.register_profile("kacli", deadline=None)
+hypothesis_settings.load_profile("kacli")
 
 # kacli builds its command tree once per run, as a process does; building it again for every
 # invoke (~15 ms) was most of a CLI test's time. The tree holds no state between runs: each run
