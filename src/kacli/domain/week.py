@@ -52,7 +52,15 @@ from kacli.domain.grading import KeyShare, bought_since, grade_org, grade_person
 from kacli.domain.rules import Rules
 from kacli.domain.sales import chance, weighted
 from kacli.domain.week_input import Account, Contact
-from kacli.domain.week_reasons import LATE_STAGES, Reason, Window, reasons_for
+from kacli.domain.week_reasons import (
+    BOOKED_VISIT_DAYS,
+    LATE_STAGES,
+    Reason,
+    Window,
+    booked_visit,
+    festivals_since,
+    reasons_for,
+)
 
 __all__ = [
     "ACTION_FOR_REASON", "ACTION_ORDER", "Item", "Reason", "Term", "Window", "build_week",
@@ -66,14 +74,14 @@ INFORMATIONAL = frozenset({"key_tier_changed"})
 # The suggested action is the first of these that any of the row's reasons already due calls
 # for (all of them when none is due yet): a visit beats everything (the rest can be done during
 # it), money owed comes next.
-ACTION_ORDER = ("visit", "collect", "gift", "greet", "follow_up", "call")
+ACTION_ORDER = ("visit", "collect", "gift", "greet", "follow_up", "call", "note")
 ACTION_FOR_REASON = {
     "planned_visit": "visit", "deal_closing": "visit", "roles_uncovered": "visit",
     "payment_due": "collect", "payment_overdue": "collect",
     "festival": "gift", "birthday": "greet",
     "next_action": "follow_up", "after_sale": "follow_up",
     "never_contacted": "call", "cadence": "call", "deal_stalled": "call",
-    "delivery": "visit", "decision_maker_opposed": "visit", "key_tier_changed": "call",
+    "delivery": "visit", "decision_maker_opposed": "visit", "key_tier_changed": "note",
 }
 
 
@@ -189,19 +197,21 @@ def week_item(account: Account, window: Window, key_account: bool, *,
     bought = _bought(account)
     grade = grade_of(account, today, rules, bought)
     festivals = gets_festivals(key_account, grade, rules)
-    reasons = reasons_for(account, grade, window, festivals, bought, key_account)
-    if key_change is not None:  # said once, on the row, the week it happened
-        reasons.append(Reason("key_tier_changed", key_change[0], {"joined": key_change[1],
-                                                                  "date": key_change[0]}))
-    if only_due:  # a change of key tier is told once: the night it happens
+    since = festivals_since(account, grade, key_account, key_change, rules) if festivals else None
+    reasons = reasons_for(account, grade, window, festivals, bought, key_account, since)
+    if key_change is not None and (news := key_tier_news(account, key_change, today)) is not None:
+        reasons.append(news)
+    if only_due:
         until = window.until
-        reasons = [r for r in reasons if r.due <= until and (r.code != "key_tier_changed" or r.due >= today)]
+        reasons = [r for r in reasons if r.due <= until]
     if not reasons:
         return None
     if len(reasons) > 1:
         rank = window.rank
         reasons.sort(key=lambda r: (r.due, rank[r.code]))
     due = reasons[0].due
+    if due > window.until:
+        return None  # a row shown for a window is due inside it; a gift due later waits
     if first_day:
         reasons = [r for r in reasons if r.due == due]
     contact = choose_contact(account.contacts, reasons)
@@ -226,7 +236,7 @@ def week_item(account: Account, window: Window, key_account: bool, *,
         due=due,
         overdue_days=max(0, (today - due).days),
         score=round(score, 2),
-        action=suggested_action(reasons, today),
+        action=suggested_action(reasons, today, booked=booked_visit(account, today) is not None),
         reasons=tuple(reasons),
         term_inputs=term_inputs,
     )
@@ -258,15 +268,33 @@ def explain(item: Item) -> list[Term]:
     return list(item.terms)
 
 
-def suggested_action(reasons: Iterable[Reason], today: dt.date | None = None) -> str:
-    """What to do about the row. A visit already planned in the window covers the rest; otherwise
-    only the reasons already due (by ``today``) have a say when there are any: an overdue call
-    is not put off for a festival gift eleven days ahead."""
+def key_tier_news(account: Account, change: tuple[dt.date, bool], today: dt.date) -> Reason | None:
+    """Joining or leaving the key tier is news, not a task: told on the day it happens (never
+    overdue), and not once the customer has been contacted since."""
+    day, joined = change
+    if day != today or (account.last_contact is not None and account.last_contact >= day):
+        return None
+    return Reason("key_tier_changed", day, {"joined": joined, "date": day})
+
+
+def suggested_action(reasons: Iterable[Reason], today: dt.date | None = None, *,
+                     booked: bool = False) -> str:
+    """What to do about the row. A visit booked in the coming week (``booked``, or a planned
+    visit on the row within ``BOOKED_VISIT_DAYS`` or missed) covers the rest, whatever the
+    window, so ``remind`` and ``week`` agree; otherwise only the reasons already due (by
+    ``today``) have a say when there are any: an overdue call is not put off for a festival gift
+    eleven days ahead. News alone (``key_tier_changed``) is only to ``note``."""
     reasons = reasons if isinstance(reasons, (list, tuple)) else list(reasons)
     everything = {r.code for r in reasons}
-    if "planned_visit" in everything:
+    if booked:
         return "visit"
-    codes = (everything - INFORMATIONAL) or everything  # news on the row, not a task of its own
+    if "planned_visit" in everything:
+        last = today + dt.timedelta(days=BOOKED_VISIT_DAYS - 1) if today is not None else None
+        if last is None or any(r.code == "planned_visit" and r.due <= last for r in reasons):
+            return "visit"
+    codes = everything - INFORMATIONAL
+    if not codes:
+        return "note"
     if today is not None:
         due = {r.code for r in reasons if r.due <= today} & codes
         codes = due or codes
