@@ -62,7 +62,7 @@ class Rules:
     key_revisit_days: int = 30  # key accounts are visited at least this often, whatever their grade
     # 80/20 ranks a book: below this many customers with sales there is no key tier yet, so one
     # first sale in a young dossier does not make its buyer a key account.
-    key_min_customers: int = 1
+    key_min_customers: int = 5
     stalled_days: MappingProxyType[str, int] = _frozen(
         discover=30, validate=30, negotiate=21, contract=14, deliver=30
     )
