@@ -10,6 +10,9 @@ from rich.cells import cell_len
 
 from test_week import codes, reason, row, week
 
+# The 80/20 ranking of a book of three customers: no minimum book (see test_week_clears).
+pytestmark = pytest.mark.usefixtures("small_book")
+
 
 def on(day: str) -> dict:
     return {"KACLI_TODAY": day}

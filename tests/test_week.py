@@ -272,7 +272,7 @@ def test_human_view_in_chinese(kacli, hxdc):
     assert "逾期6天" in out and "华信地产 (A)" in out and "王总 138-0000-1111" in out and "打电话" in out
 
 
-def test_colours_on_a_terminal_red_overdue_yellow_today_bold_key(kacli, revenue):
+def test_colours_on_a_terminal_red_overdue_yellow_today_bold_key(kacli, revenue, small_book):
     kacli.ok("visit", "log", "机床厂", "--date", "2026-10-01")  # ungraded: overdue since 10-31
     kacli.ok("visit", "log", "茶叶店", "--date", "2026-10-24")  # due today
     kacli.ok("visit", "log", "华信地产", "--date", "2026-10-25")  # key account, due tomorrow

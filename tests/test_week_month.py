@@ -59,7 +59,7 @@ def test_the_festival_gift_is_due_a_week_ahead_until_a_greeting_is_logged(kacli,
         assert all("festival" not in codes(i) for i in week(kacli, env=on(day))["items"]), day
 
 
-def test_money_is_asked_of_the_buyer_and_payments_do_not_move_the_key_tier(kacli, hxdc):
+def test_money_is_asked_of_the_buyer_and_payments_do_not_move_the_key_tier(kacli, hxdc, small_book):
     kacli.ok("customer", "add", "机床厂", env=on("2027-01-11"))
     kacli.ok("deal", "add", "机床厂", "机床维保", "--amount", "70万", env=on("2027-01-11"))
     kacli.ok("deal", "won", "机床维保", "--date", "2027-01-12", env=on("2027-01-12"))
@@ -158,7 +158,7 @@ def test_delivery_day_and_an_opposing_decision_maker_show_on_the_list(kacli, hxd
     assert (item["contact"], item["action"]) == ("王总", "visit")
 
 
-def test_becoming_a_key_account_is_said_on_the_row_that_week(kacli, hxdc):
+def test_becoming_a_key_account_is_said_on_the_row_that_week(kacli, hxdc, small_book):
     kacli.ok("customer", "add", "机床厂", env=on("2027-01-11"))
     kacli.ok("deal", "add", "机床厂", "机床维保", "--amount", "10万", env=on("2027-01-11"))
     kacli.ok("deal", "won", "机床维保", "--date", "2027-01-05", env=on("2027-01-11"))

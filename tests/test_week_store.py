@@ -180,8 +180,8 @@ def test_money_owed_is_allocated_oldest_first_like_the_receivables_rule(plan, pa
 
 @settings(max_examples=60, deadline=None)
 @given(amounts=st.lists(st.sampled_from([0, 1, 5, 5, 20, 100, 300]), min_size=1, max_size=12),
-       share=st.sampled_from([0.5, 0.8, 0.95, 1.0]))
-def test_one_customers_key_tier_place_follows_the_domains_ranking(amounts, share):
+       share=st.sampled_from([0.5, 0.8, 0.95, 1.0]), minimum=st.integers(1, 6))
+def test_one_customers_key_tier_place_follows_the_domains_ranking(amounts, share, minimum):
     import dataclasses
 
     from kacli.domain.grading import key_tier
@@ -193,9 +193,9 @@ def test_one_customers_key_tier_place_follows_the_domains_ranking(amounts, share
                      (cid, f"客户{cid}"))
         conn.execute("INSERT INTO deal (customer_id, title, amount, outcome, closed_on, created_at, updated_at)"
                      " VALUES (?, 'x', ?, 'won', ?, '', '')", (cid, amount * 10_000, day(-30)))
-    rules = dataclasses.replace(defaults(), key_share=share)
+    rules = dataclasses.replace(defaults(), key_share=share, key_min_customers=minimum)
     db = Db(conn)
-    tier = key_tier(revenue.revenue(db, TODAY, rules.key_months), rules.key_share)
+    tier = key_tier(revenue.revenue(db, TODAY, rules.key_months), rules.key_share, minimum)
     for cid in range(1, len(amounts) + 1):
         assert is_key(db, cid, TODAY, rules) == (cid in tier and tier[cid].key), (cid, amounts)
 
