@@ -3,9 +3,8 @@
 
 from __future__ import annotations
 
-from test_week import codes, reason, row, week
-
 from kacli.errors import ExitCode
+from test_week import codes, reason, row, week
 
 
 def on(day: str) -> dict:
