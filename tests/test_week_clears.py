@@ -110,3 +110,29 @@ def test_a_first_sale_in_a_young_book_makes_no_key_account(kacli):
     assert kacli.json("customer", "list", "--key", env=d) == []
     item = row(week(kacli, env=d), "赵女士")
     assert item["key_account"] is False and "key_tier_changed" not in codes(item)
+
+
+def test_an_imported_list_of_leads_does_not_bury_what_matters_and_spreads_its_first_calls(kacli, tmp_path):
+    d = on("2027-05-06")  # a Thursday
+    kacli.ok("customer", "add", "闵行电机", env=on("2027-04-01"))
+    kacli.ok("visit", "log", "闵行电机", "--date", "2027-05-01", env=on("2027-05-01"))
+    kacli.ok("deal", "add", "闵行电机", "MES 升级", "--amount", "50万", env=on("2027-05-01"))
+    kacli.ok("deal", "won", "MES 升级", env=on("2027-05-01"))
+    kacli.ok("payment", "plan", "MES 升级", "50万", "--due", "2027-05-06", env=on("2027-05-01"))
+    leads = tmp_path / "展会名单.csv"
+    leads.write_text("客户名称\n" + "".join(f"线索{n:02d}\n" for n in range(1, 13)), encoding="utf-8")
+    bad = kacli("import", "customers", leads, "--first-call-within", "ten days", env=d)
+    assert bad.exit_code == ExitCode.BAD_INPUT and "--first-call-within" in bad.stderr
+    assert kacli.json("customer", "list", env=d) != [] and len(kacli.json("customer", "list", env=d)) == 1
+    result = kacli.ok("import", "customers", leads, "--first-call-within", "10d", env=d)
+    assert "First calls of 12 new customers spread over the next 10 days." in result.stderr
+    today = week(kacli, "--limit", "0", env=d)
+    assert today["items"][0]["customer"] == "闵行电机"  # money owed today comes first
+    firsts = [i for i in today["items"] if i["customer"].startswith("线索") and i["due"] == "2027-05-06"]
+    assert 1 <= len(firsts) <= 2 and all(codes(i) == ["never_contacted"] for i in firsts)
+    assert remind(kacli, "2027-05-06").count("线索") <= 4  # tonight and tomorrow's first calls, not twelve
+    scheduled = [a for a in kacli.json("next", "list", "--all", env=d) if a["kind"] == "first_call"]
+    assert len(scheduled) == 12 and max(a["due"] for a in scheduled) == "2027-05-14"
+    kacli.ok("visit", "log", "线索01", "--kind", "call", env=d)
+    assert [a for a in kacli.json("next", "list", "线索01", env=d) if a["kind"] == "first_call"] == []
+    assert "线索01" not in names(week(kacli, "--limit", "0", env=d))

@@ -404,7 +404,7 @@ def test_the_weights_come_from_the_rules() -> None:
     acc = account(last_contact=None, created=TODAY)
     weights = {**RULES.weight_reason, "never_contacted": 50.0}
     rules = dataclasses.replace(RULES, weight_reason=weights, weight_ungraded=0.0)
-    assert only(acc).score == 7.0
+    assert only(acc).score == 2.0  # ungraded 1 + a first call 1
     assert only(acc, rules=rules).score == 50.0
 
 

@@ -133,3 +133,44 @@ def test_a_row_is_due_inside_the_window_it_is_shown_for() -> None:
     key = account(last_contact=may_20)
     assert build_week([key], may_20, 7, RULES, {1}) == []
     assert reason(build_week([key], may_20, 14, RULES, {1})[0], "festival").due == dt.date(2027, 6, 2)
+
+
+# ---- imported leads ------------------------------------------------------------------------------
+
+def test_first_calls_are_spread_over_the_working_days_ahead() -> None:
+    from kacli.domain.week_reasons import first_call_days
+
+    thursday = dt.date(2027, 5, 6)
+    days = first_call_days(12, thursday, 10, RULES)  # 05-06 … 05-15: eight working days
+    assert days == sorted(days) and days[0] == thursday and max(days) == dt.date(2027, 5, 14)
+    assert all(d.weekday() < 5 for d in days)
+    assert max(days.count(d) for d in set(days)) == 2  # twelve over eight days: at most two a day
+    saturday = dt.date(2027, 5, 8)
+    assert first_call_days(2, saturday, 1, RULES) == [saturday, saturday]  # no working day: today
+
+
+def test_a_lead_with_a_scheduled_first_call_is_due_that_day_and_says_only_never_contacted() -> None:
+    from kacli.domain.week_input import NextAction
+
+    first_call = NextAction(9, "first call", day(3), kind="first_call")
+    lead = account(last_contact=None, created=TODAY, next_actions=(first_call,))
+    item = only(lead)
+    assert (codes(item), item.due) == (["never_contacted"], day(3))
+    assert week(lead, days=3) == []
+
+
+def test_leads_due_today_sort_after_money_deals_and_key_accounts_due_today() -> None:
+    from kacli.domain.week_input import Deal
+
+    leads = [account(id=10 + n, last_contact=None, created=TODAY, manual_grade=grade)
+             for n, grade in enumerate((None, "A", "O"))]
+    owed = account(id=2, instalments=(Instalment(3, TODAY, 1 * WAN, "维保"),))
+    closing = account(id=3, deals=(Deal(4, "软件", "negotiate", day(-5), expected_close=TODAY,
+                                        roles=()),))
+    key = account(id=4, manual_grade="C", last_contact=day(-30))
+    items = build_week([*leads, owed, closing, key], TODAY, 7, RULES, {4})
+    order = [i.customer_id for i in items]
+    assert set(order[:3]) == {2, 3, 4} and set(order[3:]) == {10, 11, 12}
+    lead = next(i for i in items if i.customer_id == 10)
+    weights = {name: weight for name, _, weight in lead.term_inputs}
+    assert weights["reason.never_contacted"] == RULES.weight_reason["never_contacted"]  # the score says why

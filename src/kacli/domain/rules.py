@@ -86,7 +86,7 @@ class Rules:
     weight_money_wan: float = 0.02
     money_cap_wan: int = 500
     weight_reason: MappingProxyType[str, float] = _frozen(
-        never_contacted=6.0, cadence=4.0, next_action=8.0, planned_visit=10.0, birthday=5.0,
+        never_contacted=1.0, cadence=4.0, next_action=8.0, planned_visit=10.0, birthday=5.0,
         festival=3.0, deal_closing=7.0, deal_stalled=4.0, roles_uncovered=5.0,
         payment_due=6.0, payment_overdue=9.0, after_sale=6.0, delivery=7.0,
         decision_maker_opposed=6.0, key_tier_changed=3.0,

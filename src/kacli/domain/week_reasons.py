@@ -93,8 +93,9 @@ def reasons_for(
     courtesy = account.status not in QUIET_STATUSES
     last = account.last_contact
     if courtesy and last is None:
-        # Due the day the customer was added (even a Saturday: it did not exist on the Friday).
-        due = booked_from(account, account.created, today)
+        # Due the day the customer was added (even a Saturday: it did not exist on the Friday),
+        # or the day its first call was scheduled (``import --first-call-within``).
+        due = booked_from(account, first_call(account) or account.created, today)
         if due <= until:
             reasons.append(Reason("never_contacted", due, {"added": account.created}))
     elif courtesy:
@@ -113,6 +114,8 @@ def reasons_for(
                 "grade": grade, "after_purchase": bought and grade is None,
             }))
     for action in account.next_actions:
+        if action.kind == FIRST_CALL:
+            continue  # the first call is the never-contacted reason's day, not a task of its own
         code = "after_sale" if action.kind == "after_sale" else "next_action"
         # The call a week after delivery is a day kacli worked out: kept off the weekend.
         due = workday(action.due, rules) if code == "after_sale" else action.due
@@ -149,6 +152,26 @@ def _grade_changed(account: Account) -> dt.date | None:
         won = account.order_history[-1][0]
         changed = won if changed is None or won > changed else changed
     return changed
+
+
+# A next action of this kind schedules a lead's first call (``import --first-call-within``).
+FIRST_CALL = "first_call"
+
+
+def first_call(account: Account) -> dt.date | None:
+    """The day a never-contacted customer's first call was scheduled, if it was."""
+    days = [a.due for a in account.next_actions if a.kind == FIRST_CALL]
+    return min(days) if days else None
+
+
+def first_call_days(count: int, today: dt.date, within: int, rules: Rules) -> list[dt.date]:
+    """The days ``count`` new leads get their first call, spread evenly over the ``within`` days
+    from today (working days only when ``[calendar] weekend`` moves calls off the weekend), so
+    an imported list does not bury the day it arrives; in the leads' order."""
+    days = [today + n * _DAY for n in range(within)]
+    if rules.weekend_to_friday:
+        days = [d for d in days if d.weekday() < 5] or [today]
+    return [days[i * len(days) // count] for i in range(count)]
 
 
 # A visit booked this close ahead (today through today + 6, the default week) is the contact the

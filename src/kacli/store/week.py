@@ -101,7 +101,7 @@ def accounts(db: Db, window: Window, first: int, last: int) -> list[Account]:
     actions = _grouped(_rows(db, """
         SELECT customer_id, id, text, due, contact_id, kind FROM next_action
         WHERE customer_id BETWEEN :lo AND :hi AND (done_on IS NULL OR done_on > :today)
-              AND due <= :actions_until ORDER BY due, id""", **span, **ahead),
+              AND (due <= :actions_until OR kind = 'first_call') ORDER BY due, id""", **span, **ahead),
         lambda r: NextAction(r[1], r[2], days[r[3]], r[4], r[5]))
     planned = _grouped(_visits(db, "v.planned = 1 AND v.date <= :visits_until", {**span, **ahead}),
                        lambda r: PlannedVisit(r[1], days[r[2]], r[3], r[5]))
