@@ -174,3 +174,18 @@ def test_leads_due_today_sort_after_money_deals_and_key_accounts_due_today() -> 
     lead = next(i for i in items if i.customer_id == 10)
     weights = {name: weight for name, _, weight in lead.term_inputs}
     assert weights["reason.never_contacted"] == RULES.weight_reason["never_contacted"]  # the score says why
+
+
+def test_the_weekend_and_minimum_book_settings_are_checked_like_the_others() -> None:
+    import pytest
+
+    from kacli.domain.rules import parse
+    from kacli.errors import BadInput
+
+    rules = parse("[calendar]\nweekend = false\n[key_tier]\nmin_customers = 1\n", "rules.toml")
+    assert (rules.weekend_to_friday, rules.key_min_customers) == (False, 1)
+    for text, line, setting in (("[calendar]\n\nweekend = 1\n", 3, "calendar.weekend"),
+                                ("[key_tier]\nmin_customers = 0\n", 2, "key_tier.min_customers")):
+        with pytest.raises(BadInput) as bad:
+            parse(text, "rules.toml")
+        assert (bad.value.params["line"], bad.value.params["setting"]) == (line, setting)
