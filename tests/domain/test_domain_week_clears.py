@@ -189,3 +189,12 @@ def test_the_weekend_and_minimum_book_settings_are_checked_like_the_others() -> 
         with pytest.raises(BadInput) as bad:
             parse(text, "rules.toml")
         assert (bad.value.params["line"], bad.value.params["setting"]) == (line, setting)
+
+
+def test_a_row_due_later_takes_its_action_from_its_first_day_in_remind_and_week_alike() -> None:
+    today = dt.date(2027, 1, 25)  # Spring Festival 02-06: the key account's gift is due 01-30
+    key = account(manual_grade="A", last_contact=dt.date(2027, 1, 19))  # A: the call is due 01-26
+    week_row = build_week([key], today, 7, RULES, {1})[0]
+    remind_row = build_week([key], today, 2, RULES, {1}, only_due=True)[0]
+    assert codes(week_row) == ["cadence", "festival"] and codes(remind_row) == ["cadence"]
+    assert week_row.action == remind_row.action == "call"

@@ -282,8 +282,9 @@ def suggested_action(reasons: Iterable[Reason], today: dt.date | None = None, *,
     """What to do about the row. A visit booked in the coming week (``booked``, or a planned
     visit on the row within ``BOOKED_VISIT_DAYS`` or missed) covers the rest, whatever the
     window, so ``remind`` and ``week`` agree; otherwise only the reasons already due (by
-    ``today``) have a say when there are any: an overdue call is not put off for a festival gift
-    eleven days ahead. News alone (``key_tier_changed``) is only to ``note``."""
+    ``today``, or on the row's first day when it is ahead) have a say: an overdue call is not put
+    off for a festival gift eleven days ahead. News alone (``key_tier_changed``) is only to
+    ``note``."""
     reasons = reasons if isinstance(reasons, (list, tuple)) else list(reasons)
     everything = {r.code for r in reasons}
     if booked:
@@ -295,8 +296,11 @@ def suggested_action(reasons: Iterable[Reason], today: dt.date | None = None, *,
     codes = everything - INFORMATIONAL
     if not codes:
         return "note"
-    if today is not None:
-        due = {r.code for r in reasons if r.due <= today} & codes
+    if today is not None and reasons:
+        # What is due by today, else what is due on the row's first day: the reasons a shorter
+        # window (``remind``) also holds, so both give the row one action.
+        first = max(today, min(r.due for r in reasons))
+        due = {r.code for r in reasons if r.due <= first} & codes
         codes = due or codes
     wanted = {ACTION_FOR_REASON[code] for code in codes}
     return next(action for action in ACTION_ORDER if action in wanted)
