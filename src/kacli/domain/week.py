@@ -8,19 +8,24 @@ how the score was made, like taskwarrior's urgency.
 
 Reason codes, when each is raised and what its ``due`` is:
 
-- ``never_contacted``: no visit ever logged; due the day the customer was added.
+- ``never_contacted``: no visit ever logged; due the day the customer was added, or the day
+  its first call was scheduled (a ``first_call`` next action).
 - ``cadence``: last contact + the grade's revisit interval is on or before the window's last
-  day; due that day. Counted from the last logged contact, never from a reminder.
+  day; due that day (the Friday before when it is a weekend). Counted from the last logged
+  contact that got through, never from a reminder. A call due before a visit booked in the
+  coming week is due on the visit's day (``week_reasons.booked_from``).
 - ``next_action`` / ``after_sale``: an open next action (kind ``next`` / ``after_sale``) due in
   the window or before it.
 - ``planned_visit``: a planned visit in the window, or one whose day passed without being
   recorded as done (due on its day, until it is done or removed).
 - ``birthday``: a contact's birthday (solar or lunar) in the window, unless a greeting or gift
-  was logged with them from ``birthday_care_days`` before it.
+  was logged with them from ``birthday_care_days`` before it (on an individual, one logged with
+  nobody named is with the customer themself).
 - ``festival``: a festival at most ``festival_lead_days`` after the window's last day and not
   passed, for key-tier customers and the grades the rules name, unless a greeting or gift was
   logged with anyone at the customer inside the lead days; due ``festival_send_days_before``
-  days before the festival (gifts are chosen and sent ahead).
+  days before the festival (gifts are chosen and sent ahead), or the day the customer qualified
+  when that was later.
 - ``deal_closing``: an open deal's expected close in the window or passed.
 - ``deal_stalled``: an open deal that is, or will be by the window's last day, more days in its
   stage than the stage allows; due the first stalled day.
@@ -29,6 +34,11 @@ Reason codes, when each is raised and what its ``due`` is:
   supporter and no coach; due today (a risk to act on now, not a dated task).
 - ``payment_due`` / ``payment_overdue``: an unpaid instalment due in the window / already past;
   whom to call is the deal's buyer, else a buyer at the customer, else the decision maker.
+- ``key_tier_changed``: news, told on the day the customer joined or left the key tier, unless
+  it was contacted that day; never overdue, never the row's action.
+
+A row is listed for a window only when it is due inside it; its reasons are said as of the day
+it is due.
 
 Dormant and lost customers get no courtesy reasons (never contacted, cadence, birthday,
 festival); what they owe, open next actions and planned visits still show.
