@@ -70,6 +70,15 @@ def db_path(isolated: Path) -> Path:
     return isolated
 
 
+@pytest.fixture
+def small_book(isolated: Path) -> Path:
+    """A rules file that ranks the key tier in a book of any size (``[key_tier] min_customers``
+    is 5 by default): for tests of the 80/20 ranking itself with two or three customers."""
+    rules = isolated.parent / "rules.toml"
+    rules.write_text("[key_tier]\nmin_customers = 1\n", encoding="utf-8")
+    return rules
+
+
 class Kacli:
     """Runs kacli in-process as a user would, from the argument list on."""
 

@@ -47,7 +47,8 @@ def test_due_by_tomorrow_unless_days_says_otherwise(kacli, dossier):
     assert lines[1] == ("2026-11-24 tomorrow · 机床厂 (B) · (no contact) · follow up:"
                         " next action: 寄报价单")
     assert len(kacli.ok("remind", "--days", "1").stdout.splitlines()) == 1
-    cadence = "last contact 8 days ago, every 14 days"  # 机床厂's comes round on 11-29
+    # 机床厂's comes round on Sunday 11-29: due Friday 11-27, and said as of that day.
+    cadence = "last contact 12 days ago, every 14 days"
     assert cadence not in kacli.ok("remind").stdout
     assert cadence in kacli.ok("remind", "--days", "7").stdout
 

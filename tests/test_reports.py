@@ -78,7 +78,7 @@ def test_pareto_ranks_the_last_twelve_months_with_the_80_percent_line_and_the_ke
     assert set(data) == {"since", "until", "total_fen", "customers"}
 
 
-def test_pareto_over_another_period_still_stars_the_key_tier_kacli_keeps(sales):
+def test_pareto_over_another_period_still_stars_the_key_tier_kacli_keeps(sales, small_book):
     data = sales.json("report", "pareto", "--since", "2025-01-01")
     assert data["total_fen"] == 1920 * WAN
     assert [(c["name"], c["revenue_fen"], c["key"]) for c in data["customers"]] == [

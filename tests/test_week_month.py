@@ -51,7 +51,7 @@ def test_the_festival_gift_is_due_a_week_ahead_until_a_greeting_is_logged(kacli,
     kacli.ok("visit", "log", hxdc, "-c", "王总", env=on("2027-01-20"))
     item = row(week(kacli, env=on("2027-01-25")), hxdc)
     assert reason(item, "festival") == {
-        "code": "festival", "due": "2027-01-30", "text": "Spring Festival in 12 days (2027-02-06)"}
+        "code": "festival", "due": "2027-01-30", "text": "Spring Festival in 7 days (2027-02-06)"}  # as of 01-30
     assert kacli.ok("remind", env=on("2027-01-25")).stdout == ""  # not due by tomorrow yet
     assert "Spring Festival" in kacli.ok("remind", env=on("2027-01-29")).stdout
     kacli.ok("visit", "log", hxdc, "-c", "李工", "--kind", "greeting", env=on("2027-01-26"))
@@ -59,7 +59,7 @@ def test_the_festival_gift_is_due_a_week_ahead_until_a_greeting_is_logged(kacli,
         assert all("festival" not in codes(i) for i in week(kacli, env=on(day))["items"]), day
 
 
-def test_money_is_asked_of_the_buyer_and_payments_do_not_move_the_key_tier(kacli, hxdc):
+def test_money_is_asked_of_the_buyer_and_payments_do_not_move_the_key_tier(kacli, hxdc, small_book):
     kacli.ok("customer", "add", "机床厂", env=on("2027-01-11"))
     kacli.ok("deal", "add", "机床厂", "机床维保", "--amount", "70万", env=on("2027-01-11"))
     kacli.ok("deal", "won", "机床维保", "--date", "2027-01-12", env=on("2027-01-12"))
@@ -96,7 +96,7 @@ def test_a_buyer_is_cared_for_after_the_purchase_not_chased(kacli):
         listed = [i for i in kacli.json("week", "--days", "3", env=on(day))["items"] if i["customer"] == "张先生"]
         assert all("cadence" not in codes(i) for i in listed), day  # not chased every three days
     later = row(week(kacli, env=on("2027-02-14")), "张先生")
-    assert (later["grade"], later["due"]) == (None, "2027-02-14")
+    assert (later["grade"], later["due"]) == (None, "2027-02-12")  # Sunday's call is due Friday
     assert reason(later, "cadence")["text"] == "after purchase: last contact 30 days ago, every 30 days"
     kacli.ok("customer", "update", "张先生", "--buy-within", "1m", env=on("2027-02-14"))
     assert row(week(kacli, env=on("2027-02-14")), "张先生")["grade"] == "A"  # a new intention
@@ -158,14 +158,15 @@ def test_delivery_day_and_an_opposing_decision_maker_show_on_the_list(kacli, hxd
     assert (item["contact"], item["action"]) == ("王总", "visit")
 
 
-def test_becoming_a_key_account_is_said_on_the_row_that_week(kacli, hxdc):
+def test_becoming_a_key_account_is_said_on_the_row_that_week(kacli, hxdc, small_book):
     kacli.ok("customer", "add", "机床厂", env=on("2027-01-11"))
     kacli.ok("deal", "add", "机床厂", "机床维保", "--amount", "10万", env=on("2027-01-11"))
     kacli.ok("deal", "won", "机床维保", "--date", "2027-01-05", env=on("2027-01-11"))
     kacli.ok("deal", "won", "年会礼品茶", env=on("2027-01-19"))  # 80万: 华信 joins, 机床厂 leaves
-    item = row(week(kacli, env=on("2027-01-20")), hxdc)
+    item = row(week(kacli, env=on("2027-01-19")), hxdc)
     assert reason(item, "key_tier_changed") == {
         "code": "key_tier_changed", "due": "2027-01-19", "text": "became a key account 2027-01-19 (80/20)"}
-    left = row(week(kacli, env=on("2027-01-20")), "机床厂")
+    left = row(week(kacli, env=on("2027-01-19")), "机床厂")
     assert reason(left, "key_tier_changed")["text"] == "no longer a key account since 2027-01-19 (80/20)"
-    assert all("key_tier_changed" not in codes(i) for i in week(kacli, env=on("2027-01-27"))["items"])
+    # News, not a task: told on the day only, never overdue the day after.
+    assert all("key_tier_changed" not in codes(i) for i in week(kacli, env=on("2027-01-20"))["items"])

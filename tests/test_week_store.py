@@ -81,14 +81,14 @@ def fill(conn: sqlite3.Connection, seed: int, customers: int = 25) -> None:
             conn.execute("INSERT INTO visit (id, customer_id, date, kind, planned, purpose, created_at)"
                          " VALUES (?,?,?,?,?,?,?)",
                          (visit_id, cid, day(r.randint(-5, 20) if planned else r.randint(-90, 3)),
-                          r.choice(["visit", "greeting", "small_gift"]),
+                          r.choice(["visit", "greeting", "small_gift", "no_answer"]),
                           int(planned), r.choice(["送样品", None]), "2026-01-01T00:00:00Z"))
             for person in r.sample(people, min(len(people), r.randint(0, 2))):
                 conn.execute("INSERT INTO visit_contact VALUES (?, ?)", (visit_id, person))
         for _ in range(r.randint(0, 3)):
             conn.execute("INSERT INTO next_action (customer_id, contact_id, kind, text, due, done_on, created_at)"
                          " VALUES (?,?,?,?,?,?,?)",
-                         (cid, r.choice([None, *people]), r.choice(["next", "after_sale"]), "回访",
+                         (cid, r.choice([None, *people]), r.choice(["next", "after_sale", "first_call"]), "回访",
                           day(r.randint(-20, 40)), r.choice([None, None, day(-1)]), "2026-01-01T00:00:00Z"))
         for _ in range(r.randint(0, 3)):
             deal_id += 1
@@ -180,8 +180,8 @@ def test_money_owed_is_allocated_oldest_first_like_the_receivables_rule(plan, pa
 
 @settings(max_examples=60, deadline=None)
 @given(amounts=st.lists(st.sampled_from([0, 1, 5, 5, 20, 100, 300]), min_size=1, max_size=12),
-       share=st.sampled_from([0.5, 0.8, 0.95, 1.0]))
-def test_one_customers_key_tier_place_follows_the_domains_ranking(amounts, share):
+       share=st.sampled_from([0.5, 0.8, 0.95, 1.0]), minimum=st.integers(1, 6))
+def test_one_customers_key_tier_place_follows_the_domains_ranking(amounts, share, minimum):
     import dataclasses
 
     from kacli.domain.grading import key_tier
@@ -193,11 +193,30 @@ def test_one_customers_key_tier_place_follows_the_domains_ranking(amounts, share
                      (cid, f"客户{cid}"))
         conn.execute("INSERT INTO deal (customer_id, title, amount, outcome, closed_on, created_at, updated_at)"
                      " VALUES (?, 'x', ?, 'won', ?, '', '')", (cid, amount * 10_000, day(-30)))
-    rules = dataclasses.replace(defaults(), key_share=share)
+    rules = dataclasses.replace(defaults(), key_share=share, key_min_customers=minimum)
     db = Db(conn)
-    tier = key_tier(revenue.revenue(db, TODAY, rules.key_months), rules.key_share)
+    tier = key_tier(revenue.revenue(db, TODAY, rules.key_months), rules.key_share, minimum)
     for cid in range(1, len(amounts) + 1):
         assert is_key(db, cid, TODAY, rules) == (cid in tier and tier[cid].key), (cid, amounts)
+
+
+def test_a_call_nobody_answered_is_not_the_last_contact_nor_a_meeting():
+    conn = empty_dossier()
+    conn.execute("INSERT INTO customer (id, name, created_at, updated_at) VALUES (1, '宝山钢构', ?, '')",
+                 (day(-100) + "T03:00:00Z",))
+    conn.execute("INSERT INTO contact (id, customer_id, name, roles, created_at, updated_at)"
+                 " VALUES (5, 1, '王总', '[\"decision_maker\"]', '', '')")
+    conn.execute("INSERT INTO contact (id, customer_id, name, created_at, updated_at) VALUES (6, 1, '李工', '', '')")
+    conn.execute("INSERT INTO deal (id, customer_id, title, stage, created_at, updated_at)"
+                 " VALUES (1, 1, '钢构软件', 'negotiate', ?, ?)", (day(-50) + "T03:00:00Z",) * 2)
+    for visit_id, date, kind in ((1, day(-9), "visit"), (2, day(-1), "no_answer")):
+        conn.execute("INSERT INTO visit (id, customer_id, date, kind, planned, created_at) VALUES (?, 1, ?, ?, 0, '')",
+                     (visit_id, date, kind))
+        conn.execute("INSERT INTO visit_contact VALUES (?, ?)", (visit_id, 6 if kind == "visit" else 5))
+    rules = defaults()
+    [account] = store.accounts(Db(conn), Window.of(TODAY, TODAY, rules), 1, 1)
+    assert account.last_contact == TODAY - dt.timedelta(days=9)
+    assert {c.name: c.last_met for c in account.contacts}["王总"] is None  # rang, never met
 
 
 def test_each_read_of_a_range_of_customers_goes_through_an_index():

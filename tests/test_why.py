@@ -22,7 +22,7 @@ def revenue(kacli):
 
 # ---- key tier ----------------------------------------------------------------------------------
 
-def test_key_tier_listing_with_shares(kacli, revenue):
+def test_key_tier_listing_with_shares(kacli, revenue, small_book):
     tier = kacli.json("customer", "list", "--key")
     assert [(r["rank"], r["name"], r["revenue_fen"]) for r in tier] == [(1, "华信地产", 800_000_000)]
     assert set(tier[0]) == {"rank", "id", "name", "revenue_fen", "share", "cumulative"}
@@ -31,7 +31,7 @@ def test_key_tier_listing_with_shares(kacli, revenue):
     assert "华信地产" in shown and "84.2%" in shown and "机床厂" not in shown
 
 
-def test_payments_count_as_revenue_when_there_are_any(kacli, revenue):
+def test_payments_count_as_revenue_when_there_are_any(kacli, revenue, small_book):
     kacli.ok("payment", "plan", "机床厂项目", "100万", "--due", "2026-12-01")
     kacli.ok("payment", "received", "机床厂项目", "10万")  # cash counts, not the deal's value
     tier = {r["name"]: r["revenue_fen"] for r in kacli.json("customer", "list", "--key")}
@@ -41,7 +41,7 @@ def test_payments_count_as_revenue_when_there_are_any(kacli, revenue):
     assert "No revenue" in kacli.ok("customer", "list", "--key", env=old).stderr
 
 
-def test_key_accounts_are_marked_and_weigh_more(kacli, revenue):
+def test_key_accounts_are_marked_and_weigh_more(kacli, revenue, small_book):
     data = week(kacli)
     key = row(data, "华信地产")
     assert key["key_account"] is True and not row(data, "机床厂")["key_account"]

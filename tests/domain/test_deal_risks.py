@@ -62,5 +62,5 @@ def test_a_reason_beyond_the_window_does_not_choose_the_rows_action() -> None:
     from kacli.domain.week import Reason, suggested_action
 
     call, gift = Reason("cadence", day(3)), Reason("festival", day(13))
-    assert suggested_action([call, gift], TODAY, day(6)) == suggested_action([call], TODAY, day(6)) == "call"
-    assert suggested_action([gift], TODAY, day(6)) == "gift"
+    assert suggested_action([call, gift], TODAY) == suggested_action([call], TODAY) == "call"
+    assert suggested_action([gift], TODAY) == "gift"

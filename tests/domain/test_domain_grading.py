@@ -290,9 +290,10 @@ def test_the_key_tier_is_the_smallest_top_group_reaching_the_share(
 
 @settings(max_examples=200, deadline=None)
 @given(st.dictionaries(st.integers(1, 30), st.integers(-5, 300), max_size=12), st.integers(1, 30),
-       st.sampled_from([0.5, 0.8, 0.95]))
-def test_one_customers_place_gives_the_same_answer_as_ranking_everyone(sales, customer_id, share):
+       st.sampled_from([0.5, 0.8, 0.95]), st.integers(1, 6))
+def test_one_customers_place_gives_the_same_answer_as_ranking_everyone(sales, customer_id, share, minimum):
     # customer show asks place_of for one customer; the lists rank everyone with key_tier.
-    tier = grading.key_tier(sales, share)
-    alone = grading.in_key_tier(*grading.place_of(customer_id, sales), share)
+    tier = grading.key_tier(sales, share, minimum)
+    mine, above, total, book = grading.place_of(customer_id, sales)
+    alone = grading.in_key_tier(mine, above, total, share, book, minimum)
     assert alone == (customer_id in tier and tier[customer_id].key)

@@ -19,17 +19,17 @@ def d(offset: int) -> dt.date:
     return START + dt.timedelta(days=offset)
 
 
-def tier_on(orders, day: dt.date, months: int = 12, share: float = 0.8) -> frozenset[int]:
+def tier_on(orders, day: dt.date, months: int = 12, share: float = 0.8, minimum: int = 1) -> frozenset[int]:
     """The key tier on one day, ranking everyone: what the walks must agree with."""
-    return key_ids(key_tier(sales_in_period(orders, day, months), share))
+    return key_ids(key_tier(sales_in_period(orders, day, months), share, minimum))
 
 
-def ranked_every_day(customer_id, orders, first, last, months=12, share=0.8):
-    member = customer_id in tier_on(orders, first - dt.timedelta(days=1), months, share)
+def ranked_every_day(customer_id, orders, first, last, months=12, share=0.8, minimum=1):
+    member = customer_id in tier_on(orders, first - dt.timedelta(days=1), months, share, minimum)
     moves = []
     day = first
     while day <= last:
-        now = customer_id in tier_on(orders, day, months, share)
+        now = customer_id in tier_on(orders, day, months, share, minimum)
         if now != member:
             moves.append((day, now))
             member = now
@@ -123,28 +123,38 @@ ORDERS = st.lists(st.tuples(st.integers(1, 5), st.integers(0, 150).map(d), st.in
 
 @settings(max_examples=150, deadline=None)
 @given(ORDERS, st.integers(1, 3), st.sampled_from([0.2, 0.5, 0.8, 1.0]), st.integers(0, 120),
-       st.integers(0, 90))
-def test_the_walk_finds_every_move_ranking_every_day_finds(orders, months, share, start, length) -> None:
+       st.integers(0, 90), st.integers(1, 4))
+def test_the_walk_finds_every_move_ranking_every_day_finds(orders, months, share, start, length, minimum) -> None:
     first, last = d(start), d(start + length)
     for customer_id in range(1, 6):
-        expected = ranked_every_day(customer_id, orders, first, last, months, share)
-        assert key_tier_history(customer_id, orders, first, last, months, share) == expected
+        expected = ranked_every_day(customer_id, orders, first, last, months, share, minimum)
+        assert key_tier_history(customer_id, orders, first, last, months, share, minimum) == expected
 
 
 @settings(max_examples=150, deadline=None)
 @given(ORDERS, st.integers(1, 3), st.sampled_from([0.2, 0.5, 0.8, 1.0]), st.integers(0, 200),
-       st.integers(1, 10))
-def test_the_weeks_changes_are_the_days_the_tier_differs(orders, months, share, today, days) -> None:
+       st.integers(1, 10), st.integers(1, 4))
+def test_the_weeks_changes_are_the_days_the_tier_differs(orders, months, share, today, days, minimum) -> None:
     today_ = d(today)
     expected: dict[int, tuple[dt.date, bool]] = {}
-    before = tier_on(orders, today_ - dt.timedelta(days=days), months, share)
+    before = tier_on(orders, today_ - dt.timedelta(days=days), months, share, minimum)
     for back in range(days - 1, -1, -1):
         day = today_ - dt.timedelta(days=back)
-        now = tier_on(orders, day, months, share)
+        now = tier_on(orders, day, months, share, minimum)
         for customer_id in now ^ before:
             expected[customer_id] = (day, customer_id in now)
         before = now
-    assert key_tier_changes(orders, today_, days, months, share) == expected
+    assert key_tier_changes(orders, today_, days, months, share, minimum) == expected
     # The walk ends on today's tier, which the week list takes instead of ranking everyone again.
-    tier, changes = tier_and_changes(orders, today_, days, months, share)
-    assert changes == expected and tier == tier_on(orders, today_, months, share)
+    tier, changes = tier_and_changes(orders, today_, days, months, share, minimum)
+    assert changes == expected and tier == tier_on(orders, today_, months, share, minimum)
+
+
+def test_a_young_book_has_no_key_tier_until_enough_customers_have_sales() -> None:
+    # One individual's ¥38,000 first sale is all the sales of a new dossier: 100 %, but no 80/20.
+    first = [(1, d(0), 3_800_000)]
+    assert key_tier_history(1, first, d(0), d(30), 12, 0.8, minimum=5) == []
+    assert key_tier_history(1, first, d(0), d(30), 12, 0.8) == [(d(0), True)]  # no minimum: key at once
+    book = [*first, *((n, d(10 + n), 100_000) for n in range(2, 6))]  # the fifth customer buys on d(15)
+    assert key_tier_history(1, book, d(0), d(30), 12, 0.8, minimum=5) == [(d(15), True)]
+    assert in_key_tier(100, 0, 100, 0.8, book=4, minimum=5) is False

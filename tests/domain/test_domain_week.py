@@ -97,7 +97,7 @@ def test_a_later_contact_moves_the_cadence() -> None:
     met_earlier = only(account(last_contact=day(-40)))  # ungraded: 30 days
     assert met_earlier.due == day(-10)
     met_later = only(account(last_contact=day(-25)))
-    assert met_later.due == day(5)
+    assert met_later.due == day(4)  # 30 days on is Saturday 11-28: the call is due Friday
     assert met_later.overdue_days == 0
 
 
@@ -194,13 +194,14 @@ def festival_week(today: dt.date, days: int = 7, keys=(), rules=RULES, **facts: 
 
 
 def test_a_festival_appears_its_lead_days_ahead_for_a_key_account() -> None:
-    # Mid-Autumn 2026 is 09-25; with 14 days' lead it shows from 09-11.
-    items = festival_week(dt.date(2026, 9, 5), keys={1})
+    # Mid-Autumn 2026 is 09-25; the gift is due 09-18, so the row is in the week holding that day.
+    assert festival_week(dt.date(2026, 9, 5), keys={1}) == []
+    items = festival_week(dt.date(2026, 9, 5), days=14, keys={1})
     fest = reason(items[0], "festival")
     assert fest.due == dt.date(2026, 9, 18)  # the gift is sent a week ahead
     assert fest.params["date"] == dt.date(2026, 9, 25)
     assert fest.params == {"festival": "mid_autumn", "name_key": "festival.mid_autumn",
-                           "name": "", "date": dt.date(2026, 9, 25), "days_left": 20}
+                           "name": "", "date": dt.date(2026, 9, 25), "days_left": 7}  # as of 09-18
     assert items[0].action == "gift"
     assert items[0].overdue_days == 0
     assert festival_week(dt.date(2026, 9, 4), keys={1}) == []
@@ -403,7 +404,7 @@ def test_the_weights_come_from_the_rules() -> None:
     acc = account(last_contact=None, created=TODAY)
     weights = {**RULES.weight_reason, "never_contacted": 50.0}
     rules = dataclasses.replace(RULES, weight_reason=weights, weight_ungraded=0.0)
-    assert only(acc).score == 7.0
+    assert only(acc).score == 2.0  # ungraded 1 + a first call 1
     assert only(acc, rules=rules).score == 50.0
 
 

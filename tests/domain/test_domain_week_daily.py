@@ -200,7 +200,8 @@ def test_only_due_keeps_just_the_reasons_due_in_the_window() -> None:
     key = account(last_contact=dt.date(2027, 1, 23))
     rows = build_week([key], dt.date(2027, 1, 24), 2, RULES, {1}, only_due=True)
     assert rows == []  # the festival gift is due 01-30: not tonight's mail
-    assert build_week([key], dt.date(2027, 1, 24), 2, RULES, {1})  # the week shows it ahead
+    assert build_week([key], dt.date(2027, 1, 24), 2, RULES, {1}) == []  # nor a two-day window's
+    assert build_week([key], dt.date(2027, 1, 24), 7, RULES, {1})  # the week holding 01-30 shows it
 
 
 # ---- key accounts and reasons far away -------------------------------------------------------
@@ -210,7 +211,7 @@ def test_a_key_account_is_visited_at_least_every_key_revisit_days_whatever_its_g
     assert week(silent) == []
     item = only(silent, keys={1})
     assert reason(item, "cadence").params["interval"] == RULES.key_revisit_days == 30
-    assert item.due == day(-73 + 30)
+    assert item.due == day(-73 + 30 - 2)  # Sunday 10-11: due the Friday before
 
 
 def test_a_next_due_date_far_ahead_is_only_what_is_due_that_day() -> None:
@@ -282,5 +283,9 @@ def test_joining_or_leaving_the_key_tier_is_found_with_its_day() -> None:
     from kacli.domain.week import week_item
     from kacli.domain.week_reasons import Window
 
-    row = week_item(account(), Window.of(TODAY, day(6), RULES), False, key_change=(day(-3), False))
-    assert (codes(row), row.due, row.overdue_days) == (["key_tier_changed"], day(-3), 3)
+    window = Window.of(TODAY, day(6), RULES)
+    # News, not a task: told on the day it happens, never overdue, not once the customer was met.
+    assert week_item(account(), window, False, key_change=(day(-3), False)) is None
+    row = week_item(account(), window, False, key_change=(TODAY, False))
+    assert (codes(row), row.due, row.overdue_days, row.action) == (["key_tier_changed"], TODAY, 0, "note")
+    assert week_item(account(last_contact=TODAY), window, False, key_change=(TODAY, True)) is None

@@ -17,7 +17,7 @@ SEED_MARKERS = {
     "dating": ["meal", "company_visit", "tech_exchange", "sample"],
     "trust": ["social", "family", "trip", "valuable_gift"],
     "alliance": ["introduction", "intel", "endorsement"],
-    None: ["greeting", "after_sale", "feedback", "complaint", "other"],
+    None: ["greeting", "after_sale", "feedback", "complaint", "other", "no_answer"],
 }
 KIND_STAGE = [(kind, stage) for stage, kinds in SEED_MARKERS.items() for kind in kinds]
 STAGES = ["acquainted", "dating", "trust", "alliance"]
@@ -42,7 +42,7 @@ SEED_CHINESE = {  # words a salesperson types, from the seed's own descriptions
     "引荐": "introduction", "情报": "intel", "內部資料": "intel", "坚定支持": "endorsement",
     "背书": "endorsement", "节日问候": "greeting", "生日": "greeting", "售后服务": "after_sale",
     "售後": "after_sale", "征求意见": "feedback", "滿意度": "feedback", "投诉": "complaint",
-    "投訴": "complaint", "其他": "other",
+    "投訴": "complaint", "其他": "other", "没人接": "no_answer", "未接通": "no_answer",
 }
 
 

@@ -22,6 +22,8 @@ DuplicateOpt = Annotated[str, typer.Option("--on-duplicate", help=t("help.import
                                            metavar="skip|update")]
 SkipBadOpt = Annotated[Path | None, typer.Option("--skip-bad", help=t("help.import.skip_bad"), metavar="FILE")]
 SheetOpt = Annotated[str | None, typer.Option("--sheet", help=t("help.import.sheet"), metavar="NAME")]
+FirstCallOpt = Annotated[str | None, typer.Option("--first-call-within", help=t("help.import.first_call_within"),
+                                                  metavar="N")]
 
 
 class _DryRun(Exception):
@@ -42,17 +44,33 @@ def _map(path: Path | None) -> dict | None:
 
 
 def run_import(table: str, file: Path, *, map_path: Path | None, dry_run: bool, on_duplicate: str,
-               skip_bad: Path | None, sheet: str | None, json: bool, force: bool = False) -> None:
+               skip_bad: Path | None, sheet: str | None, json: bool, force: bool = False,
+               first_call_within: str | None = None) -> None:
     from kacli.services import importing
     from kacli.store import outputs
 
+    within = _within_days(first_call_within)
     # The bad rows' file is checked before anything is read or written.
     bad_rows = outputs.target(skip_bad, force=force) if skip_bad is not None else None
     data = importing.read_sheet(table, file, sheet=sheet, map_data=_map(map_path), today=today())
-    _run([data], file=file, dry_run=dry_run, on_duplicate=on_duplicate, skip_bad=bad_rows, json=json)
+    _run([data], file=file, dry_run=dry_run, on_duplicate=on_duplicate, skip_bad=bad_rows, json=json,
+         first_call_within=within)
 
 
-def _run(data: list, *, file: Path, dry_run: bool, on_duplicate: str, skip_bad, json: bool) -> None:
+def _within_days(text: str | None) -> int | None:
+    """``10d``, ``10`` or ``10天``: the days new leads' first calls are spread over."""
+    import re
+
+    if text is None:
+        return None
+    m = re.fullmatch(r"\s*(\d{1,3})\s*(d|days?|天|日)?\s*", text, re.IGNORECASE)
+    if not m or not 1 <= int(m[1]) <= 366:
+        raise BadInput("error.first_call_within", value=text)
+    return int(m[1])
+
+
+def _run(data: list, *, file: Path, dry_run: bool, on_duplicate: str, skip_bad, json: bool,
+         first_call_within: int | None = None) -> None:
     """Write the sheets in one transaction: all of them, or (a bad row, a dry run) nothing.
 
     With ``--skip-bad`` the bad rows are written to their file before the good ones are
@@ -63,13 +81,17 @@ def _run(data: list, *, file: Path, dry_run: bool, on_duplicate: str, skip_bad, 
 
     if on_duplicate not in ("skip", "update"):
         raise BadInput("error.import_on_duplicate", value=on_duplicate)
-    after_sale = _after_sale(load_rules().after_sale_days)
+    rules = load_rules()
+    after_sale = _after_sale(rules.after_sale_days)
     reports: list = []
     try:
         with writing() as uow, view.progress(sum(len(d.rows) for d in data)) as tick:
             for sheet in data:
                 reports.append(importing.apply(uow, sheet, on_duplicate=on_duplicate, today=today(),
                                                after_sale=after_sale, tick=tick))
+                if first_call_within is not None and sheet.table == "customers":
+                    importing.schedule_first_calls(uow, reports[-1], today=today(), within=first_call_within,
+                                                   rules=rules)
             bad = [r for report in reports for r in report.bad]
             if bad and skip_bad is None:
                 raise importing.ImportRefused(bad)
@@ -86,6 +108,9 @@ def _run(data: list, *, file: Path, dry_run: bool, on_duplicate: str, skip_bad, 
         view.summaries(reports, file=file, dry_run=dry_run, json=json, written=False)
         raise
     view.summaries(reports, file=file, dry_run=dry_run, json=json, written=not dry_run)
+    scheduled = sum(report.first_calls for report in reports)
+    if scheduled and not dry_run:
+        render.message(t("import.first_calls", count=scheduled, days=first_call_within))
 
 
 def _after_sale(days: int):
@@ -105,7 +130,16 @@ def _table_command(table: str):
     return command
 
 
-for _table in ("customers", "contacts", "deals", "visits", "payments"):
+def import_customers(file: FileArg, map_: MapOpt = None, dry_run: DryRunOpt = False,
+                     on_duplicate: DuplicateOpt = "skip", skip_bad: SkipBadOpt = None,
+                     sheet: SheetOpt = None, first_call_within: FirstCallOpt = None, json: JsonOpt = False,
+                     force: ForceOpt = False) -> None:
+    run_import("customers", file, map_path=map_, dry_run=dry_run, on_duplicate=on_duplicate,
+               skip_bad=skip_bad, sheet=sheet, json=json, force=force, first_call_within=first_call_within)
+
+
+app.command("customers", help=t("help.cmd.import.customers"))(import_customers)
+for _table in ("contacts", "deals", "visits", "payments"):
     app.command(_table, help=t(f"help.cmd.import.{_table}"))(_table_command(_table))
 
 

@@ -288,13 +288,18 @@ def revisit_days(kind: str, grade: str | None, rules: Rules, *, bought: bool = F
     return table[grade]
 
 
-def in_key_tier(mine: int, above: int, total: int, share: float) -> bool:
+def in_key_tier(mine: int, above: int, total: int, share: float, book: int = 1,
+                minimum: int = 1) -> bool:
     """The 80/20 rule (seeds 001 and 002) for one customer: it has sales (``mine`` above zero),
     and the customers ranked above it (more sales, or as much and a lower id) make up less than
     ``share`` of ``total``, all sales. So the customer whose sales cross the line is in, and the
-    line is always reached. Exact fractions, so 80% of a total is never missed by a float
+    line is always reached. A book of fewer than ``minimum`` customers with sales (``book``)
+    has no key tier yet: with two customers, 80/20 would call one sale a key account. Exact
+    fractions, so 80% of a total is never missed by a float
     rounding; in integers, because comparing an int with a Fraction costs more than a ranking
     loop around it."""
+    if book < minimum:
+        return False
     line = _share(share)
     return mine > 0 and above * line.denominator < line.numerator * total
 
@@ -310,17 +315,19 @@ def ranks_ahead(customer_id: int, sales: int, other_id: int, other_sales: int) -
     return ranking_key(other_id, other_sales) < ranking_key(customer_id, sales)
 
 
-def place_of(customer_id: int, sales_by_customer: dict[int, int]) -> tuple[int, int, int]:
+def place_of(customer_id: int, sales_by_customer: dict[int, int]) -> tuple[int, int, int, int]:
     """One customer's place for :func:`in_key_tier` without ranking everyone: its sales, the
-    sales of those ranked ahead of it (:func:`ranks_ahead`) and all sales (none below zero)."""
+    sales of those ranked ahead of it (:func:`ranks_ahead`), all sales (none below zero) and how
+    many customers have sales."""
     mine = max(sales_by_customer.get(customer_id, 0), 0)
-    above = total = 0
+    above = total = book = 0
     for other, sales in sales_by_customer.items():
         if sales > 0:
             total += sales
+            book += 1
             if other != customer_id and ranks_ahead(customer_id, mine, other, sales):
                 above += sales
-    return mine, above, total
+    return mine, above, total, book
 
 
 def _median(values: list[int]) -> float:
@@ -337,17 +344,18 @@ def _share(share: float) -> Fraction:
     return Fraction(str(share))
 
 
-def key_tier(revenue_by_customer: dict[int, int], share: float = 0.8) -> dict[int, KeyShare]:
+def key_tier(revenue_by_customer: dict[int, int], share: float = 0.8, minimum: int = 1) -> dict[int, KeyShare]:
     """Every customer's place in the 80/20 ranking, with the key tier marked by
     :func:`in_key_tier`: ranked by revenue, highest first, ties by id. No revenue (zero or less)
     is never key."""
     total = sum(v for v in revenue_by_customer.values() if v > 0)
+    book = sum(1 for v in revenue_by_customer.values() if v > 0)
     ranked = sorted(revenue_by_customer.items(), key=lambda item: ranking_key(*item))
     out: dict[int, KeyShare] = {}
     running = 0
     for rank, (customer_id, revenue) in enumerate(ranked, 1):
         earned = max(revenue, 0)
-        key = in_key_tier(earned, running, total, share)
+        key = in_key_tier(earned, running, total, share, book, minimum)
         running += earned
         out[customer_id] = KeyShare(
             rank=rank,

@@ -63,7 +63,7 @@ def sales_moves(orders: Orders, first: dt.date, last: dt.date, months: int
 
 
 def key_tier_history(customer_id: int, orders: Orders, first: dt.date, last: dt.date, months: int,
-                     share: float) -> list[KeyTierMove]:
+                     share: float, minimum: int = 1) -> list[KeyTierMove]:
     """The days ``customer_id`` joined (True) or left (False) the key tier from ``first`` through
     ``last``, oldest first. ``orders`` must hold every deal won in the window of the day before
     ``first`` and after it, through ``last``.
@@ -82,9 +82,10 @@ def key_tier_history(customer_id: int, orders: Orders, first: dt.date, last: dt.
                    if other != customer_id)
 
     total = sum(v for v in sales.values() if v > 0)
+    book = sum(1 for v in sales.values() if v > 0)  # customers with sales: 80/20 needs a book
     mine = max(sales.get(customer_id, 0), 0)
     above = above_of(mine)
-    member = in_key_tier(mine, above, total, share)
+    member = in_key_tier(mine, above, total, share, book, minimum)
     history: list[KeyTierMove] = []
     for day, changes in sales_moves(orders, first, last, months):
         own = customer_id in changes
@@ -92,26 +93,28 @@ def key_tier_history(customer_id: int, orders: Orders, first: dt.date, last: dt.
             before = sales.get(other, 0)
             after = sales[other] = before + change
             total += max(after, 0) - max(before, 0)
+            book += (after > 0) - (before > 0)
             if not own:
                 above += counts_above(other, after, mine) - counts_above(other, before, mine)
         if own:
             mine = max(sales[customer_id], 0)
             above = above_of(mine)
-        now = in_key_tier(mine, above, total, share)
+        now = in_key_tier(mine, above, total, share, book, minimum)
         if now != member:
             history.append(KeyTierMove(day, now))
             member = now
     return history
 
 
-def _tier(ranked: list[tuple[int, int]], total: int, share: float) -> set[int]:
+def _tier(ranked: list[tuple[int, int]], total: int, share: float, minimum: int = 1) -> set[int]:
     """The key tier of a ranking of :func:`ranking_key` keys, highest sales first: everyone
     :func:`in_key_tier` holds for. Once the sales ranked above reach the line, nobody further
     down is in, so the walk stops there."""
     tier: set[int] = set()
     running = 0
+    book = sum(1 for negative, _ in ranked if negative < 0)
     for negative, customer_id in ranked:
-        if not in_key_tier(-negative, running, total, share):
+        if not in_key_tier(-negative, running, total, share, book, minimum):
             break
         tier.add(customer_id)
         running -= negative
@@ -119,14 +122,14 @@ def _tier(ranked: list[tuple[int, int]], total: int, share: float) -> set[int]:
 
 
 def key_tier_changes(orders: Orders, today: dt.date, days: int, months: int,
-                     share: float) -> dict[int, tuple[dt.date, bool]]:
+                     share: float, minimum: int = 1) -> dict[int, tuple[dt.date, bool]]:
     """Customers who joined (True) or left (False) the key tier during the last ``days`` days
     through ``today``, with the day it happened (the latest change when there were several)."""
-    return tier_and_changes(orders, today, days, months, share)[1]
+    return tier_and_changes(orders, today, days, months, share, minimum)[1]
 
 
-def tier_and_changes(orders: Orders, today: dt.date, days: int, months: int, share: float
-                     ) -> tuple[frozenset[int], dict[int, tuple[dt.date, bool]]]:
+def tier_and_changes(orders: Orders, today: dt.date, days: int, months: int, share: float,
+                     minimum: int = 1) -> tuple[frozenset[int], dict[int, tuple[dt.date, bool]]]:
     """The key tier as it stands ``today`` and :func:`key_tier_changes`: the walk ends on the
     tier of today, so the week list ranks everyone once, not twice.
 
@@ -137,7 +140,7 @@ def tier_and_changes(orders: Orders, today: dt.date, days: int, months: int, sha
     sales = sales_in_period(orders, first - _DAY, months)
     ranked = sorted(ranking_key(cid, v) for cid, v in sales.items())
     total = sum(sales.values())
-    before = _tier(ranked, total, share)
+    before = _tier(ranked, total, share, minimum)
     found: dict[int, tuple[dt.date, bool]] = {}
     for day, changes in sales_moves(orders, first, today, months):
         for customer_id, change in changes.items():
@@ -148,7 +151,7 @@ def tier_and_changes(orders: Orders, today: dt.date, days: int, months: int, sha
             if new > 0:
                 bisect.insort(ranked, ranking_key(customer_id, new))
             total += max(new, 0) - max(old, 0)
-        now = _tier(ranked, total, share)
+        now = _tier(ranked, total, share, minimum)
         for customer_id in now ^ before:
             found[customer_id] = (day, customer_id in now)
         before = now

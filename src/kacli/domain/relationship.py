@@ -59,6 +59,9 @@ VISIT_KIND = V(
      ("opinion", "survey", "意见", "意見", "满意度", "滿意度", "反馈", "反饋", "回馈", "回饋")),
     ("complaint", "complaint", "投诉", "投訴", ("抱怨", "客诉", "客訴")),
     ("other", "other", "其他", "其他", ("其它",)),
+    # recorded, but no contact: the revisit cadence still counts from the last call that got through
+    ("no_answer", "call not answered", "没人接", "沒人接",
+     ("noanswer", "no-answer", "未接通", "无人接听", "無人接聽", "没接", "沒接")),
 )
 
 # The stage each kind marks (seed 001's 标志活动); None: the kind marks no stage.
@@ -68,7 +71,12 @@ MARKS: dict[str, str | None] = {
     "social": "trust", "family": "trust", "trip": "trust", "valuable_gift": "trust",
     "introduction": "alliance", "intel": "alliance", "endorsement": "alliance",
     "greeting": None, "after_sale": None, "feedback": None, "complaint": None, "other": None,
+    "no_answer": None,
 }
+
+# Kinds recorded without being contact: they do not reset the revisit cadence and meet nobody
+# for the buying centre.
+NOT_CONTACT_KINDS = ("no_answer",)
 
 GIFT_KINDS = frozenset({"small_gift", "valuable_gift"})
 SATISFACTION_KINDS = frozenset({"feedback"})

@@ -60,6 +60,9 @@ class Rules:
     key_share: float = 0.8
     key_months: int = 12
     key_revisit_days: int = 30  # key accounts are visited at least this often, whatever their grade
+    # 80/20 ranks a book: below this many customers with sales there is no key tier yet, so one
+    # first sale in a young dossier does not make its buyer a key account.
+    key_min_customers: int = 5
     stalled_days: MappingProxyType[str, int] = _frozen(
         discover=30, validate=30, negotiate=21, contract=14, deliver=30
     )
@@ -70,6 +73,9 @@ class Rules:
     festival_grades: tuple[str, ...] = ("O", "A")
     festivals: tuple[Festival, ...] = ()  # the user's own dates, besides the three festivals
     after_sale_days: int = 7  # the follow-up call after a deal is delivered
+    # Calls and visits kacli dates itself (cadence, first call, after-sale call) that fall on a
+    # Saturday or Sunday are due the Friday before.
+    weekend_to_friday: bool = True
     # The priority score of `kacli week` (explained term by term by `kacli why`).
     weight_grade: MappingProxyType[str, float] = _frozen(O=6.0, A=5.0, B=3.0, C=1.5, D=0.5)
     weight_ungraded: float = 1.0
@@ -80,7 +86,7 @@ class Rules:
     weight_money_wan: float = 0.02
     money_cap_wan: int = 500
     weight_reason: MappingProxyType[str, float] = _frozen(
-        never_contacted=6.0, cadence=4.0, next_action=8.0, planned_visit=10.0, birthday=5.0,
+        never_contacted=1.0, cadence=4.0, next_action=8.0, planned_visit=10.0, birthday=5.0,
         festival=3.0, deal_closing=7.0, deal_stalled=4.0, roles_uncovered=5.0,
         payment_due=6.0, payment_overdue=9.0, after_sale=6.0, delivery=7.0,
         decision_maker_opposed=6.0, key_tier_changed=3.0,
@@ -114,6 +120,7 @@ SCHEMA: dict[str, Any] = {
         "share": ("key_share", ("float", 0.01, 1.0)),
         "months": ("key_months", ("int", 1, 120)),
         "revisit_days": ("key_revisit_days", _DAYS),
+        "min_customers": ("key_min_customers", ("int", 1, 1000)),
     },
     "stalled_days": {stage: (f"stalled_days.{stage}", _DAYS) for stage in DEAL_STAGES},
     "festivals": {
@@ -124,6 +131,7 @@ SCHEMA: dict[str, Any] = {
         "custom": ("festivals", ("festivals",)),
     },
     "after_sale": {"days": ("after_sale_days", ("int", 1, 365))},
+    "calendar": {"weekend": ("weekend_to_friday", ("bool",))},
     "birthday": {"care_days": ("birthday_care_days", ("int", 0, 365))},
     "score": {
         "grade": ("weight_grade", ("map", ALL_GRADES, _WEIGHT)),

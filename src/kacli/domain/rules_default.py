@@ -64,6 +64,8 @@ revisit_days = {r.ungraded_revisit_days}  # {t("rules.file.ungraded")}
 share = {r.key_share}  # {t("rules.file.key_share")}
 months = {r.key_months}  # {t("rules.file.key_months")}
 revisit_days = {r.key_revisit_days}  # {t("rules.file.key_revisit")}
+{c("key_min")}
+min_customers = {r.key_min_customers}
 
 [stalled_days]
 {stalled}
@@ -83,6 +85,10 @@ grades = [{", ".join(f'"{g}"' for g in r.festival_grades)}]  # {t("rules.file.fe
 
 [after_sale]
 days = {r.after_sale_days}  # {t("rules.file.after_sale")}
+
+[calendar]
+{c("weekend")}
+weekend = {str(r.weekend_to_friday).lower()}
 
 [birthday]
 {c("birthday_care")}

@@ -8,19 +8,24 @@ how the score was made, like taskwarrior's urgency.
 
 Reason codes, when each is raised and what its ``due`` is:
 
-- ``never_contacted``: no visit ever logged; due the day the customer was added.
+- ``never_contacted``: no visit ever logged; due the day the customer was added, or the day
+  its first call was scheduled (a ``first_call`` next action).
 - ``cadence``: last contact + the grade's revisit interval is on or before the window's last
-  day; due that day. Counted from the last logged contact, never from a reminder.
+  day; due that day (the Friday before when it is a weekend). Counted from the last logged
+  contact that got through, never from a reminder. A call due before a visit booked in the
+  coming week is due on the visit's day (``week_reasons.booked_from``).
 - ``next_action`` / ``after_sale``: an open next action (kind ``next`` / ``after_sale``) due in
   the window or before it.
 - ``planned_visit``: a planned visit in the window, or one whose day passed without being
   recorded as done (due on its day, until it is done or removed).
 - ``birthday``: a contact's birthday (solar or lunar) in the window, unless a greeting or gift
-  was logged with them from ``birthday_care_days`` before it.
+  was logged with them from ``birthday_care_days`` before it (on an individual, one logged with
+  nobody named is with the customer themself).
 - ``festival``: a festival at most ``festival_lead_days`` after the window's last day and not
   passed, for key-tier customers and the grades the rules name, unless a greeting or gift was
   logged with anyone at the customer inside the lead days; due ``festival_send_days_before``
-  days before the festival (gifts are chosen and sent ahead).
+  days before the festival (gifts are chosen and sent ahead), or the day the customer qualified
+  when that was later.
 - ``deal_closing``: an open deal's expected close in the window or passed.
 - ``deal_stalled``: an open deal that is, or will be by the window's last day, more days in its
   stage than the stage allows; due the first stalled day.
@@ -29,6 +34,11 @@ Reason codes, when each is raised and what its ``due`` is:
   supporter and no coach; due today (a risk to act on now, not a dated task).
 - ``payment_due`` / ``payment_overdue``: an unpaid instalment due in the window / already past;
   whom to call is the deal's buyer, else a buyer at the customer, else the decision maker.
+- ``key_tier_changed``: news, told on the day the customer joined or left the key tier, unless
+  it was contacted that day; never overdue, never the row's action.
+
+A row is listed for a window only when it is due inside it; its reasons are said as of the day
+it is due.
 
 Dormant and lost customers get no courtesy reasons (never contacted, cadence, birthday,
 festival); what they owe, open next actions and planned visits still show.
@@ -52,7 +62,15 @@ from kacli.domain.grading import KeyShare, bought_since, grade_org, grade_person
 from kacli.domain.rules import Rules
 from kacli.domain.sales import chance, weighted
 from kacli.domain.week_input import Account, Contact
-from kacli.domain.week_reasons import LATE_STAGES, Reason, Window, reasons_for
+from kacli.domain.week_reasons import (
+    BOOKED_VISIT_DAYS,
+    LATE_STAGES,
+    Reason,
+    Window,
+    booked_visit,
+    festivals_since,
+    reasons_for,
+)
 
 __all__ = [
     "ACTION_FOR_REASON", "ACTION_ORDER", "Item", "Reason", "Term", "Window", "build_week",
@@ -66,14 +84,14 @@ INFORMATIONAL = frozenset({"key_tier_changed"})
 # The suggested action is the first of these that any of the row's reasons already due calls
 # for (all of them when none is due yet): a visit beats everything (the rest can be done during
 # it), money owed comes next.
-ACTION_ORDER = ("visit", "collect", "gift", "greet", "follow_up", "call")
+ACTION_ORDER = ("visit", "collect", "gift", "greet", "follow_up", "call", "note")
 ACTION_FOR_REASON = {
     "planned_visit": "visit", "deal_closing": "visit", "roles_uncovered": "visit",
     "payment_due": "collect", "payment_overdue": "collect",
     "festival": "gift", "birthday": "greet",
     "next_action": "follow_up", "after_sale": "follow_up",
     "never_contacted": "call", "cadence": "call", "deal_stalled": "call",
-    "delivery": "visit", "decision_maker_opposed": "visit", "key_tier_changed": "call",
+    "delivery": "visit", "decision_maker_opposed": "visit", "key_tier_changed": "note",
 }
 
 
@@ -189,19 +207,21 @@ def week_item(account: Account, window: Window, key_account: bool, *,
     bought = _bought(account)
     grade = grade_of(account, today, rules, bought)
     festivals = gets_festivals(key_account, grade, rules)
-    reasons = reasons_for(account, grade, window, festivals, bought, key_account)
-    if key_change is not None:  # said once, on the row, the week it happened
-        reasons.append(Reason("key_tier_changed", key_change[0], {"joined": key_change[1],
-                                                                  "date": key_change[0]}))
-    if only_due:  # a change of key tier is told once: the night it happens
+    since = festivals_since(account, grade, key_account, key_change, rules) if festivals else None
+    reasons = reasons_for(account, grade, window, festivals, bought, key_account, since)
+    if key_change is not None and (news := key_tier_news(account, key_change, today)) is not None:
+        reasons.append(news)
+    if only_due:
         until = window.until
-        reasons = [r for r in reasons if r.due <= until and (r.code != "key_tier_changed" or r.due >= today)]
+        reasons = [r for r in reasons if r.due <= until]
     if not reasons:
         return None
     if len(reasons) > 1:
         rank = window.rank
         reasons.sort(key=lambda r: (r.due, rank[r.code]))
     due = reasons[0].due
+    if due > window.until:
+        return None  # a row shown for a window is due inside it; a gift due later waits
     if first_day:
         reasons = [r for r in reasons if r.due == due]
     contact = choose_contact(account.contacts, reasons)
@@ -226,7 +246,7 @@ def week_item(account: Account, window: Window, key_account: bool, *,
         due=due,
         overdue_days=max(0, (today - due).days),
         score=round(score, 2),
-        action=suggested_action(reasons, today, window.until),
+        action=suggested_action(reasons, today, booked=booked_visit(account, today) is not None),
         reasons=tuple(reasons),
         term_inputs=term_inputs,
     )
@@ -258,21 +278,39 @@ def explain(item: Item) -> list[Term]:
     return list(item.terms)
 
 
-def suggested_action(reasons: Iterable[Reason], today: dt.date | None = None,
-                     until: dt.date | None = None) -> str:
-    """What to do about the row. A visit already planned in the window covers the rest; otherwise
-    only the reasons already due (by ``today``) have a say when there are any, else those due by
-    ``until`` (the window's last day): an overdue call is not put off for a festival gift eleven
-    days ahead, and ``week`` and ``remind`` agree on a row whatever lies beyond the window."""
+def key_tier_news(account: Account, change: tuple[dt.date, bool], today: dt.date) -> Reason | None:
+    """Joining or leaving the key tier is news, not a task: told on the day it happens (never
+    overdue), and not once the customer has been contacted since."""
+    day, joined = change
+    if day != today or (account.last_contact is not None and account.last_contact >= day):
+        return None
+    return Reason("key_tier_changed", day, {"joined": joined, "date": day})
+
+
+def suggested_action(reasons: Iterable[Reason], today: dt.date | None = None, *,
+                     booked: bool = False) -> str:
+    """What to do about the row. A visit booked in the coming week (``booked``, or a planned
+    visit on the row within ``BOOKED_VISIT_DAYS`` or missed) covers the rest, whatever the
+    window, so ``remind`` and ``week`` agree; otherwise only the reasons already due (by
+    ``today``, or on the row's first day when it is ahead) have a say: an overdue call is not put
+    off for a festival gift eleven days ahead. News alone (``key_tier_changed``) is only to
+    ``note``."""
     reasons = reasons if isinstance(reasons, (list, tuple)) else list(reasons)
     everything = {r.code for r in reasons}
-    if "planned_visit" in everything:
+    if booked:
         return "visit"
-    codes = (everything - INFORMATIONAL) or everything  # news on the row, not a task of its own
-    if today is not None:
-        due = {r.code for r in reasons if r.due <= today} & codes
-        if not due and until is not None:
-            due = {r.code for r in reasons if r.due <= until} & codes
+    if "planned_visit" in everything:
+        last = today + dt.timedelta(days=BOOKED_VISIT_DAYS - 1) if today is not None else None
+        if last is None or any(r.code == "planned_visit" and r.due <= last for r in reasons):
+            return "visit"
+    codes = everything - INFORMATIONAL
+    if not codes:
+        return "note"
+    if today is not None and reasons:
+        # What is due by today, else what is due on the row's first day: the reasons a shorter
+        # window (``remind``) also holds, so both give the row one action.
+        first = max(today, min(r.due for r in reasons))
+        due = {r.code for r in reasons if r.due <= first} & codes
         codes = due or codes
     wanted = {ACTION_FOR_REASON[code] for code in codes}
     return next(action for action in ACTION_ORDER if action in wanted)

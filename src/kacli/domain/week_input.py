@@ -35,7 +35,8 @@ class Contact(NamedTuple):
 
 
 class NextAction(NamedTuple):
-    """An open next action; ``kind`` is ``next`` or ``after_sale`` (the call after delivery)."""
+    """An open next action; ``kind`` is ``next``, ``after_sale`` (the call after delivery) or
+    ``first_call`` (a lead's first call, scheduled on import)."""
 
     id: int
     text: str

@@ -83,35 +83,46 @@ class Window:
 
 def reasons_for(
     account: Account, grade: str | None, window: Window, festivals: bool, bought: bool = False,
-    key_account: bool = False,
+    key_account: bool = False, festivals_from: dt.date | None = None,
 ) -> list[Reason]:
     """Every reason ``account`` is due in ``window``; festival reasons only if ``festivals``
-    apply to it (key tier or a festival grade); ``bought``: an individual after a purchase; a
-    ``key_account`` is revisited at least every ``key_revisit_days`` whatever its grade."""
+    apply to it (key tier or a festival grade), due no earlier than ``festivals_from`` (the day
+    the customer qualified for them, when that was lately: :func:`festivals_since`); ``bought``:
+    an individual after a purchase; a ``key_account`` is revisited at least every
+    ``key_revisit_days`` whatever its grade."""
     today, until, rules = window.today, window.until, window.rules
     reasons: list[Reason] = []
     courtesy = account.status not in QUIET_STATUSES
     last = account.last_contact
     if courtesy and last is None:
-        if account.created <= until:
-            reasons.append(Reason("never_contacted", account.created, {"added": account.created}))
+        # Due the day the customer was added (even a Saturday: it did not exist on the Friday),
+        # or the day its first call was scheduled (``import --first-call-within``).
+        due = booked_from(account, first_call(account) or account.created, today)
+        if due <= until:
+            reasons.append(Reason("never_contacted", due, {"added": account.created}))
     elif courtesy:
         interval = revisit_days(account.kind, grade, rules, bought=bought)
         if key_account:
             interval = min(interval, rules.key_revisit_days)
-        due = last + interval * _DAY
+        due = workday(last + interval * _DAY, rules, after=last)
         changed = _grade_changed(account)
         if changed is not None and changed > last:
             due = max(due, changed)  # a grade that changes today makes the visit due today, not late
+        due = booked_from(account, due, today)
         if due <= until:  # counted from the last logged contact, never from a reminder
             reasons.append(Reason("cadence", due, {
-                "last_contact": last, "days": (today - last).days, "interval": interval,
+                # As of the day it is due: a row for Thursday reads as Thursday will.
+                "last_contact": last, "days": (max(today, due) - last).days, "interval": interval,
                 "grade": grade, "after_purchase": bought and grade is None,
             }))
     for action in account.next_actions:
-        if action.due <= until:
-            code = "after_sale" if action.kind == "after_sale" else "next_action"
-            reasons.append(Reason(code, action.due, {"action_id": action.id, "text": action.text},
+        if action.kind == FIRST_CALL:
+            continue  # the first call is the never-contacted reason's day, not a task of its own
+        code = "after_sale" if action.kind == "after_sale" else "next_action"
+        # The call a week after delivery is a day kacli worked out: kept off the weekend.
+        due = workday(action.due, rules) if code == "after_sale" else action.due
+        if due <= until:
+            reasons.append(Reason(code, due, {"action_id": action.id, "text": action.text},
                                   action.contact_id))
     for visit in account.planned_visits:
         # A planned visit whose day passed without being recorded stays, due on its day.
@@ -123,7 +134,7 @@ def reasons_for(
                 visit.contact_ids[0] if visit.contact_ids else None,
             ))
     if courtesy:
-        _care_reasons(account, window, festivals, reasons)
+        _care_reasons(account, window, festivals, reasons, festivals_from)
     for deal in account.deals:
         _deal_reasons(deal, account, today, until, rules, reasons)
     for delivery in account.deliveries:
@@ -145,11 +156,96 @@ def _grade_changed(account: Account) -> dt.date | None:
     return changed
 
 
-def _care_reasons(account: Account, window: Window, festivals: bool, reasons: list[Reason]) -> None:
+# A next action of this kind schedules a lead's first call (``import --first-call-within``).
+FIRST_CALL = "first_call"
+
+
+def first_call(account: Account) -> dt.date | None:
+    """The day a never-contacted customer's first call was scheduled, if it was."""
+    days = [a.due for a in account.next_actions if a.kind == FIRST_CALL]
+    return min(days) if days else None
+
+
+def first_call_days(count: int, today: dt.date, within: int, rules: Rules) -> list[dt.date]:
+    """The days ``count`` new leads get their first call, spread evenly over the ``within`` days
+    from today (working days only when ``[calendar] weekend`` moves calls off the weekend), so
+    an imported list does not bury the day it arrives; in the leads' order."""
+    days = [today + n * _DAY for n in range(within)]
+    if rules.weekend_to_friday:
+        days = [d for d in days if d.weekday() < 5] or [today]
+    return [days[i * len(days) // count] for i in range(count)]
+
+
+# A visit booked this close ahead (today through today + 6, the default week) is the contact the
+# cadence asks for: the call waits for the visit instead of nagging every night until it.
+BOOKED_VISIT_DAYS = 7
+
+
+def booked_visit(account: Account, today: dt.date) -> dt.date | None:
+    """The first visit booked from today through ``BOOKED_VISIT_DAYS`` ahead, or None."""
+    last = today + (BOOKED_VISIT_DAYS - 1) * _DAY
+    days = [v.date for v in account.planned_visits if today <= v.date <= last]
+    return min(days) if days else None
+
+
+def booked_from(account: Account, due: dt.date, today: dt.date) -> dt.date:
+    """A call due before a visit booked in the coming week is due on the visit's day."""
+    visit = booked_visit(account, today) if account.planned_visits else None
+    return visit if visit is not None and due < visit else due
+
+
+def workday(due: dt.date, rules: Rules, after: dt.date | None = None) -> dt.date:
+    """A call or visit kacli dates itself falls on the Friday before a Saturday or Sunday
+    (``[calendar] weekend``), unless that Friday is not after ``after`` (the contact it counts
+    from); festivals, birthdays and dates the salesperson chose keep their day."""
+    if rules.weekend_to_friday and due.weekday() >= 5:
+        friday = due - (due.weekday() - 4) * _DAY
+        if after is None or friday > after:
+            return friday
+    return due
+
+
+def festivals_since(account: Account, grade: str | None, key_account: bool,
+                    key_change: tuple[dt.date, bool] | None, rules: Rules) -> dt.date | None:
+    """The day a customer lately qualified for festival gifts (became a festival grade, or
+    joined the key tier in the last days ``key_change`` covers), or None when it qualified long
+    ago: a gift whose send-ahead day passed before then is due from that day, not overdue the
+    moment the customer qualifies."""
+    days = []
+    if key_account and rules.festival_for_key_tier:
+        if key_change is None or not key_change[1]:
+            return None  # a key account for longer than the news is told
+        days.append(key_change[0])
+    if grade in rules.festival_grades:
+        changed = _grade_changed(account)
+        if changed is None:
+            return None
+        days.append(changed)
+    return min(days) if days else None
+
+
+def self_contacts(account: Account) -> tuple[int, ...]:
+    """Whom care logged on an individual with nobody named reaches: the customer themself — the
+    contact of the same name, else the primary one, else an only contact."""
+    if account.kind != "person" or not account.contacts:
+        return ()
+    for test in (lambda c: c.name == account.name, lambda c: c.is_primary):
+        found = tuple(c.id for c in account.contacts if test(c))
+        if found:
+            return found[:1]
+    return (account.contacts[0].id,) if len(account.contacts) == 1 else ()
+
+
+def _care_reasons(account: Account, window: Window, festivals: bool, reasons: list[Reason],
+                  festivals_from: dt.date | None = None) -> None:
     """Birthdays and festivals, unless care was already given: a greeting or gift with the
-    contact from ``birthday_care_days`` before the birthday through it; with anyone at the
+    contact from ``birthday_care_days`` before the birthday through it (on an individual, with
+    nobody named counts as with the customer themself: :func:`self_contacts`); with anyone at the
     customer from ``festival_lead_days`` before the festival through it."""
     rules, care = window.rules, account.care_visits
+    if care and account.kind == "person" and any(not v.contact_ids for v in care):
+        self_ids = self_contacts(account)
+        care = tuple(v._replace(contact_ids=self_ids) if not v.contact_ids else v for v in care)
     for c in account.contacts:
         if c.birthday_month is not None and c.birthday_day is not None:
             for when in window.birthdays(c.birthday_month, c.birthday_day, c.birthday_lunar,
@@ -166,9 +262,13 @@ def _care_reasons(account: Account, window: Window, festivals: bool, reasons: li
         for fest, when in window.festivals:
             if care and cared(care, when - lead, when):
                 continue
-            reasons.append(Reason("festival", when - send, {
+            due = when - send
+            if festivals_from is not None and festivals_from > due:
+                due = min(festivals_from, when)
+            reasons.append(Reason("festival", due, {
                 "festival": fest.code, "name_key": fest.name_key, "name": fest.name,
-                "date": when, "days_left": (when - window.today).days,
+                # As of the day it is due, like every reason on a row for a later day.
+                "date": when, "days_left": (when - max(window.today, due)).days,
             }))
 
 

@@ -102,6 +102,7 @@ def customers(uow, rows, report, *, update: bool, today, after_sale, tick) -> No
         for name, values in rivals:
             store.save_competitor(uow, customer_id, name, values)
     report.added += len(ids)
+    report.added_ids += ids
 
 
 def contacts(uow, rows, report, *, update: bool, today, after_sale, tick) -> None:

@@ -52,6 +52,25 @@ class Report:
     bad: list[Row] = field(default_factory=list)
     preview: list[dict[str, Any]] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
+    added_ids: list[int] = field(default_factory=list)  # the new records, in the sheet's order
+    first_calls: int = 0  # new leads whose first call was scheduled (--first-call-within)
+
+
+def schedule_first_calls(uow, report: Report, *, today: dt.date, within: int, rules) -> None:
+    """Give each customer the import added a first call, spread over ``within`` days from today
+    (:func:`kacli.domain.week_reasons.first_call_days`), so a list of leads does not bury the
+    customers due the day it arrives."""
+    from kacli.domain.week_reasons import FIRST_CALL, first_call_days
+    from kacli.i18n import t
+    from kacli.store import next_actions
+
+    if not report.added_ids:
+        return
+    days = first_call_days(len(report.added_ids), today, within, rules)
+    for customer_id, day in zip(report.added_ids, days, strict=True):
+        next_actions.add(uow, customer_id=customer_id, text=t("import.first_call"), due=day.isoformat(),
+                         kind=FIRST_CALL)
+    report.first_calls = len(days)
 
 
 def _labels() -> dict[str, tuple[str, str, str]]:

@@ -18,7 +18,7 @@ from kacli.store.db import Db
 
 def key_places(db: Db, today: dt.date, rules: Rules) -> dict[int, KeyShare]:
     """Every customer with sales, ranked for the 80/20 key tier."""
-    return key_tier(revenue.revenue(db, today, rules.key_months), rules.key_share)
+    return key_tier(revenue.revenue(db, today, rules.key_months), rules.key_share, rules.key_min_customers)
 
 
 CHANGE_DAYS = 7  # a customer joining or leaving the key tier is said on its row for a week
@@ -34,7 +34,7 @@ def key_tier_and_changes(db: Db, today: dt.date, rules: Rules
     """The key tier's ids today, and :func:`key_changes`, from one walk over the sales."""
     since = sales_since(today - dt.timedelta(days=CHANGE_DAYS), rules.key_months)
     return tier_and_changes(revenue.orders_since(db, since, today), today, CHANGE_DAYS,
-                            rules.key_months, rules.key_share)
+                            rules.key_months, rules.key_share, rules.key_min_customers)
 
 
 # How far back ``customer history`` looks for days a customer joined or left the key tier, in
@@ -53,7 +53,8 @@ def key_moves(db: Db, customer_id: int, today: dt.date, rules: Rules) -> list[Ke
         return []
     first = max(first_sale, add(today, -HISTORY_WINDOWS * rules.key_months, "months"))
     orders = revenue.orders_since(db, sales_since(first - dt.timedelta(days=1), rules.key_months), today)
-    return key_tier_history(customer_id, orders, first, today, rules.key_months, rules.key_share)
+    return key_tier_history(customer_id, orders, first, today, rules.key_months, rules.key_share,
+                            rules.key_min_customers)
 
 
 def key_ids(db: Db, today: dt.date, rules: Rules) -> frozenset[int]:
@@ -64,8 +65,8 @@ def is_key(db: Db, customer_id: int, today: dt.date, rules: Rules) -> bool:
     """Whether one customer is in the key tier, without ranking everyone (``customer show`` at
     100,000 customers): its place among all sales (:func:`kacli.domain.grading.place_of`), read
     by :func:`kacli.domain.grading.in_key_tier`."""
-    mine, above, total = place_of(customer_id, revenue.revenue(db, today, rules.key_months))
-    return in_key_tier(mine, above, total, rules.key_share)
+    mine, above, total, book = place_of(customer_id, revenue.revenue(db, today, rules.key_months))
+    return in_key_tier(mine, above, total, rules.key_share, book, rules.key_min_customers)
 
 
 def key_tier_listing(db: Db, today: dt.date, rules: Rules) -> list[tuple[int, str, KeyShare]]:

@@ -40,7 +40,8 @@ def pareto_report(db: Db, today: dt.date, rules: Rules, since: dt.date | None = 
     # the line (None: ``pareto`` marks it without ranking the same revenue twice).
     keys = None
     if (first, last) != period(None, None, today, months=rules.key_months):
-        keys = key_ids(key_tier(revenue.revenue(db, today, rules.key_months), rules.key_share))
+        keys = key_ids(key_tier(revenue.revenue(db, today, rules.key_months), rules.key_share,
+                                rules.key_min_customers))
     return pareto(earned, revenue.names(db, earned), keys, first, last, rules.key_share)
 
 

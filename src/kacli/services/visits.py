@@ -15,6 +15,8 @@ from typing import Any
 from kacli.domain import notes, relationship
 from kacli.domain.dates import parse_date
 from kacli.domain.refs import Candidate
+from kacli.domain.relationship import NOT_CONTACT_KINDS
+from kacli.domain.week_reasons import FIRST_CALL
 from kacli.errors import BadInput
 from kacli.store import contacts, next_actions, refs, visits
 
@@ -140,6 +142,10 @@ def log_visit(uow, customer_ref: str, contact_refs: list[str], values: dict[str,
             uow, customer_id=customer.id, text=next_text, due=next_due,
             contact_id=people[0].id if people else None, visit_id=visit_id)
     outcome.closed = _close(uow, done_ids or [], on=values["date"], customer_id=customer.id)
+    if not values["planned"] and values["kind"] not in NOT_CONTACT_KINDS:
+        # The first call of a lead is made by any contact that got through.
+        first = [a["id"] for a in next_actions.open_for_customer(uow.db, customer.id) if a["kind"] == FIRST_CALL]
+        outcome.closed += _close(uow, first, on=values["date"], customer_id=customer.id)
     if not values["planned"]:
         outcome.moves, outcome.already_moved = stage_moves(
             uow, people, values["kind"], advance=advance, visit_id=visit_id,

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kacli.domain.relationship import NOT_CONTACT_KINDS
 from kacli.store.db import Days, Db
 from kacli.store.stage_entered import ADDED, MOVES, entered, last_touch
 
@@ -116,6 +117,7 @@ def payment_plans(db: Db) -> list[DealPlan]:
     return list(plans.values())
 
 
+NOT_CONTACT = ",".join(f"'{kind}'" for kind in NOT_CONTACT_KINDS)  # recorded, but no contact
 GRADE_FACTS = ("id", "kind", "status", "grade_manual", "buy_within", "expected_purchase",
                "purchase_cycle", "batch")
 
@@ -125,7 +127,8 @@ def cadence_facts(db: Db, as_of: dt.date) -> list[tuple[dict, dt.date | None]]:
     days = Days()
     rows = _rows(db, f"""SELECT {', '.join('c.' + f for f in GRADE_FACTS)},
                                (SELECT max(v.date) FROM visit v WHERE v.customer_id = c.id
-                                AND v.planned = 0 AND v.date <= :as_of)
+                                AND v.planned = 0 AND v.date <= :as_of
+                                AND v.kind NOT IN ({NOT_CONTACT}))
                         FROM customer c""", as_of=as_of.isoformat())
     return [(dict(zip(GRADE_FACTS, row[:-1], strict=True)), days[row[-1]] if row[-1] else None)
             for row in rows]

@@ -20,6 +20,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 
+from kacli.domain.relationship import NOT_CONTACT_KINDS
 from kacli.domain.sales import stage_entered
 from kacli.domain.week import meetings_matter
 from kacli.domain.week_input import (
@@ -33,10 +34,13 @@ from kacli.domain.week_input import (
     PlannedVisit,
     RoleCover,
 )
-from kacli.domain.week_reasons import CARE_KINDS, Window
+from kacli.domain.week_reasons import BOOKED_VISIT_DAYS, CARE_KINDS, Window
 from kacli.store.db import Days, Db
 from kacli.store.history import INTENTION_STATED
 from kacli.store.stage_entered import last_touch
+
+# Visit kinds that are recorded but are no contact (a call nobody answered), as SQL.
+NOT_CONTACT = ",".join(f"'{kind}'" for kind in NOT_CONTACT_KINDS)
 
 
 class _Json(dict):
@@ -73,11 +77,16 @@ def accounts(db: Db, window: Window, first: int, last: int) -> list[Account]:
     days = Days()
     today, until = window.today, window.until
     span = {"lo": first, "hi": last, "today": today.isoformat(), "until": until.isoformat()}
-    customers = _rows(db, """
+    # A weekend's after-sale call is due the Friday before, and a visit booked in the coming week
+    # settles the call before it, whatever the window: read that far.
+    ahead = {"actions_until": (until + dt.timedelta(days=2)).isoformat(),
+             "visits_until": max(until, today + dt.timedelta(days=BOOKED_VISIT_DAYS - 1)).isoformat()}
+    customers = _rows(db, f"""
         SELECT c.id, c.name, c.kind, date(c.created_at, 'localtime'), c.grade_manual, c.buy_within,
                c.expected_purchase, c.purchase_cycle, c.batch,
                (SELECT max(v.date) FROM visit v
-                WHERE v.customer_id = c.id AND v.planned = 0 AND v.date <= :today),
+                WHERE v.customer_id = c.id AND v.planned = 0 AND v.date <= :today
+                      AND v.kind NOT IN ({NOT_CONTACT})),
                c.status, json_extract(c.phones, '$[0]')
         FROM customer c WHERE c.id BETWEEN :lo AND :hi
               AND min(substr(c.created_at, 1, 10), date(c.created_at, 'localtime')) <= :today
@@ -93,9 +102,9 @@ def accounts(db: Db, window: Window, first: int, last: int) -> list[Account]:
     actions = _grouped(_rows(db, """
         SELECT customer_id, id, text, due, contact_id, kind FROM next_action
         WHERE customer_id BETWEEN :lo AND :hi AND (done_on IS NULL OR done_on > :today)
-              AND due <= :until ORDER BY due, id""", **span),
+              AND (due <= :actions_until OR kind = 'first_call') ORDER BY due, id""", **span, **ahead),
         lambda r: NextAction(r[1], r[2], days[r[3]], r[4], r[5]))
-    planned = _grouped(_visits(db, "v.planned = 1 AND v.date <= :until", span),
+    planned = _grouped(_visits(db, "v.planned = 1 AND v.date <= :visits_until", {**span, **ahead}),
                        lambda r: PlannedVisit(r[1], days[r[2]], r[3], r[5]))
     rules = window.rules
     since = today - dt.timedelta(days=max(rules.festival_lead_days, rules.birthday_care_days))
@@ -162,9 +171,10 @@ def _with_meetings(db: Db, accounts: list[Account], today: str, days: Days) -> l
     if not wanted:
         return accounts
     ids = json.dumps([c.id for a in wanted for c in a.contacts])
-    met = dict(_rows(db, """
+    met = dict(_rows(db, f"""
         SELECT j.value, (SELECT max(v.date) FROM visit_contact vc JOIN visit v ON v.id = vc.visit_id
-                         WHERE vc.contact_id = j.value AND v.planned = 0 AND v.date <= :today)
+                         WHERE vc.contact_id = j.value AND v.planned = 0 AND v.date <= :today
+                               AND v.kind NOT IN ({NOT_CONTACT}))
         FROM json_each(:ids) j""", ids=ids, today=today))
     filled = {a.id: a._replace(contacts=tuple(
         c._replace(last_met=days[met[c.id]]) if met.get(c.id) else c for c in a.contacts))

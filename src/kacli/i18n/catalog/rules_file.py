@@ -40,6 +40,17 @@ MESSAGES = {
     "rules.file.key_revisit": ("key accounts are visited at least this often, whatever their grade",
                                "大客户无论等级，至少每隔这么多天拜访一次",
                                "大客戶無論等級，至少每隔這麼多天拜訪一次"),
+    "rules.file.key_min": (
+        "80/20 needs a book to rank: with fewer customers with sales than this, nobody is a key account.",
+        "二八法则要有足够的客户才能排名：有销售额的客户少于这个数时，没有大客户。",
+        "二八法則要有足夠的客戶才能排名：有銷售額的客戶少於這個數時，沒有大客戶。"),
+    "rules.file.weekend": (
+        "Calls and visits kacli dates itself (revisits, first calls, after-sale calls) that fall on a\n"
+        "Saturday or Sunday are due the Friday before; festivals and birthdays keep their day.",
+        "kacli 自己算出的电话和拜访日期（回访、首次联系、售后回访）落在周六或周日时，提前到前一个周五；\n"
+        "节日和生日不变。",
+        "kacli 自己算出的電話和拜訪日期（回訪、首次聯絡、售後回訪）落在週六或週日時，提前到前一個週五；\n"
+        "節日和生日不變。"),
     "rules.file.after_purchase": (
         "After a purchase (a won deal since the intention was stated) O/A/B/C no longer apply: revisit\n"
         "every this many days until a new intention is stated.",
@@ -116,6 +127,6 @@ MESSAGES = {
     "rules.file.reason.delivery": ("the agreed delivery date of a deal", "项目约定的交货日期", "專案約定的交貨日期"),
     "rules.file.reason.decision_maker_opposed": ("a late-stage deal's decision maker or coach opposes it",
                                                  "后期项目的决策者或内部教练反对", "後期專案的決策者或內部教練反對"),
-    "rules.file.reason.key_tier_changed": ("the customer joined or left the key tier this week",
-                                           "客户本周进入或退出大客户层", "客戶本週進入或退出大客戶層"),
+    "rules.file.reason.key_tier_changed": ("news: the customer joined or left the key tier today",
+                                           "消息：客户今天进入或退出大客户层", "消息：客戶今天進入或退出大客戶層"),
 }

@@ -18,17 +18,18 @@ MESSAGES = {
     "help.visit.kind": ("What happened (default visit). Marks 认识 acquainted: call, visit, small_gift; "
                         "约会 dating: meal, company_visit, tech_exchange, sample; 信赖 trust: social, family, "
                         "trip, valuable_gift; 同盟 alliance: introduction, intel, endorsement; no stage: greeting, "
-                        "after_sale, feedback, complaint, other. Chinese names work too (吃饭喝茶, 技术交流...).",
+                        "after_sale, feedback, complaint, other; no_answer (没人接) is recorded but is no contact. "
+                        "Chinese names work too (吃饭喝茶, 技术交流...).",
                         "方式（默认 visit 拜访）。认识阶段：call 电话、visit 拜访、small_gift 小礼品；约会阶段：meal 吃饭喝茶、"
                         "company_visit 参观考察、tech_exchange 技术交流、sample 测试和样品；信赖阶段：social 联谊活动、"
                         "family 家庭活动、trip 异地参观、valuable_gift 贵重礼品；同盟阶段：introduction 穿针引线、intel 提供情报、"
                         "endorsement 坚定支持；不标志阶段：greeting 节日问候、after_sale 售后服务、feedback 征求意见、"
-                        "complaint 投诉、other 其他。",
+                        "complaint 投诉、other 其他；no_answer 没人接：记录下来，但不算联系。",
                         "方式（預設 visit 拜訪）。認識階段：call 電話、visit 拜訪、small_gift 小禮品；約會階段：meal 吃飯喝茶、"
                         "company_visit 參觀考察、tech_exchange 技術交流、sample 測試和樣品；信賴階段：social 聯誼活動、"
                         "family 家庭活動、trip 異地參觀、valuable_gift 貴重禮品；同盟階段：introduction 穿針引線、intel 提供情報、"
                         "endorsement 堅定支持；不標誌階段：greeting 節日問候、after_sale 售後服務、feedback 徵求意見、"
-                        "complaint 投訴、other 其他。"),
+                        "complaint 投訴、other 其他；no_answer 沒人接：記錄下來，但不算聯絡。"),
     "help.visit.date": ("When: default today; a logged visit cannot be in the future. Accepts 2026-11-20, yesterday, "
                         "friday, -2d, 上周五, 昨天...",
                         "日期：默认今天；已发生的拜访不能是将来的日期。可写 2026-11-20、昨天、周五、-2d、上周五……",

@@ -155,6 +155,7 @@ MESSAGES = {
     "action.gift": ("send a gift", "送礼", "送禮"),
     "action.collect": ("collect payment", "催收回款", "催收回款"),
     "action.follow_up": ("follow up", "跟进", "跟進"),
+    "action.note": ("note", "知悉", "知悉"),
 
     # ---- customer show: grade explanation and next due ----------------------------------
     "grade.part.manual": ("graded {grade} by hand", "手动定为{grade}级", "手動定為{grade}級"),

@@ -14,7 +14,9 @@ class NextAction(SQLModel, table=True):
     contact_id: int | None = Field(default=None, **references("contact.id"))
     visit_id: int | None = Field(default=None, **references("visit.id"))
     deal_id: int | None = None
-    kind: str = "next"  # "next" (typed by the user) or "after_sale" (scheduled on delivery)
+    # "next" (typed by the user), "after_sale" (scheduled on delivery) or "first_call" (a new
+    # lead's first call, spread over the coming days by ``import customers --first-call-within``)
+    kind: str = "next"
     text: str
     due: str | None = None
     done_on: str | None = None
