@@ -122,6 +122,22 @@ def test_suggestions_in_chinese(kacli):
     assert "您是不是要找 华信地产" in result.stderr
 
 
+# ---- a REF stays put ------------------------------------------------------------------------
+
+def test_a_ref_never_moves_to_a_customer_added_later(kacli, unchanged):
+    kacli.ok("customer", "add", "上海德联汽车部件有限公司")
+    kacli.ok("contact", "add", "德联", "王总", "--role", "决策者")
+    kacli.ok("visit", "log", "德联", "--contact", "王总", "--kind", "call")
+    kacli.ok("customer", "add", "德联汽车")  # the same firm entered again, under its short name
+    with unchanged():
+        result = kacli("visit", "log", "德联", "--contact", "王总", "--kind", "call")
+    assert result.exit_code == ExitCode.BAD_INPUT
+    assert "#1 上海德联汽车部件有限公司" in result.stderr and "#2 德联汽车" in result.stderr
+    kacli.ok("customer", "merge", "德联汽车", "--into", "上海德联", "--yes")
+    kacli.ok("visit", "log", "德联", "--contact", "王总", "--kind", "call")
+    assert len(kacli.json("visit", "list", "上海德联汽车部件有限公司")) == 2
+
+
 # ---- a name made of digits ------------------------------------------------------------------
 
 def test_a_customer_named_with_digits_is_reached_with_name_prefix(kacli):

@@ -118,6 +118,21 @@ def test_name_tiers_still_resolve_pinyin_prefix_and_part():
         refs.pick("  ", PEOPLE, what="customer")
 
 
+def test_a_prefix_does_not_beat_a_part_of_a_name():
+    """A REF that found one customer by part of its name does not move to a customer added
+    later whose name merely starts with it: both are listed."""
+    older = Candidate(1, "上海德联汽车部件有限公司", "shanghaidelianqichebujianyouxiangongsi",
+                      "shdlqcbjyxgs", key="上海德联汽车部件有限公司")
+    newer = Candidate(2, "德联汽车", "delianqiche", "dlqc", key="德联汽车")
+    for ref in ("德联", "delian"):
+        assert refs.pick(ref, [older], what="customer").id == 1
+        with pytest.raises(Ambiguous) as caught:
+            refs.pick(ref, [older, newer], what="customer")
+        assert len(caught.value.candidates) == 2
+    assert refs.pick("德联汽车", [older, newer], what="customer").id == 2  # the whole name still wins
+    assert refs.pick("上海德联", [older, newer], what="customer").id == 1
+
+
 def test_suggestions_by_sound_then_by_spelling():
     q = refs.parse("华心地产")
     assert refs.nearest(q, PEOPLE, pinyin="huaxindichan", initials="hxdc") == [PEOPLE[0]]
