@@ -83,10 +83,11 @@ def update(
         "--remove-competitor", help=t("help.deal.remove_competitor"), metavar="NAME")] = None,
     price: o.Price = None, delivery: o.Delivery = None, warranty: o.Warranty = None,
     payment_terms: o.PaymentTerms = None, service: o.Service = None,
-    contract_date: o.ContractDate = None,
+    contract_date: o.ContractDate = None, note: o.Note = None,
 ) -> None:
     from kacli.store import deals, refs
 
+    note = o.note(note)
     values = _values(
         amount=amount, expected_close=close, chance=chance, purchase_plan=plan, problem=problem,
         timetable=timetable, budget=budget, process=process, price=price, delivery_date=delivery,
@@ -101,6 +102,8 @@ def update(
         found = refs.deal(uow.db, ref)
         changed = deals.update(uow, found.id, values)
         changed += deals.save_competitors(uow, found.id, rivals, gone, no_competitor)
+        if note is not None:
+            changed += deals.add_note(uow, found.id, today(), note)
         if to_stage is not None and to_stage != deals.get(uow.db, found.id)["stage"]:
             move = deals.move(uow, found.id, to_stage, today(), None, strict=False,
                               after_sale=_after_sale())

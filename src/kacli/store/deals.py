@@ -169,6 +169,16 @@ def update(uow, deal_id: int, values: dict[str, Any]) -> list[str]:
     return [f for f in changed if f not in ("title_pinyin", "title_initials", "title_key")]
 
 
+def add_note(uow, deal_id: int, on_date: dt.date, note: str) -> list[str]:
+    """A dated note on the deal, kept in its history as an event without a move; it is an
+    update of the deal (it settles a stalled deal as a changed field does)."""
+    from kacli.store.models import Deal, DealEvent
+
+    uow.add(DealEvent(deal_id=deal_id, on_date=on_date.isoformat(), note=note, created_at=uow.now))
+    uow.session.get(Deal, deal_id).updated_at = uow.now
+    return ["note"]
+
+
 def save_competitors(uow, deal_id: int, given: dict[str, str | None], removed: list[str],
                      none: bool) -> list[str]:
     """Add or re-position competitors, drop ``removed``, or say nobody competes; what changed."""
