@@ -35,7 +35,7 @@ Delivery = Annotated[str | None, _opt("--delivery", help_key="help.deal.delivery
 Warranty = Annotated[str | None, _opt("--warranty", help_key="help.deal.warranty")]
 PaymentTerms = Annotated[str | None, _opt("--payment-terms", help_key="help.deal.payment_terms")]
 Service = Annotated[str | None, _opt("--service", help_key="help.deal.service")]
-Note = Annotated[str | None, _opt("--note", help_key="help.deal.note", metavar="TEXT")]
+Note = Annotated[str | None, _opt("--note", help_key="help.deal.update_note", metavar="TEXT")]
 ContractDate = Annotated[str | None, _opt("--contract-date", help_key="help.deal.contract_date",
                                           metavar="DATE")]
 

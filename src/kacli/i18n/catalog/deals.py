@@ -36,12 +36,11 @@ MESSAGES = {
     "help.deal.price": ("The negotiated price; once set it is what the deal is worth.",
                         "谈定的价格；设定后以此作为项目金额。", "談定的價格；設定後以此作為專案金額。"),
     "help.deal.delivery": ("The agreed delivery date.", "约定的交货日期。", "約定的交貨日期。"),
-    "help.deal.note": ("A dated note in the deal's history (what happened, what it waits for); an update "
+    "help.deal.update_note": ("A dated note in the deal's history (what happened, what it waits for); an update "
                        "of the deal, so it settles a stalled reminder.",
                        "记入项目历程的一条带日期的说明（发生了什么、在等什么）；算作项目更新，可了结停滞提醒。",
                        "記入專案歷程的一條帶日期的說明（發生了什麼、在等什麼）；算作專案更新，可了結停滯提醒。"),
     "deal.label.note": ("note", "说明", "說明"),
-    "field.deal_note": ("deal note", "项目说明", "專案說明"),
     "help.deal.warranty": ("The warranty terms.", "保修条款。", "保固條款。"),
     "help.deal.payment_terms": ("The payment terms.", "付款条件。", "付款條件。"),
     "help.deal.service": ("The after-sales service agreed.", "约定的售后服务。", "約定的售後服務。"),
