@@ -71,7 +71,7 @@ WALK = {
     "deal add": ["deal", "add", "宏达机械", "自动化改造", "--amount", "80万", "--stage", "validate"],
     "deal update": ["deal", "update", "二期采购", "--amount", "320万", "--competitor", "西门子=好一点"],
     "deal advance": ["deal", "advance", "二期采购", "--to", "deliver", "--note", "签了"],
-    "deal won": ["deal", "won", "二期采购", "--date", "2026-11-22"],
+    "deal won": ["deal", "won", "二期采购", "--date", "2026-11-22", "--force"],
     "deal lost": ["deal", "lost", "二期采购", "--reason", "价格"],
     "deal role": ["deal", "role", "二期采购", "李经理", "--as", "使用者", "--attitude", "反对"],
     "deal remove": ["deal", "remove", "二期采购", "--yes"],

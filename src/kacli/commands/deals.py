@@ -16,6 +16,7 @@ app = typer.Typer(help=t("help.deal"), no_args_is_help=True)
 
 Ref = Annotated[str, typer.Argument(help=t("help.arg.deal_ref"), metavar="REF")]
 DateOpt = Annotated[str | None, typer.Option("--date", help=t("help.deal.date"), metavar="DATE")]
+ForceClose = Annotated[bool, typer.Option("--force", help=t("help.deal.force_close"))]
 
 
 def _values(**options):
@@ -166,13 +167,13 @@ def advance(
 
 
 @app.command("won", help=t("help.cmd.deal.won"))
-def won(ref: Ref, date: DateOpt = None) -> None:
+def won(ref: Ref, date: DateOpt = None, force: ForceClose = False) -> None:
     from kacli.store import deals, refs
 
     on_date = o.outcome_date(date, today())
     with writing() as uow:
         found = refs.deal(uow.db, ref)
-        deals.close(uow, found.id, "won", on_date, None)
+        deals.close(uow, found.id, "won", on_date, None, force=force)
     render.message(t("deal.won", id=found.id, title=found.name))
 
 
@@ -180,7 +181,7 @@ def won(ref: Ref, date: DateOpt = None) -> None:
 def lost(
     ref: Ref,
     reason: Annotated[str, typer.Option("--reason", help=t("help.deal.reason"))],
-    date: DateOpt = None,
+    date: DateOpt = None, force: ForceClose = False,
 ) -> None:
     from kacli.store import deals, refs
 
@@ -188,7 +189,7 @@ def lost(
     why = text.name(reason, field="lost_reason")
     with writing() as uow:
         found = refs.deal(uow.db, ref)
-        deals.close(uow, found.id, "lost", on_date, why)
+        deals.close(uow, found.id, "lost", on_date, why, force=force)
     render.message(t("deal.lost", id=found.id, title=found.name))
 
 

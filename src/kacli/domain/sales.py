@@ -225,6 +225,15 @@ def check_hold(title: str, outcome: str, hold_until: dt.date, today: dt.date) ->
         raise BadInput("error.deal_hold_past", date=hold_until.isoformat(), today=today.isoformat())
 
 
+def check_closed_on(closed_on: dt.date, added: dt.date, *, title: str, force: bool = False) -> None:
+    """A deal is won or lost on or after the day it was added: the sales cycle cannot be
+    negative. ``force``: the deal really began before it was entered (a book of business typed
+    in late); its cycle then counts as no days. BadInput otherwise."""
+    if closed_on < added and not force:
+        raise BadInput("error.deal_closed_before_added", title=title, date=closed_on.isoformat(),
+                       added=added.isoformat())
+
+
 def status_after_win(status: str) -> str:
     """A won deal makes a prospect an active customer; any other status stays as it was (a
     dormant or lost customer who buys again is the salesperson's call to reactivate)."""

@@ -259,13 +259,16 @@ def delivered(uow, deal, on_date: dt.date, after_sale: FollowUp) -> dict[str, An
     return {"id": action.id, "due": action.due}
 
 
-def close(uow, deal_id: int, outcome: str, on_date: dt.date, reason: str | None) -> None:
+def close(uow, deal_id: int, outcome: str, on_date: dt.date, reason: str | None, *,
+          force: bool = False) -> None:
     """End a deal as won or lost; the stage stays where it was."""
     from kacli.store.models import Deal, DealEvent
 
     deal = uow.session.get(Deal, deal_id)
     if deal.outcome != "open":
         raise BadInput(f"error.deal_already_{deal.outcome}", title=deal.title)
+    added = dt.date.fromisoformat(uow.db.scalar(f"SELECT {ADDED} FROM deal WHERE id = :id", id=deal_id))
+    sales.check_closed_on(on_date, added, title=deal.title, force=force)
     uow.add(DealEvent(deal_id=deal_id, on_date=on_date.isoformat(), from_stage=deal.stage,
                       outcome=outcome, note=reason, created_at=uow.now))
     history.apply(uow, deal, {"outcome": outcome, "closed_on": on_date.isoformat(),
