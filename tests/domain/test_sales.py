@@ -227,3 +227,15 @@ def test_a_deal_is_not_closed_before_it_was_added():
     assert caught.value.key == "error.deal_closed_before_added"
     assert "2027-05-10" in caught.value.message() and "--force" in caught.value.message()
     sales.check_closed_on(dt.date(2027, 5, 6), added, title="MES项目", force=True)
+
+
+def test_the_after_sale_call_goes_to_the_buyer_or_user_else_the_decision_maker():
+    call = sales.after_sale_contact
+    deal = [(3, "decision_maker"), (5, "user"), (4, "buyer")]
+    assert call(deal, []) == 4  # the deal's buyer
+    assert call([(3, "decision_maker"), (5, "user")], []) == 5  # else its user
+    assert call([(3, "decision_maker")], [(7, ("user",))]) == 7  # a user at the customer comes before
+    assert call([(3, "decision_maker")], [(8, ("influencer",))]) == 3  # else the decision maker
+    assert call([], [(8, ("influencer",)), (9, ("decision_maker", "superior"))]) == 9
+    assert call([], [(2, ("buyer",)), (1, ("user",))]) == 2  # buyer before user, at the customer too
+    assert call([], [(8, ("coach",))]) is None

@@ -234,6 +234,23 @@ def check_closed_on(closed_on: dt.date, added: dt.date, *, title: str, force: bo
                        added=added.isoformat())
 
 
+def after_sale_contact(deal_roles: Iterable[tuple[int, str]],
+                       people: Iterable[tuple[int, tuple[str, ...]]]) -> int | None:
+    """Whom the call a week after delivery is for (seed 003: call the buyer): the deal's buyer,
+    else its user (they know how it is working out), else a buyer or user at the customer by
+    the roles on their record, else the decision maker (the deal's, then the customer's).
+    ``deal_roles``: (contact id, role) in the deal's order; ``people``: (contact id, roles)."""
+    deal_roles, people = list(deal_roles), list(people)
+    order = (("deal", "buyer"), ("deal", "user"), ("customer", "buyer"), ("customer", "user"),
+             ("deal", "decision_maker"), ("customer", "decision_maker"))
+    for where, role in order:
+        found = (next((c for c, r in deal_roles if r == role), None) if where == "deal"
+                 else next((c for c, roles in people if role in roles), None))
+        if found is not None:
+            return found
+    return None
+
+
 def status_after_win(status: str) -> str:
     """A won deal makes a prospect an active customer; any other status stays as it was (a
     dormant or lost customer who buys again is the salesperson's call to reactivate)."""

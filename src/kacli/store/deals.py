@@ -9,6 +9,7 @@ no column for it); ``competitors()`` never returns that row.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -249,9 +250,13 @@ def delivered(uow, deal, on_date: dt.date, after_sale: FollowUp) -> dict[str, An
     if uow.db.scalar("SELECT count(*) FROM next_action WHERE deal_id = :d AND kind = 'after_sale'",
                      d=deal.id):
         return None
-    contact = uow.db.scalar(
-        """SELECT contact_id FROM deal_role WHERE deal_id = :d AND role IN ('buyer', 'decision_maker')
-           ORDER BY role = 'buyer' DESC, id LIMIT 1""", d=deal.id)
+    deal_roles = [(r[0], r[1]) for r in uow.db.rows(
+        """SELECT r.contact_id, r.role FROM deal_role r JOIN contact c ON c.id = r.contact_id
+           WHERE r.deal_id = :d AND c.forgotten_at IS NULL ORDER BY r.id""", d=deal.id)]
+    people = [(r[0], tuple(json.loads(r[1] or "[]"))) for r in uow.db.rows(
+        """SELECT id, roles FROM contact WHERE customer_id = :c AND forgotten_at IS NULL
+           ORDER BY id""", c=deal.customer_id)]
+    contact = sales.after_sale_contact(deal_roles, people)
     action = uow.add(NextAction(customer_id=deal.customer_id, contact_id=contact, deal_id=deal.id,
                                 kind="after_sale", text=deal.title, created_at=uow.now,
                                 due=(on_date + dt.timedelta(days=after_sale.days)).isoformat()))
