@@ -170,5 +170,8 @@ def test_a_promised_payment_is_asked_for_on_the_promised_day(kacli, unchanged):
     assert _collect(kacli, "2027-06-07") == [("payment_due", "2027-06-11")]  # the week that holds the day
     [row] = kacli.json("payment", "list", env=on("2027-06-04"))["deals"]
     assert (row["overdue_fen"], row["next_due"]) == (24_000_000, "2027-06-11")  # still late by contract
+    assert "¥240,000 promised for 2027-06-11 (MES项目, due 2027-05-31)" in kacli.ok(
+        "week", env=on("2027-06-07")).stdout
     assert _collect(kacli, "2027-06-14") == [("payment_overdue", "2027-06-11")]  # the promise was broken
+    assert "promised for 2027-06-11 and not paid" in kacli.ok("week", env=on("2027-06-14")).stdout
     assert kacli.json("payment", "show", "MES项目")["instalments"][0]["promised"] == "2027-06-11"
