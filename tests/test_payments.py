@@ -38,7 +38,7 @@ def test_a_payment_pays_the_oldest_instalment_first(deals):
     assert money["payments"] == [{"id": 1, "amount_fen": 100_000_000, "date": "2026-12-20", "note": "首付款"}]
     assert (money["planned_fen"], money["received_fen"], money["outstanding_fen"], money["overdue_fen"]) == (
         280_000_000, 100_000_000, 180_000_000, 152_000_000)
-    assert money["oldest_overdue"] == "2027-03-31" and money["next_due"] == "2027-03-31"
+    assert money["oldest_overdue"] == "2027-03-31" and money["next_due"] == "2027-12-31"  # not a day gone by
 
 
 def test_fully_paid_won_deal_is_complete(deals):
@@ -57,7 +57,7 @@ def test_payment_list_per_deal_and_per_customer(deals):
     data = deals.json("payment", "list", env=on("2027-01-10"))
     assert [(d["customer"], d["title"], d["outstanding_fen"], d["overdue_fen"], d["next_due"])
             for d in data["deals"]] == [
-        ("华信地产", "会务用茶", 12_000_000, 12_000_000, "2026-11-30"),
+        ("华信地产", "会务用茶", 12_000_000, 12_000_000, None),  # only overdue money: nothing next
         ("机床厂", "自动化改造", 196_000_000, 0, "2027-03-31"),
     ]
     assert data["customers"][1] == {
@@ -161,7 +161,8 @@ def test_a_promised_payment_is_asked_for_on_the_promised_day(kacli, unchanged):
     assert (row["oldest_overdue"], row["next_due"]) == ("2027-05-31", "2027-08-31")
     assert _collect(kacli, "2027-06-04") == [("payment_overdue", "2027-05-31")]
     with unchanged():
-        assert kacli("payment", "promise", "MES项目", "2027-06-01", env=on("2027-06-04")).exit_code == ExitCode.BAD_INPUT
+        past = kacli("payment", "promise", "MES项目", "2027-06-01", env=on("2027-06-04"))
+        assert past.exit_code == ExitCode.BAD_INPUT
         refused = kacli("payment", "promise", "R1", "下周五", env=on("2027-06-04"))
         assert refused.exit_code == ExitCode.BAD_INPUT and "receipt" in refused.stderr
     said = kacli.ok("payment", "promise", "MES项目", "下周五", env=on("2027-06-04"))  # Friday 06-11

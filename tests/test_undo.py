@@ -80,6 +80,7 @@ WALK = {
     "payment received": ["payment", "received", "二期采购", "70万", "--date", "2026-11-23"],
     "payment update": ["payment", "update", "I1", "--amount", "90万", "--date", "2027-01-15"],
     "payment remove": ["payment", "remove", "R1", "--yes"],
+    "payment promise": ["payment", "promise", "二期采购", "2027-01-15"],
 }
 # Write commands that are not undone like the others, each with the test that covers it.
 NOT_WALKED = {"contact forget": "test_undo_stops_at_a_forget", "undo": "the undo itself",

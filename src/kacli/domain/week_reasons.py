@@ -244,10 +244,11 @@ def _payment_reasons(account: Account, today: dt.date, until: dt.date, reasons: 
             when = collect_on(inst.due, inst.promised)
             if owed > 0 and when <= until:
                 code = "payment_overdue" if when < today else "payment_due"
-                reasons.append(Reason(code, when, {
-                    "deal_id": deal_id, "title": inst.deal_title, "due": inst.due,
-                    "outstanding_fen": owed, "instalment_id": inst.id, "promised": inst.promised,
-                }, payer(inst.roles, account.contacts)))
+                said = {"deal_id": deal_id, "title": inst.deal_title, "due": inst.due,
+                        "outstanding_fen": owed, "instalment_id": inst.id}
+                if when != inst.due:
+                    said["promised"] = when
+                reasons.append(Reason(code, when, said, payer(inst.roles, account.contacts)))
 
 
 def buying_centre(deal: Deal, contacts: tuple[Contact, ...]) -> list[RoleCover]:
