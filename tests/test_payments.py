@@ -176,3 +176,7 @@ def test_a_promised_payment_is_asked_for_on_the_promised_day(kacli, unchanged):
     assert _collect(kacli, "2027-06-14") == [("payment_overdue", "2027-06-11")]  # the promise was broken
     assert "promised for 2027-06-11 and not paid" in kacli.ok("week", env=on("2027-06-14")).stdout
     assert kacli.json("payment", "show", "MES项目")["instalments"][0]["promised"] == "2027-06-11"
+    [kept] = [c for c in kacli.json("customer", "history", "德联汽车")["changes"]
+              if c["field"] == "deal:MES项目:promised"]
+    assert (kept["old"], kept["new"]) == (None, "2027-06-11")
+    assert "promised payment day" in kacli.ok("customer", "history", "德联汽车").stdout

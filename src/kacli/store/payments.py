@@ -156,8 +156,8 @@ def plan(uow, deal_id: int, amount: int, due: dt.date, today: dt.date, *, force:
 
 
 def _deal(db: Db, deal_id: int):
-    return db.row("SELECT id, title, outcome, COALESCE(price, amount) AS value FROM deal WHERE id = :id",
-                  id=deal_id)
+    return db.row("""SELECT id, title, outcome, COALESCE(price, amount) AS value, customer_id
+                     FROM deal WHERE id = :id""", id=deal_id)
 
 
 def receive(uow, deal_id: int, amount: int, on_date: dt.date, note: str | None,
@@ -245,6 +245,14 @@ def promise(uow, deal_id: int, instalment_id: int | None, promised: dt.date,
     for s in owed:
         uow.db.execute("UPDATE instalment SET promised_on = :p WHERE id = :id",
                        p=promised.isoformat(), id=s.id)
+    from kacli.store import history
+    from kacli.store.deals import history_prefix
+
+    deal = _deal(uow.db, deal_id)
+    earlier = {s.promised for s in owed}  # the promise this one replaces, when there was one
+    replaced = earlier.pop() if len(earlier) == 1 else None
+    history.record(uow, customer_id=deal["customer_id"], field=history_prefix(deal["title"]) + "promised",
+                   old=replaced.isoformat() if replaced else None, new=promised.isoformat())
     return owed
 
 

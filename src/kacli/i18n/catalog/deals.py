@@ -41,6 +41,7 @@ MESSAGES = {
                        "记入项目历程的一条带日期的说明（发生了什么、在等什么）；算作项目更新，可了结停滞提醒。",
                        "記入專案歷程的一條帶日期的說明（發生了什麼、在等什麼）；算作專案更新，可了結停滯提醒。"),
     "deal.label.note": ("note", "说明", "說明"),
+    "deal.label.promised": ("promised payment day", "承诺付款日", "承諾付款日"),
     "help.deal.warranty": ("The warranty terms.", "保修条款。", "保固條款。"),
     "help.deal.payment_terms": ("The payment terms.", "付款条件。", "付款條件。"),
     "help.deal.service": ("The after-sales service agreed.", "约定的售后服务。", "約定的售後服務。"),
