@@ -63,7 +63,7 @@ def test_payment_show_numbers_each_instalment_and_receipt(kacli, deal):
     assert [i["number"] for i in shown["instalments"]] == ["I1", "I2"]
     assert shown["instalments"][0] | {} == {
         "number": "I1", "id": 1, "due": "2026-12-31", "amount_fen": 100000000, "paid_fen": 30000000,
-        "outstanding_fen": 70000000, "overdue": False}
+        "outstanding_fen": 70000000, "overdue": False, "promised": None}
     assert shown["receipts"] == [{"number": "R1", "id": 1, "amount_fen": 30000000, "date": "2026-11-20",
                                   "note": "预付款"}]
     assert (shown["planned_fen"], shown["received_fen"], shown["value_fen"]) == (185500000, 30000000,

@@ -141,3 +141,20 @@ def test_a_visit_about_a_stalled_deal_settles_it_until_the_stage_runs_out_again(
     assert shown["deal"] == {"id": 1, "title": "自动化改造"}
     refused = kacli("visit", "log", "茶叶店", "--deal", "自动化改造")
     assert refused.exit_code == ExitCode.BAD_INPUT and "is not 茶叶店's" in refused.stderr
+
+
+def test_a_note_on_a_stalled_deal_is_an_update_of_it(kacli, db_path):
+    """The README's way to settle a stalled deal: ``deal update REF --note TEXT``, kept dated in
+    the deal's history."""
+    kacli.ok("customer", "add", "机床厂")
+    kacli.ok("deal", "add", "机床厂", "自动化改造", "--amount", "300万", env=on("2026-12-01"))
+    assert ("deal_stalled", "2027-01-01") in _deal_reasons(kacli, "2027-01-05")
+    noted = kacli.ok("deal", "update", "自动化改造", "--note", "客户在等集团预算", env=on("2027-01-05"))
+    assert "Updated deal #1 自动化改造" in noted.stderr and "note" in noted.stderr
+    assert _deal_reasons(kacli, "2027-01-05") == []
+    assert _deal_reasons(kacli, "2027-02-02") == [("deal_stalled", "2027-02-05")]  # 30 days on
+    history = kacli.json("deal", "show", "自动化改造", env=on("2027-01-05"))["history"]
+    assert {"date": "2027-01-05", "note": "客户在等集团预算", "to_stage": None} in [
+        {k: e[k] for k in ("date", "note", "to_stage")} for e in history]
+    assert "客户在等集团预算" in kacli.ok("deal", "show", "自动化改造", env=on("2027-01-05")).stdout
+    assert kacli("deal", "update", "自动化改造", "--note", " ").exit_code == ExitCode.BAD_INPUT

@@ -190,7 +190,7 @@ def test_roles_link_only_the_deals_customer_and_can_be_removed(factory, unchange
 
 def test_won_and_lost_end_a_deal_once(factory, unchanged):
     kacli = factory
-    kacli.ok("deal", "add", "机床厂", "改造")
+    kacli.ok("deal", "add", "机床厂", "改造", env=on("2026-11-02"))
     kacli.ok("deal", "lost", "改造", "--reason", "决策者没见过", "--date", "2026-11-20")
     deal = kacli.json("deal", "show", "改造")
     assert (deal["outcome"], deal["closed_on"], deal["lost_reason"], deal["chance"]) == (
@@ -292,3 +292,39 @@ def test_every_view_counts_the_days_in_stage_from_the_same_move(kacli):
     assert stages["negotiate"]["avg_days_in_stage"] == 34.0
     row = kacli.json("week")["items"][0]
     assert "34 days in negotiate" in next(r["text"] for r in row["reasons"] if r["code"] == "deal_stalled")
+
+
+def test_a_deal_won_before_it_was_added_is_refused_unless_forced(factory, unchanged):
+    """The month's slip: the MES deal added on 05-10 and marked won "on 05-06" (a typo for
+    06-05) gave report winloss a cycle of minus four days."""
+    kacli = factory
+    kacli.ok("deal", "add", "机床厂", "MES项目", env=on("2027-05-10"))
+    with unchanged():
+        refused = kacli("deal", "won", "MES项目", "--date", "2027-05-06", env=on("2027-06-05"))
+        assert refused.exit_code == ExitCode.BAD_INPUT
+        assert "before MES项目 was added (2027-05-10)" in refused.stderr and "--force" in refused.stderr
+        lost = kacli("deal", "lost", "MES项目", "--reason", "价格", "--date", "2027-05-09", env=on("2027-06-05"))
+        assert lost.exit_code == ExitCode.BAD_INPUT
+    kacli.ok("deal", "won", "MES项目", "--date", "2027-05-06", "--force", env=on("2027-06-05"))
+    report = kacli.json("report", "winloss", "--since", "2027-05-01", env=on("2027-06-05"))
+    assert report["avg_cycle_days"] == 0
+
+
+def test_the_after_sale_call_names_the_user_when_the_deal_has_no_buyer(kacli):
+    """The month's MES delivery: the roles were on the people, not the deal; the follow-up named
+    nobody. It goes to the user (李工), and the week list says whom to call."""
+    kacli.ok("customer", "add", "德联汽车")
+    kacli.ok("contact", "add", "德联汽车", "王总", "--role", "决策者")
+    kacli.ok("contact", "add", "德联汽车", "李工", "--role", "使用者", "--phone", "139-0000-1111")
+    kacli.ok("deal", "add", "德联汽车", "MES项目", "--amount", "80万", env=on("2027-05-06"))
+    kacli.ok("deal", "won", "MES项目", env=on("2027-06-01"))
+    kacli.ok("deal", "advance", "MES项目", "--to", "deliver", env=on("2027-06-03"))
+    [call] = [a for a in kacli.json("next", "list", env=on("2027-06-03")) if a["kind"] == "after_sale"]
+    assert (call["due"], call["contact"]) == ("2027-06-10", "李工")
+    kacli.ok("deal", "add", "德联汽车", "备件", env=on("2027-05-06"))
+    kacli.ok("deal", "role", "备件", "王总", "--as", "决策者")
+    kacli.ok("contact", "update", "李工", "--role", "影响者")
+    kacli.ok("deal", "advance", "备件", "--to", "deliver", env=on("2027-06-03"))
+    calls = {a["text"]: a["contact"] for a in kacli.json("next", "list", env=on("2027-06-03"))
+             if a["kind"] == "after_sale"}
+    assert calls["ask how 备件 is working out since delivery"] == "王总"  # no buyer or user: the decision maker

@@ -122,6 +122,22 @@ def test_suggestions_in_chinese(kacli):
     assert "您是不是要找 华信地产" in result.stderr
 
 
+# ---- a REF stays put ------------------------------------------------------------------------
+
+def test_a_ref_never_moves_to_a_customer_added_later(kacli, unchanged):
+    kacli.ok("customer", "add", "上海德联汽车部件有限公司")
+    kacli.ok("contact", "add", "德联", "王总", "--role", "决策者")
+    kacli.ok("visit", "log", "德联", "--contact", "王总", "--kind", "call")
+    kacli.ok("customer", "add", "德联汽车")  # the same firm entered again, under its short name
+    with unchanged():
+        result = kacli("visit", "log", "德联", "--contact", "王总", "--kind", "call")
+    assert result.exit_code == ExitCode.BAD_INPUT
+    assert "#1 上海德联汽车部件有限公司" in result.stderr and "#2 德联汽车" in result.stderr
+    kacli.ok("customer", "merge", "德联汽车", "--into", "上海德联", "--yes")
+    kacli.ok("visit", "log", "德联", "--contact", "王总", "--kind", "call")
+    assert len(kacli.json("visit", "list", "上海德联汽车部件有限公司")) == 2
+
+
 # ---- a name made of digits ------------------------------------------------------------------
 
 def test_a_customer_named_with_digits_is_reached_with_name_prefix(kacli):
@@ -270,3 +286,21 @@ def test_a_v2_dossier_gains_lookup_keys(kacli, db_path):
     assert kacli("customer", "add", "華信地產").exit_code == ExitCode.BAD_INPUT
     conn = sqlite3.connect(db_path)
     assert conn.execute("SELECT name_key FROM customer").fetchall() == [("华信地产",)]
+
+
+def test_adding_a_customer_already_there_under_another_name_warns_first(kacli):
+    """The month's 德联: the firm was entered by its registered name, then again by what its people
+    call it. The second add warns (stderr, naming the first and how to merge) and adds; dupes lists it."""
+    kacli.ok("customer", "add", "上海德联汽车部件有限公司", "--phone", "021-5555-1234")
+    added = kacli.ok("customer", "add", "德联汽车")
+    assert "may be #1 上海德联汽车部件有限公司" in added.stderr and "(德联)" in added.stderr
+    assert "kacli customer merge 德联汽车 --into 上海德联汽车部件有限公司" in added.stderr
+    assert added.stdout == "" and "Added customer #2 德联汽车" in added.stderr
+    by_phone = kacli.ok("customer", "add", "Delian Auto Parts", "--phone", "+86 21 5555 1234")
+    assert "same phone 02155551234" in by_phone.stderr
+    assert "may be" not in kacli.ok("customer", "add", "丽华酒店").stderr
+    data = kacli.json("customer", "dupes")
+    pairs = {(p["first"]["name"], p["second"]["name"]): [w["reason"] for w in p["why"]]
+             for p in data["customers"]}
+    assert pairs[("上海德联汽车部件有限公司", "德联汽车")] == ["same_core_name"]
+    assert pairs[("上海德联汽车部件有限公司", "Delian Auto Parts")] == ["same_phone"]

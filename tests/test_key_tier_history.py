@@ -38,7 +38,7 @@ def three(kacli):
     for name in ("华信地产", "机床厂", "茶行"):
         kacli.ok("customer", "add", name, env=d)
     kacli.ok("deal", "add", "机床厂", "机床维保", "--amount", "10万", env=d)
-    kacli.ok("deal", "won", "机床维保", "--date", "2027-01-05", env=d)
+    kacli.ok("deal", "won", "机床维保", "--date", "2027-01-05", "--force", env=d)
     kacli.ok("deal", "add", "华信地产", "年会礼品茶", "--amount", "80万", env=d)
     kacli.ok("deal", "add", "茶行", "春茶", "--amount", "30万", env=d)
     kacli.ok("deal", "won", "年会礼品茶", env=on("2027-01-19"))  # 华信 joins, 机床厂 leaves

@@ -96,7 +96,7 @@ def test_piped_payment_list_is_one_line_per_deal_with_subtotals_and_total(kacli)
     assert data["customers"] == [{"customer_id": 1, "customer": "机床厂", "deals": 2,
                                   "planned_fen": 150_000_000, "received_fen": 0,
                                   "outstanding_fen": 150_000_000, "overdue_fen": 100_000_000,
-                                  "oldest_overdue": "2026-11-01", "next_due": "2026-11-01"}]
+                                  "oldest_overdue": "2026-11-01", "next_due": "2026-12-31"}]
 
 
 def test_a_long_list_on_a_terminal_keeps_its_columns_and_its_totals_whole(monkeypatch, capsys):

@@ -38,7 +38,7 @@ def test_a_payment_pays_the_oldest_instalment_first(deals):
     assert money["payments"] == [{"id": 1, "amount_fen": 100_000_000, "date": "2026-12-20", "note": "首付款"}]
     assert (money["planned_fen"], money["received_fen"], money["outstanding_fen"], money["overdue_fen"]) == (
         280_000_000, 100_000_000, 180_000_000, 152_000_000)
-    assert money["oldest_overdue"] == "2027-03-31" and money["next_due"] == "2027-03-31"
+    assert money["oldest_overdue"] == "2027-03-31" and money["next_due"] == "2027-12-31"  # not a day gone by
 
 
 def test_fully_paid_won_deal_is_complete(deals):
@@ -57,7 +57,7 @@ def test_payment_list_per_deal_and_per_customer(deals):
     data = deals.json("payment", "list", env=on("2027-01-10"))
     assert [(d["customer"], d["title"], d["outstanding_fen"], d["overdue_fen"], d["next_due"])
             for d in data["deals"]] == [
-        ("华信地产", "会务用茶", 12_000_000, 12_000_000, "2026-11-30"),
+        ("华信地产", "会务用茶", 12_000_000, 12_000_000, None),  # only overdue money: nothing next
         ("机床厂", "自动化改造", 196_000_000, 0, "2027-03-31"),
     ]
     assert data["customers"][1] == {
@@ -139,3 +139,44 @@ def test_a_schedule_larger_than_the_deal_is_refused_unless_forced(deals, unchang
 def test_chinese_messages(deals):
     result = deals.ok("--lang", "zh-Hans", "payment", "received", "会务用茶", "2万")
     assert "尚欠 ¥100,000" in result.stderr
+
+
+def _collect(kacli, day: str) -> list[tuple[str, str]]:
+    week = kacli.json("week", "--days", "7", env=on(day))
+    return [(r["code"], r["due"]) for item in week["items"] for r in item["reasons"]
+            if r["code"] in ("payment_due", "payment_overdue")]
+
+
+def test_a_promised_payment_is_asked_for_on_the_promised_day(kacli, unchanged):
+    """The month's 德联 instalment: due 05-31, unpaid; on 06-04 王总 promises it for next Friday.
+    payment list's next due never names a day gone by, and the week asks for the money again
+    on the promised day, not every morning before it."""
+    kacli.ok("customer", "add", "德联汽车")
+    kacli.ok("contact", "add", "德联汽车", "王总", "--role", "购买者")
+    kacli.ok("deal", "add", "德联汽车", "MES项目", "--amount", "80万", env=on("2027-05-06"))
+    kacli.ok("deal", "won", "MES项目", env=on("2027-05-20"))
+    kacli.ok("payment", "plan", "MES项目", "24万", "--due", "2027-05-31", env=on("2027-05-20"))
+    kacli.ok("payment", "plan", "MES项目", "56万", "--due", "2027-08-31", env=on("2027-05-20"))
+    [row] = kacli.json("payment", "list", env=on("2027-06-04"))["deals"]
+    assert (row["oldest_overdue"], row["next_due"]) == ("2027-05-31", "2027-08-31")
+    assert _collect(kacli, "2027-06-04") == [("payment_overdue", "2027-05-31")]
+    with unchanged():
+        past = kacli("payment", "promise", "MES项目", "2027-06-01", env=on("2027-06-04"))
+        assert past.exit_code == ExitCode.BAD_INPUT
+        refused = kacli("payment", "promise", "R1", "下周五", env=on("2027-06-04"))
+        assert refused.exit_code == ExitCode.BAD_INPUT and "receipt" in refused.stderr
+    said = kacli.ok("payment", "promise", "MES项目", "下周五", env=on("2027-06-04"))  # Friday 06-11
+    assert "¥240,000 promised by 2027-06-11 (I1)" in said.stderr, said.stderr
+    assert _collect(kacli, "2027-06-04") == []  # it waits: not asked for every morning before the day
+    assert _collect(kacli, "2027-06-07") == [("payment_due", "2027-06-11")]  # the week that holds the day
+    [row] = kacli.json("payment", "list", env=on("2027-06-04"))["deals"]
+    assert (row["overdue_fen"], row["next_due"]) == (24_000_000, "2027-06-11")  # still late by contract
+    assert "¥240,000 promised for 2027-06-11 (MES项目, due 2027-05-31)" in kacli.ok(
+        "week", env=on("2027-06-07")).stdout
+    assert _collect(kacli, "2027-06-14") == [("payment_overdue", "2027-06-11")]  # the promise was broken
+    assert "promised for 2027-06-11 and not paid" in kacli.ok("week", env=on("2027-06-14")).stdout
+    assert kacli.json("payment", "show", "MES项目")["instalments"][0]["promised"] == "2027-06-11"
+    [kept] = [c for c in kacli.json("customer", "history", "德联汽车")["changes"]
+              if c["field"] == "deal:MES项目:promised"]
+    assert (kept["old"], kept["new"]) == (None, "2027-06-11")
+    assert "promised payment day" in kacli.ok("customer", "history", "德联汽车").stdout

@@ -71,7 +71,7 @@ WALK = {
     "deal add": ["deal", "add", "宏达机械", "自动化改造", "--amount", "80万", "--stage", "validate"],
     "deal update": ["deal", "update", "二期采购", "--amount", "320万", "--competitor", "西门子=好一点"],
     "deal advance": ["deal", "advance", "二期采购", "--to", "deliver", "--note", "签了"],
-    "deal won": ["deal", "won", "二期采购", "--date", "2026-11-22"],
+    "deal won": ["deal", "won", "二期采购", "--date", "2026-11-22", "--force"],
     "deal lost": ["deal", "lost", "二期采购", "--reason", "价格"],
     "deal role": ["deal", "role", "二期采购", "李经理", "--as", "使用者", "--attitude", "反对"],
     "deal remove": ["deal", "remove", "二期采购", "--yes"],
@@ -80,6 +80,7 @@ WALK = {
     "payment received": ["payment", "received", "二期采购", "70万", "--date", "2026-11-23"],
     "payment update": ["payment", "update", "I1", "--amount", "90万", "--date", "2027-01-15"],
     "payment remove": ["payment", "remove", "R1", "--yes"],
+    "payment promise": ["payment", "promise", "二期采购", "2027-01-15"],
 }
 # Write commands that are not undone like the others, each with the test that covers it.
 NOT_WALKED = {"contact forget": "test_undo_stops_at_a_forget", "undo": "the undo itself",

@@ -264,3 +264,18 @@ def test_last_contact_by_customer(kacli, hxdc, db_path):
     with reading(str(db_path)) as db:
         assert visits.last_contact_by_customer(db) == {1: "2026-11-21"}
         assert visits.last_met_by_contact(db) == {1: "2026-11-14", 2: "2026-11-21"}
+
+
+def test_a_visits_deal_and_people_are_found_among_its_customers_own(kacli):
+    """Another customer's deal or contact with a like name does not make ``--deal``/``--contact``
+    ambiguous: a visit is about its own customer's deal, with its own customer's people."""
+    kacli.ok("customer", "add", "华信地产")
+    kacli.ok("customer", "add", "丽华酒店")
+    kacli.ok("contact", "add", "华信地产", "王总")
+    kacli.ok("contact", "add", "丽华酒店", "王总监")
+    kacli.ok("deal", "add", "华信地产", "MES项目")
+    kacli.ok("deal", "add", "丽华酒店", "MES二期")
+    kacli.ok("visit", "log", "华信地产", "--contact", "王", "--deal", "MES", "--kind", "call")
+    [visit] = kacli.json("visit", "list", "华信地产")
+    assert visit["deal"]["title"] == "MES项目", visit
+    assert [c["name"] for c in visit["contacts"]] == ["王总"]

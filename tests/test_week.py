@@ -55,7 +55,7 @@ def add_revenue(kacli) -> None:
     for name, amount in (("华信地产", "800万"), ("机床厂", "100万"), ("茶叶店", "50万")):
         kacli.ok("customer", "add", name)
         kacli.ok("deal", "add", name, f"{name}项目", "--amount", amount)
-        kacli.ok("deal", "won", f"{name}项目", "--date", "2026-06-01")
+        kacli.ok("deal", "won", f"{name}项目", "--date", "2026-06-01", "--force")
 
 
 @dossier_fixture

@@ -59,7 +59,7 @@ def busy(kacli):
     kacli.ok("next", "add", "华信地产集团有限公司", "和王总聊新的合作项目（老客户优惠政策）", "--date", "2026-11-24")
     kacli.ok("customer", "add", "宏远机械")
     kacli.ok("deal", "add", "宏远机械", "生产线自动化改造", "--amount", "280万")
-    kacli.ok("deal", "won", "生产线自动化改造", "--date", "2026-08-01")
+    kacli.ok("deal", "won", "生产线自动化改造", "--date", "2026-08-01", "--force")
     kacli.ok("payment", "plan", "生产线自动化改造", "68万", "--due", "2026-10-31")
     kacli.ok("customer", "add", "Evergreen International Trading", "--kind", "org")
     kacli.ok("visit", "log", "Evergreen International Trading", "--planned", "--date", "2026-11-25",

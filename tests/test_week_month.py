@@ -141,7 +141,7 @@ def test_a_dormant_customer_is_only_asked_for_money(kacli):
     kacli.ok("contact", "add", "老周茶行", "周老板", "--birthday", "01-13", env=d)
     assert week(kacli, env=d)["items"] == []
     kacli.ok("deal", "add", "老周茶行", "旧货款", "--amount", "5万", env=d)
-    kacli.ok("deal", "won", "旧货款", "--date", "2026-06-01", env=d)
+    kacli.ok("deal", "won", "旧货款", "--date", "2026-06-01", "--force", env=d)
     kacli.ok("payment", "plan", "旧货款", "5万", "--due", "2027-01-12", env=d)
     assert codes(row(week(kacli, env=d), "老周茶行")) == ["payment_due"]
 
@@ -161,7 +161,7 @@ def test_delivery_day_and_an_opposing_decision_maker_show_on_the_list(kacli, hxd
 def test_becoming_a_key_account_is_said_on_the_row_that_week(kacli, hxdc, small_book):
     kacli.ok("customer", "add", "机床厂", env=on("2027-01-11"))
     kacli.ok("deal", "add", "机床厂", "机床维保", "--amount", "10万", env=on("2027-01-11"))
-    kacli.ok("deal", "won", "机床维保", "--date", "2027-01-05", env=on("2027-01-11"))
+    kacli.ok("deal", "won", "机床维保", "--date", "2027-01-05", "--force", env=on("2027-01-11"))
     kacli.ok("deal", "won", "年会礼品茶", env=on("2027-01-19"))  # 80万: 华信 joins, 机床厂 leaves
     item = row(week(kacli, env=on("2027-01-19")), hxdc)
     assert reason(item, "key_tier_changed") == {

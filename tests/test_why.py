@@ -140,7 +140,7 @@ def test_customer_show_grades_from_the_order_history(kacli):
     kacli.ok("customer", "add", "机床厂")
     for n, day in enumerate(("2026-07-01", "2026-08-31", "2026-10-31"), 1):
         kacli.ok("deal", "add", "机床厂", f"订单{n}", "--amount", "200万")
-        kacli.ok("deal", "won", f"订单{n}", "--date", day)
+        kacli.ok("deal", "won", f"订单{n}", "--date", day, "--force")
     grade = kacli.json("customer", "show", "机床厂")["grade"]
     assert (grade["grade"], grade["source"]) == ("A", "rules")
     cycle = next(part for part in grade["parts"] if part["code"] == "cycle")

@@ -118,6 +118,21 @@ def test_name_tiers_still_resolve_pinyin_prefix_and_part():
         refs.pick("  ", PEOPLE, what="customer")
 
 
+def test_a_prefix_does_not_beat_a_part_of_a_name():
+    """A REF that found one customer by part of its name does not move to a customer added
+    later whose name merely starts with it: both are listed."""
+    older = Candidate(1, "上海德联汽车部件有限公司", "shanghaidelianqichebujianyouxiangongsi",
+                      "shdlqcbjyxgs", key="上海德联汽车部件有限公司")
+    newer = Candidate(2, "德联汽车", "delianqiche", "dlqc", key="德联汽车")
+    for ref in ("德联", "delian"):
+        assert refs.pick(ref, [older], what="customer").id == 1
+        with pytest.raises(Ambiguous) as caught:
+            refs.pick(ref, [older, newer], what="customer")
+        assert len(caught.value.candidates) == 2
+    assert refs.pick("德联汽车", [older, newer], what="customer").id == 2  # the whole name still wins
+    assert refs.pick("上海德联", [older, newer], what="customer").id == 1
+
+
 def test_suggestions_by_sound_then_by_spelling():
     q = refs.parse("华心地产")
     assert refs.nearest(q, PEOPLE, pinyin="huaxindichan", initials="hxdc") == [PEOPLE[0]]
@@ -189,6 +204,27 @@ def test_contacts_pair_only_within_their_customer():
 ])
 def test_core_name(name, core):
     assert dupes.core_name(name) == core
+
+
+@pytest.mark.parametrize(("name", "brand"), [
+    ("上海德联汽车部件有限公司", "德联"), ("德联汽车", "德联"), ("德联(上海)汽车零部件股份有限公司", "德联"),
+    ("上海市华信地产集团", "华信"), ("华信科技股份", "华信"), ("上海汽车", "上海汽车"),
+    ("江苏宏达机械有限公司", "宏达"), ("acme technology co., ltd.", "acme"), ("李先生", "李先生"),
+])
+def test_brand_name_sets_aside_place_trade_and_legal_form(name, brand):
+    assert dupes.brand_name(lookup_key(name)) == brand
+
+
+def test_customers_pair_by_brand_and_a_new_one_is_warned_about():
+    old = [_entry(1, "上海德联汽车部件有限公司", phones=["021-5555 1234"]), _entry(2, "丽华酒店"),
+           _entry(3, "华心地产", "huaxindichan")]
+    found = _why(dupes.pairs([*old, _entry(4, "德联汽车")], firms=True))
+    assert found == {(1, 4): ["same_core_name"]}
+    new = _entry(0, "德联汽车", "delianqiche", ["+86 21 5555 1234"])
+    assert [(p.first.id, [r.code for r in p.reasons]) for p in dupes.twins(new, old)] == [
+        (1, ["same_phone", "same_core_name"])]
+    assert dupes.twins(_entry(0, "华信地产", "huaxindichan"), old) == []  # a shared pinyin is no warning
+    assert dupes.twins(_entry(0, "德联精密"), old)[0].reasons == (dupes.Reason("same_core_name", "德联"),)
 
 
 # ---- merge values ---------------------------------------------------------------------------

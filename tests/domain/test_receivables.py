@@ -33,7 +33,35 @@ def test_overdue_is_after_the_due_date_not_on_it():
     owed = rcv.receivable(plan, [], TODAY)
     assert [s.overdue for s in owed.instalments] == [True, False, False]
     assert owed.overdue == 50 and owed.oldest_overdue == D(2026, 11, 22)
-    assert owed.next_due == D(2026, 11, 22)
+    assert owed.next_due == TODAY  # the overdue one is overdue, not next
+
+
+def test_next_due_is_never_a_day_that_has_passed():
+    plan = [Instalment(50, D(2026, 10, 1)), Instalment(50, D(2026, 12, 31))]
+    owed = rcv.receivable(plan, [], TODAY)
+    assert owed.oldest_overdue == D(2026, 10, 1) and owed.next_due == D(2026, 12, 31)
+    assert rcv.receivable(plan[:1], [], TODAY).next_due is None  # only overdue money: nothing next
+
+
+def test_a_promise_moves_when_the_money_is_asked_for_not_whether_it_is_overdue():
+    promised = D(2026, 11, 27)
+    plan = [Instalment(50, D(2026, 10, 1), 3, promised), Instalment(50, D(2026, 12, 31), 4)]
+    owed = rcv.receivable(plan, [], TODAY)
+    assert owed.overdue == 50 and owed.oldest_overdue == D(2026, 10, 1)  # still late by contract
+    assert owed.next_due == promised  # the promised day is the next one
+    assert [s.promised for s in owed.instalments] == [promised, None]
+    assert rcv.collect_on(D(2026, 10, 1), promised) == promised
+    assert rcv.collect_on(D(2026, 12, 31), D(2026, 12, 1)) == D(2026, 12, 31)  # early: the due day stands
+    assert rcv.collect_on(D(2026, 10, 1), None) == D(2026, 10, 1)
+    # a promise that has passed unpaid: asked for again, from the promised day
+    assert rcv.receivable(plan, [], D(2026, 11, 30)).next_due == D(2026, 12, 31)
+
+
+def test_a_promise_is_for_a_day_to_come():
+    rcv.check_promise(TODAY, TODAY)
+    with pytest.raises(BadInput) as caught:
+        rcv.check_promise(D(2026, 11, 22), TODAY)
+    assert caught.value.key == "error.promise_past"
 
 
 def test_a_paid_instalment_is_never_overdue():

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from kacli import i18n
 from kacli.domain import sales, vocab
 from kacli.domain.sales import DealFacts, GateClosed, coverage, gate_missing
-from kacli.errors import ExitCode
+from kacli.errors import BadInput, ExitCode
 
 ALL_TERMS = dict(price=280_000_000, delivery_date="2027-02-01", warranty="两年", payment_terms="3-6-1",
                  service="驻厂培训")
@@ -217,3 +217,25 @@ def test_coverage_shape(triples):
     on_side = any(a == "supporter" or r == "coach" for _, r, a in triples)
     assert ("no_supporter_or_coach" in c.flags) == (not on_side)
     assert c.at_risk == bool(c.uncovered or c.flags)
+
+
+def test_a_deal_is_not_closed_before_it_was_added():
+    added = dt.date(2027, 5, 10)
+    sales.check_closed_on(dt.date(2027, 5, 10), added, title="MES项目")  # the same day is fine
+    with pytest.raises(BadInput) as caught:
+        sales.check_closed_on(dt.date(2027, 5, 6), added, title="MES项目")
+    assert caught.value.key == "error.deal_closed_before_added"
+    assert "2027-05-10" in caught.value.message() and "--force" in caught.value.message()
+    sales.check_closed_on(dt.date(2027, 5, 6), added, title="MES项目", force=True)
+
+
+def test_the_after_sale_call_goes_to_the_buyer_or_user_else_the_decision_maker():
+    call = sales.after_sale_contact
+    deal = [(3, "decision_maker"), (5, "user"), (4, "buyer")]
+    assert call(deal, []) == 4  # the deal's buyer
+    assert call([(3, "decision_maker"), (5, "user")], []) == 5  # else its user
+    assert call([(3, "decision_maker")], [(7, ("user",))]) == 7  # a user at the customer comes before
+    assert call([(3, "decision_maker")], [(8, ("influencer",))]) == 3  # else the decision maker
+    assert call([], [(8, ("influencer",)), (9, ("decision_maker", "superior"))]) == 9
+    assert call([], [(2, ("buyer",)), (1, ("user",))]) == 2  # buyer before user, at the customer too
+    assert call([], [(8, ("coach",))]) is None

@@ -50,7 +50,12 @@ def add(
     values = _values(**o.columns(options))
     new_facts = o.facts(set_)
     with writing() as uow:
-        customer = customers.add(uow, clean_name, values, new_facts)
+        from kacli.render.dupes import twins
+        from kacli.store.dupes import twins_of
+
+        likely = twins_of(uow.db, clean_name, values.get("phones") or [])
+        customer = customers.add(uow, clean_name, values, new_facts)  # refuses the very same name
+        twins(likely)
         customer_id = customer.id
     render.message(t("customer.added", id=customer_id, name=clean_name))
 

@@ -35,6 +35,7 @@ Delivery = Annotated[str | None, _opt("--delivery", help_key="help.deal.delivery
 Warranty = Annotated[str | None, _opt("--warranty", help_key="help.deal.warranty")]
 PaymentTerms = Annotated[str | None, _opt("--payment-terms", help_key="help.deal.payment_terms")]
 Service = Annotated[str | None, _opt("--service", help_key="help.deal.service")]
+Note = Annotated[str | None, _opt("--note", help_key="help.deal.update_note", metavar="TEXT")]
 ContractDate = Annotated[str | None, _opt("--contract-date", help_key="help.deal.contract_date",
                                           metavar="DATE")]
 
@@ -96,6 +97,16 @@ def competitors(pairs: list[str] | None) -> dict[str, str | None]:
 
 def removed_competitors(names: list[str] | None) -> list[str]:
     return [text.name(n, field="competitor") for n in names or []]
+
+
+def note(value: str | None) -> str | None:
+    """A note on the deal (``deal update --note``); a blank one is refused, not dropped."""
+    if value is None:
+        return None
+    cleaned = text.free_text(value, field="deal_note")
+    if cleaned is None:
+        raise BadInput("error.empty", field="deal_note")
+    return cleaned
 
 
 def outcome_date(value: str | None, today: dt.date) -> dt.date:

@@ -16,6 +16,7 @@ app = typer.Typer(help=t("help.deal"), no_args_is_help=True)
 
 Ref = Annotated[str, typer.Argument(help=t("help.arg.deal_ref"), metavar="REF")]
 DateOpt = Annotated[str | None, typer.Option("--date", help=t("help.deal.date"), metavar="DATE")]
+ForceClose = Annotated[bool, typer.Option("--force", help=t("help.deal.force_close"))]
 
 
 def _values(**options):
@@ -83,10 +84,11 @@ def update(
         "--remove-competitor", help=t("help.deal.remove_competitor"), metavar="NAME")] = None,
     price: o.Price = None, delivery: o.Delivery = None, warranty: o.Warranty = None,
     payment_terms: o.PaymentTerms = None, service: o.Service = None,
-    contract_date: o.ContractDate = None,
+    contract_date: o.ContractDate = None, note: o.Note = None,
 ) -> None:
     from kacli.store import deals, refs
 
+    note = o.note(note)
     values = _values(
         amount=amount, expected_close=close, chance=chance, purchase_plan=plan, problem=problem,
         timetable=timetable, budget=budget, process=process, price=price, delivery_date=delivery,
@@ -101,6 +103,8 @@ def update(
         found = refs.deal(uow.db, ref)
         changed = deals.update(uow, found.id, values)
         changed += deals.save_competitors(uow, found.id, rivals, gone, no_competitor)
+        if note is not None:
+            changed += deals.add_note(uow, found.id, today(), note)
         if to_stage is not None and to_stage != deals.get(uow.db, found.id)["stage"]:
             move = deals.move(uow, found.id, to_stage, today(), None, strict=False,
                               after_sale=_after_sale())
@@ -165,13 +169,13 @@ def advance(
 
 
 @app.command("won", help=t("help.cmd.deal.won"))
-def won(ref: Ref, date: DateOpt = None) -> None:
+def won(ref: Ref, date: DateOpt = None, force: ForceClose = False) -> None:
     from kacli.store import deals, refs
 
     on_date = o.outcome_date(date, today())
     with writing() as uow:
         found = refs.deal(uow.db, ref)
-        deals.close(uow, found.id, "won", on_date, None)
+        deals.close(uow, found.id, "won", on_date, None, force=force)
     render.message(t("deal.won", id=found.id, title=found.name))
 
 
@@ -179,7 +183,7 @@ def won(ref: Ref, date: DateOpt = None) -> None:
 def lost(
     ref: Ref,
     reason: Annotated[str, typer.Option("--reason", help=t("help.deal.reason"))],
-    date: DateOpt = None,
+    date: DateOpt = None, force: ForceClose = False,
 ) -> None:
     from kacli.store import deals, refs
 
@@ -187,7 +191,7 @@ def lost(
     why = text.name(reason, field="lost_reason")
     with writing() as uow:
         found = refs.deal(uow.db, ref)
-        deals.close(uow, found.id, "lost", on_date, why)
+        deals.close(uow, found.id, "lost", on_date, why, force=force)
     render.message(t("deal.lost", id=found.id, title=found.name))
 
 

@@ -123,6 +123,32 @@ def update(
                      fields=", ".join(t(f"payment.field.{f}") for f in changed)))
 
 
+@app.command("promise", help=t("help.cmd.payment.promise"))
+def promise(
+    what: Annotated[str, typer.Argument(help=t("help.arg.promise_what"), metavar="DEAL|NUMBER")],
+    date: Annotated[str, typer.Argument(help=t("help.arg.promise_date"), metavar="DATE")],
+) -> None:
+    from kacli.domain.receivables import INSTALMENT, looks_like_number, parse_number
+    from kacli.errors import BadInput
+    from kacli.store import payments, refs
+
+    day = parse_date(date, today())
+    with writing() as uow:
+        if looks_like_number(what):
+            letter, row_id = parse_number(what)
+            if letter != INSTALMENT:
+                raise BadInput("error.promise_receipt", number=what.strip().upper())
+            found = payments.find(uow.db, what)
+            deal_id, title, instalment_id = found["deal_id"], found["title"], row_id
+        else:
+            deal = refs.deal(uow.db, what)
+            deal_id, title, instalment_id = deal.id, deal.name, None
+        promised = payments.promise(uow, deal_id, instalment_id, day, today())
+    render.message(t("payment.promised", title=title, date=day.isoformat(),
+                     amount=format_amount(sum(s.outstanding for s in promised)),
+                     numbers=", ".join(f"{INSTALMENT}{s.id}" for s in promised)))
+
+
 @app.command("remove", help=t("help.cmd.payment.remove"))
 def remove(number: Number, yes: YesOpt = False) -> None:
     from kacli.store import payments

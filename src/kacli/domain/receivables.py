@@ -6,6 +6,11 @@ arrived — what a customer owes is the oldest part of the plan not yet covered.
 
 **Overdue** means still owed after its due date: an instalment due today is due, not overdue.
 
+**A promise** (``payment promise``: the customer said they will pay by a day) does not change
+what is owed or overdue by the contract; it changes when the money is asked for: not before the
+promised day (``collect_on``). **Next due** is the first day money is to be asked for that has not
+passed: an overdue instalment is overdue, not next, unless a promise makes it next.
+
 A won deal is **complete** only when nothing is outstanding (seed 003: the project ends when all
 of the money is received); a payment larger than what is outstanding, or on a deal with no plan,
 is refused.
@@ -27,6 +32,7 @@ class Instalment:
     amount: int  # fen
     due: dt.date
     id: int | None = None
+    promised: dt.date | None = None  # the day the customer promised to pay it by
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,7 @@ class InstalmentState:
     outstanding: int
     overdue: bool
     id: int | None = None
+    promised: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -54,7 +61,7 @@ class Receivable:
     outstanding: int
     overdue: int
     oldest_overdue: dt.date | None
-    next_due: dt.date | None  # the earliest instalment still owed (overdue or not)
+    next_due: dt.date | None  # the first day, today or later, that money still owed is asked for
     instalments: tuple[InstalmentState, ...]
 
     @property
@@ -77,7 +84,19 @@ def allocate(instalments: Iterable[Instalment], payments: Iterable[Payment],
     ordered = oldest_first(instalments)
     owed_each = still_owed([inst.amount for inst in ordered], sum(p.amount for p in payments))
     return [InstalmentState(inst.amount, inst.due, inst.amount - owed, owed, owed > 0 and inst.due < today,
-                            inst.id) for inst, owed in zip(ordered, owed_each, strict=True)]
+                            inst.id, inst.promised) for inst, owed in zip(ordered, owed_each, strict=True)]
+
+
+def collect_on(due: dt.date, promised: dt.date | None) -> dt.date:
+    """The day money due on ``due`` is asked for: the promised day when the customer promised a
+    later one (a promise to pay early changes nothing: the due day stands)."""
+    return promised if promised is not None and promised > due else due
+
+
+def check_promise(promised: dt.date, today: dt.date) -> None:
+    """A promise to pay is for today or a day to come."""
+    if promised < today:
+        raise BadInput("error.promise_past", date=promised.isoformat(), today=today.isoformat())
 
 
 def still_owed(amounts: Iterable[int], received: int) -> list[int]:
@@ -100,14 +119,15 @@ def receivable(instalments: Iterable[Instalment], payments: Iterable[Payment],
     planned = sum(i.amount for i in instalments)
     received = sum(p.amount for p in payments)
     late = [s for s in states if s.overdue]
-    owing = [s for s in states if s.outstanding > 0]
+    ahead = sorted(day for s in states if s.outstanding > 0
+                   and (day := collect_on(s.due, s.promised)) >= today)
     return Receivable(
         planned=planned,
         received=received,
         outstanding=max(planned - received, 0),
         overdue=sum(s.outstanding for s in late),
         oldest_overdue=late[0].due if late else None,
-        next_due=owing[0].due if owing else None,
+        next_due=ahead[0] if ahead else None,
         instalments=tuple(states),
     )
 
@@ -143,6 +163,12 @@ def complete(outcome: str, outstanding: int) -> bool:
 # Each instalment and each receipt has a number of its own, its row id after a letter: I12 is
 # instalment 12, R7 is receipt 7. Ids never move, so a number stays right after others are removed.
 INSTALMENT, RECEIPT = "I", "R"
+
+
+def looks_like_number(text: str) -> bool:
+    """Whether ``text`` is written as an instalment or receipt number (``I12``, ``r7``, ``#I12``)."""
+    clean = text.strip().upper().lstrip("#")
+    return clean[:1] in (INSTALMENT, RECEIPT) and clean[1:].isascii() and clean[1:].isdigit()
 
 
 def parse_number(text: str) -> tuple[str, int]:

@@ -2,7 +2,8 @@
 
 A REF of digits is an id and only an id (``12`` is record #12). Anything else is a name: the exact
 name, the same name but for case, width, invisible characters or script (its lookup key), the pinyin
-or initials of a Chinese name, or a unique prefix or part of a name. ``name:`` before a REF makes it
+or initials of a Chinese name, or a unique part of a name (a prefix is a part like any other, so
+a REF that found one name never moves to one added later that merely holds it). ``name:`` before a REF makes it
 a name whatever it looks like, so a customer called ``12`` is ``name:12``. Name tiers are tried in
 order; the first tier with exactly one match wins, a tier with several matches is ambiguous, an
 empty tier falls through to the next. When nothing matches, ``nearest`` says what the user may
@@ -67,10 +68,10 @@ def _tiers(q: Query) -> Iterator[Callable[[Candidate], bool]]:
     yield lambda c: c.name == q.name
     yield lambda c: c.key == q.key
     yield lambda c: q.compact in (c.pinyin, c.initials)
-    yield lambda c: c.key.startswith(q.key)
-    yield lambda c: c.pinyin.startswith(q.compact) or c.initials.startswith(q.compact)
+    # A prefix is one kind of part: were it a tier of its own, a REF that found one name by a
+    # part of it would move, without a word, to a name added later that starts with the REF.
     yield lambda c: q.key in c.key
-    yield lambda c: q.compact in c.pinyin
+    yield lambda c: q.compact in c.pinyin or c.initials.startswith(q.compact)
 
 
 def matches(q: Query, candidates: Sequence[Candidate]) -> list[Candidate]:

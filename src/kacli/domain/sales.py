@@ -227,6 +227,32 @@ def check_hold(title: str, outcome: str, hold_until: dt.date, today: dt.date) ->
         raise BadInput("error.deal_hold_past", date=hold_until.isoformat(), today=today.isoformat())
 
 
+def check_closed_on(closed_on: dt.date, added: dt.date, *, title: str, force: bool = False) -> None:
+    """A deal is won or lost on or after the day it was added: the sales cycle cannot be
+    negative. ``force``: the deal really began before it was entered (a book of business typed
+    in late); its cycle then counts as no days. BadInput otherwise."""
+    if closed_on < added and not force:
+        raise BadInput("error.deal_closed_before_added", title=title, date=closed_on.isoformat(),
+                       added=added.isoformat())
+
+
+def after_sale_contact(deal_roles: Iterable[tuple[int, str]],
+                       people: Iterable[tuple[int, tuple[str, ...]]]) -> int | None:
+    """Whom the call a week after delivery is for (seed 003: call the buyer): the deal's buyer,
+    else its user (they know how it is working out), else a buyer or user at the customer by
+    the roles on their record, else the decision maker (the deal's, then the customer's).
+    ``deal_roles``: (contact id, role) in the deal's order; ``people``: (contact id, roles)."""
+    deal_roles, people = list(deal_roles), list(people)
+    order = (("deal", "buyer"), ("deal", "user"), ("customer", "buyer"), ("customer", "user"),
+             ("deal", "decision_maker"), ("customer", "decision_maker"))
+    for where, role in order:
+        found = (next((c for c, r in deal_roles if r == role), None) if where == "deal"
+                 else next((c for c, roles in people if role in roles), None))
+        if found is not None:
+            return found
+    return None
+
+
 def status_after_win(status: str) -> str:
     """A won deal makes a prospect an active customer; any other status stays as it was (a
     dormant or lost customer who buys again is the salesperson's call to reactivate)."""

@@ -103,6 +103,7 @@ class Instalment(NamedTuple):
     deal_title: str = ""
     id: int | None = None
     roles: tuple[RoleCover, ...] = ()  # the deal's own buying centre: who pays
+    promised: dt.date | None = None  # the day the customer promised to pay it by
 
 
 class Account(NamedTuple):

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from kacli.domain.calendar import Festival, festivals_between, next_occurrences
 from kacli.domain.deal_risks import LATE_STAGES, buying_centre, deal_risks
 from kacli.domain.grading import revisit_days
-from kacli.domain.receivables import still_owed
+from kacli.domain.receivables import collect_on, still_owed
 from kacli.domain.rules import Rules
 from kacli.domain.sales import NO_DECISION_MAKER, NO_SUPPORTER_OR_COACH, uncovered_roles
 from kacli.domain.week_input import Account, CareVisit, Contact, Deal, RoleCover
@@ -293,7 +293,8 @@ def _deal_reasons(
 
 def _payment_reasons(account: Account, today: dt.date, until: dt.date, reasons: list[Reason]) -> None:
     """Instalments due by ``until`` and not paid off (payments pay the oldest first), each naming
-    whom to ask for the money (:func:`payer`)."""
+    whom to ask for the money (:func:`payer`). One the customer promised to pay by a later day
+    is asked for on that day (``collect_on``), and is overdue again once the promise has passed."""
     if not account.instalments:
         return
     received = dict(account.paid)
@@ -304,12 +305,14 @@ def _payment_reasons(account: Account, today: dt.date, until: dt.date, reasons: 
         plan.sort(key=lambda i: (i.due, i.id or 0))
         for inst, owed in zip(plan, still_owed([i.amount_fen for i in plan], received.get(deal_id, 0)),
                               strict=True):
-            if owed > 0 and inst.due <= until:
-                code = "payment_overdue" if inst.due < today else "payment_due"
-                reasons.append(Reason(code, inst.due, {
-                    "deal_id": deal_id, "title": inst.deal_title, "due": inst.due,
-                    "outstanding_fen": owed, "instalment_id": inst.id,
-                }, payer(inst.roles, account.contacts)))
+            when = collect_on(inst.due, inst.promised)
+            if owed > 0 and when <= until:
+                code = "payment_overdue" if when < today else "payment_due"
+                said = {"deal_id": deal_id, "title": inst.deal_title, "due": inst.due,
+                        "outstanding_fen": owed, "instalment_id": inst.id}
+                if when != inst.due:
+                    said["promised"] = when
+                reasons.append(Reason(code, when, said, payer(inst.roles, account.contacts)))
 
 
 def payer(roles: tuple[RoleCover, ...], contacts: tuple[Contact, ...]) -> int | None:

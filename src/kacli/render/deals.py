@@ -172,6 +172,8 @@ def _history(events: list[dict[str, Any]]):
             move = vocab.OUTCOME.label(e["outcome"], i18n.current())
         elif e["from_stage"]:
             move = f"{stage_label(e['from_stage'])} → {stage_label(e['to_stage'])}"
+        elif not e["to_stage"]:
+            move = ""  # a note on the deal (deal update --note), no move
         else:
             move = f"→ {stage_label(e['to_stage'])}"
         table.add_row(text(e["date"]), text(move), text(e["days"]), text(e["note"]))

@@ -50,6 +50,17 @@ def dupes(customers: list[Pair], contacts: list[tuple[str, Pair]]) -> None:
     message(t("dupes.hint"))
 
 
+def twins(pairs: list[Pair]) -> None:
+    """The warning before a customer is added that may already be in the dossier."""
+    for p in pairs:
+        message(t("dupes.twin_warning", id=p.first.id, name=p.first.name, why=_reasons(p.reasons)))
+    if pairs:
+        from kacli.app import as_typed
+
+        merge = as_typed(["customer", "merge", pairs[0].second.name, "--into", pairs[0].first.name])
+        message(t("dupes.twin_hint", command=merge))
+
+
 def plan(merged: str, kept: str, counts: dict[str, int], same: list[tuple[str, str]] = ()) -> str:
     """What a merge will move, said before it asks."""
     parts = [t(f"count.{k}", n=v) for k, v in counts.items() if v and k not in ("changes", "contact_changes")]

@@ -31,7 +31,7 @@ _FLAGS = {"need", "can_pay", "has_authority", "industry_fit", "has_project_info"
 _DEAL_FIELDS = {"title", "amount", "price", "budget", "chance", "expected_close", "outcome",
                 "stage", "purchase_plan", "problem", "timetable", "process", "delivery_date",
                 "warranty", "payment_terms", "service", "contract_date", "delivered_on",
-                "closed_on", "lost_reason", "hold_until", "hold_reason"}
+                "closed_on", "lost_reason", "hold_until", "hold_reason", "promised"}
 _COMPETITOR_FIELDS = {"product", "satisfaction", "salesperson", "style", "relationship"}
 
 

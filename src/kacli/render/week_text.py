@@ -94,8 +94,12 @@ def _counted(w: dict[str, str], key: str, n: int) -> str:
 
 
 def _payment(code: str) -> Callable[[Mapping[str, Any], dict[str, str]], str]:
-    return lambda p, w: w[f"reason.{code}"].format(
-        amount=format_amount(p["outstanding_fen"]), due=_day(p["due"]), title=p["title"])
+    def said(p: Mapping[str, Any], w: dict[str, str]) -> str:
+        promised = p.get("promised")
+        key = f"reason.{code}" if promised is None or promised <= p["due"] else f"reason.{code}_promised"
+        return w[key].format(amount=format_amount(p["outstanding_fen"]), due=_day(p["due"]),
+                             title=p["title"], promised=_day(promised) if promised else "")
+    return said
 
 
 _TEXT: dict[str, Callable[[Mapping[str, Any], dict[str, str]], str]] = {

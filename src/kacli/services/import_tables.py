@@ -173,7 +173,9 @@ def _deal(uow, customer_id: int, v: dict[str, Any], today, after_sale) -> None:
         if move.after_sale and v.get("after_sale_done"):
             next_actions.close(uow, move.after_sale["id"], on=v["after_sale_done"])
     if v.get("outcome") in ("won", "lost"):
-        deals.close(uow, deal_id, v["outcome"], _date(v.get("closed_on"), today), v.get("lost_reason"))
+        # A book of business brought in holds deals closed before they were entered here.
+        deals.close(uow, deal_id, v["outcome"], _date(v.get("closed_on"), today), v.get("lost_reason"),
+                    force=True)
     if v.get("delivered_on") and not delivered:
         deals.update(uow, deal_id, {"delivered_on": v["delivered_on"]})
 

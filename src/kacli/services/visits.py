@@ -17,7 +17,7 @@ from kacli.domain.dates import parse_date
 from kacli.domain.refs import Candidate
 from kacli.domain.relationship import NOT_CONTACT_KINDS
 from kacli.domain.week_reasons import FIRST_CALL
-from kacli.errors import BadInput
+from kacli.errors import BadInput, NotFound
 from kacli.store import contacts, next_actions, refs, visits
 
 
@@ -117,12 +117,12 @@ def log_visit(uow, customer_ref: str, contact_refs: list[str], values: dict[str,
     customer = refs.customer(uow.db, customer_ref)
     deal_id = None
     if deal_ref is not None:
-        from kacli.store import deals
-
-        about = refs.deal(uow.db, deal_ref)
-        if deals.get(uow.db, about.id)["customer_id"] != customer.id:
-            raise BadInput("error.visit_deal_customer", title=about.name, customer=customer.name)
-        deal_id = about.id
+        try:
+            deal_id = refs.deal(uow.db, deal_ref, customer_id=customer.id).id
+        except NotFound:
+            elsewhere = refs.deal(uow.db, deal_ref)  # say so when it is another customer's deal
+            raise BadInput("error.visit_deal_customer", title=elsewhere.name,
+                           customer=customer.name) from None
     people = _people(uow, contact_refs, customer.id)
     introducer = None
     if introduced_by is not None:

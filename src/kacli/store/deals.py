@@ -9,6 +9,7 @@ no column for it); ``competitors()`` never returns that row.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -169,6 +170,16 @@ def update(uow, deal_id: int, values: dict[str, Any]) -> list[str]:
     return [f for f in changed if f not in ("title_pinyin", "title_initials", "title_key")]
 
 
+def add_note(uow, deal_id: int, on_date: dt.date, note: str) -> list[str]:
+    """A dated note on the deal, kept in its history as an event without a move; it is an
+    update of the deal (it settles a stalled deal as a changed field does)."""
+    from kacli.store.models import Deal, DealEvent
+
+    uow.add(DealEvent(deal_id=deal_id, on_date=on_date.isoformat(), note=note, created_at=uow.now))
+    uow.session.get(Deal, deal_id).updated_at = uow.now
+    return ["note"]
+
+
 def save_competitors(uow, deal_id: int, given: dict[str, str | None], removed: list[str],
                      none: bool) -> list[str]:
     """Add or re-position competitors, drop ``removed``, or say nobody competes; what changed."""
@@ -239,9 +250,13 @@ def delivered(uow, deal, on_date: dt.date, after_sale: FollowUp) -> dict[str, An
     if uow.db.scalar("SELECT count(*) FROM next_action WHERE deal_id = :d AND kind = 'after_sale'",
                      d=deal.id):
         return None
-    contact = uow.db.scalar(
-        """SELECT contact_id FROM deal_role WHERE deal_id = :d AND role IN ('buyer', 'decision_maker')
-           ORDER BY role = 'buyer' DESC, id LIMIT 1""", d=deal.id)
+    deal_roles = [(r[0], r[1]) for r in uow.db.rows(
+        """SELECT r.contact_id, r.role FROM deal_role r JOIN contact c ON c.id = r.contact_id
+           WHERE r.deal_id = :d AND c.forgotten_at IS NULL ORDER BY r.id""", d=deal.id)]
+    people = [(r[0], tuple(json.loads(r[1] or "[]"))) for r in uow.db.rows(
+        """SELECT id, roles FROM contact WHERE customer_id = :c AND forgotten_at IS NULL
+           ORDER BY id""", c=deal.customer_id)]
+    contact = sales.after_sale_contact(deal_roles, people)
     action = uow.add(NextAction(customer_id=deal.customer_id, contact_id=contact, deal_id=deal.id,
                                 kind="after_sale", text=deal.title, created_at=uow.now,
                                 due=(on_date + dt.timedelta(days=after_sale.days)).isoformat()))
@@ -249,13 +264,16 @@ def delivered(uow, deal, on_date: dt.date, after_sale: FollowUp) -> dict[str, An
     return {"id": action.id, "due": action.due}
 
 
-def close(uow, deal_id: int, outcome: str, on_date: dt.date, reason: str | None) -> None:
+def close(uow, deal_id: int, outcome: str, on_date: dt.date, reason: str | None, *,
+          force: bool = False) -> None:
     """End a deal as won or lost; the stage stays where it was."""
     from kacli.store.models import Deal, DealEvent
 
     deal = uow.session.get(Deal, deal_id)
     if deal.outcome != "open":
         raise BadInput(f"error.deal_already_{deal.outcome}", title=deal.title)
+    added = dt.date.fromisoformat(uow.db.scalar(f"SELECT {ADDED} FROM deal WHERE id = :id", id=deal_id))
+    sales.check_closed_on(on_date, added, title=deal.title, force=force)
     uow.add(DealEvent(deal_id=deal_id, on_date=on_date.isoformat(), from_stage=deal.stage,
                       outcome=outcome, note=reason, created_at=uow.now))
     history.apply(uow, deal, {"outcome": outcome, "closed_on": on_date.isoformat(),

@@ -9,8 +9,8 @@ from kacli.domain import dupes
 from kacli.store.db import Db
 
 
-def customer_pairs(db: Db) -> list[dupes.Pair]:
-    """Likely duplicate customers: their own phones, and their people's phones and e-mails."""
+def _customers(db: Db) -> list[dupes.Entry]:
+    """Every customer as compared: its own phones, and its people's phones and e-mails."""
     reach: dict[int, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
     for r in db.rows("SELECT customer_id, phones, email FROM contact WHERE forgotten_at IS NULL"):
         phones, emails = reach[r["customer_id"]]
@@ -22,7 +22,20 @@ def customer_pairs(db: Db) -> list[dupes.Pair]:
         phones, emails = reach.get(r["id"], ([], []))
         entries.append(dupes.Entry(r["id"], r["name"], r["name_key"], r["name_pinyin"],
                                    tuple(json.loads(r["phones"] or "[]") + phones), tuple(emails)))
-    return dupes.pairs(entries)
+    return entries
+
+
+def customer_pairs(db: Db) -> list[dupes.Pair]:
+    """Likely duplicate customers."""
+    return dupes.pairs(_customers(db), firms=True)
+
+
+def twins_of(db: Db, name: str, phones: list[str]) -> list[dupes.Pair]:
+    """The customers a customer about to be added as ``name`` with ``phones`` may already be."""
+    from kacli.domain.names import lookup_key
+
+    new = dupes.Entry(0, name, lookup_key(name), phones=tuple(phones))
+    return dupes.twins(new, _customers(db))
 
 
 def contact_pairs(db: Db) -> list[tuple[str, dupes.Pair]]:

@@ -267,6 +267,12 @@ V7_VISIT_DEAL = [
     "CREATE INDEX visit_deal ON visit(deal_id, date)",
 ]
 
+# A customer's promise to pay an instalment by a day (``payment promise``): the money is asked
+# for again on that day, not before.
+V8_PROMISES = [
+    "ALTER TABLE instalment ADD COLUMN promised_on TEXT",
+]
+
 # (version, name, steps). A step is an SQL statement or a function of the connection (for
 # filling a new column from Python). Append only; never edit a released migration.
 MIGRATIONS: list[tuple[int, str, list]] = [
@@ -276,6 +282,7 @@ MIGRATIONS: list[tuple[int, str, list]] = [
     (5, "undo journal: each write command's changed rows", V5_UNDO),
     (6, "names: lookup keys across case, width and script", V6_NAME_KEYS),
     (7, "visits about a deal", V7_VISIT_DEAL),
+    (8, "promises to pay an instalment", V8_PROMISES),
 ]
 
 LATEST = MIGRATIONS[-1][0]

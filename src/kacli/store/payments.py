@@ -21,9 +21,10 @@ def _plans(db: Db, deal_ids: list[int] | None = None
     where = "" if deal_ids is None else f"WHERE deal_id IN ({','.join(str(int(i)) for i in deal_ids)})"
     instalments: dict[int, list[rcv.Instalment]] = {}
     payments: dict[int, list[rcv.Payment]] = {}
-    for r in db.rows(f"SELECT id, deal_id, amount, due FROM instalment {where} ORDER BY id"):
+    for r in db.rows(f"SELECT id, deal_id, amount, due, promised_on FROM instalment {where} ORDER BY id"):
+        promised = dt.date.fromisoformat(r["promised_on"]) if r["promised_on"] else None
         instalments.setdefault(r["deal_id"], []).append(
-            rcv.Instalment(r["amount"], dt.date.fromisoformat(r["due"]), r["id"]))
+            rcv.Instalment(r["amount"], dt.date.fromisoformat(r["due"]), r["id"], promised))
     for r in db.rows(f"SELECT deal_id, amount, date FROM payment {where} ORDER BY date, id"):
         payments.setdefault(r["deal_id"], []).append(
             rcv.Payment(r["amount"], dt.date.fromisoformat(r["date"])))
@@ -155,8 +156,8 @@ def plan(uow, deal_id: int, amount: int, due: dt.date, today: dt.date, *, force:
 
 
 def _deal(db: Db, deal_id: int):
-    return db.row("SELECT id, title, outcome, COALESCE(price, amount) AS value FROM deal WHERE id = :id",
-                  id=deal_id)
+    return db.row("""SELECT id, title, outcome, COALESCE(price, amount) AS value, customer_id
+                     FROM deal WHERE id = :id""", id=deal_id)
 
 
 def receive(uow, deal_id: int, amount: int, on_date: dt.date, note: str | None,
@@ -181,7 +182,8 @@ def schedule(db: Db, deal_id: int, today: dt.date) -> dict[str, Any]:
         "deal_id": deal_id, "title": deal["title"], "value_fen": deal["value"],
         "instalments": [{"number": f"{rcv.INSTALMENT}{s.id}", "id": s.id, "due": s.due.isoformat(),
                          "amount_fen": s.amount, "paid_fen": s.paid, "outstanding_fen": s.outstanding,
-                         "overdue": s.overdue} for s in sorted(owed.instalments, key=lambda s: (s.due, s.id))],
+                         "overdue": s.overdue, "promised": s.promised.isoformat() if s.promised else None}
+                        for s in sorted(owed.instalments, key=lambda s: (s.due, s.id))],
         "receipts": [{"number": f"{rcv.RECEIPT}{p['id']}", **p} for p in payments(db, deal_id)],
         "planned_fen": owed.planned, "received_fen": owed.received,
         "outstanding_fen": owed.outstanding, "overdue_fen": owed.overdue,
@@ -228,6 +230,30 @@ def update(uow, number: str, *, amount: int | None, day: dt.date | None, note: s
         uow.db.execute(f"UPDATE {table} SET {sets} WHERE id = :id", id=row_id, **changes)
         _check_after(uow, letter, row["deal_id"], today, force)
     return list(changes)
+
+
+def promise(uow, deal_id: int, instalment_id: int | None, promised: dt.date,
+            today: dt.date) -> list[rcv.InstalmentState]:
+    """Record that the customer promised to pay by ``promised``: the instalment ``instalment_id``,
+    or (None) every instalment of the deal still owed and due by that day. The instalments
+    promised; BadInput when none is owed."""
+    rcv.check_promise(promised, today)
+    owed = [s for s in for_deal(uow.db, deal_id, today).instalments if s.outstanding > 0
+            and (s.id == instalment_id if instalment_id is not None else s.due <= promised)]
+    if not owed:
+        raise BadInput("error.promise_nothing_owed", date=promised.isoformat())
+    for s in owed:
+        uow.db.execute("UPDATE instalment SET promised_on = :p WHERE id = :id",
+                       p=promised.isoformat(), id=s.id)
+    from kacli.store import history
+    from kacli.store.deals import history_prefix
+
+    deal = _deal(uow.db, deal_id)
+    earlier = {s.promised for s in owed}  # the promise this one replaces, when there was one
+    replaced = earlier.pop() if len(earlier) == 1 else None
+    history.record(uow, customer_id=deal["customer_id"], field=history_prefix(deal["title"]) + "promised",
+                   old=replaced.isoformat() if replaced else None, new=promised.isoformat())
+    return owed
 
 
 def remove(uow, number: str, today: dt.date) -> None:

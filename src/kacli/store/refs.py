@@ -97,19 +97,21 @@ def contact(db: Db, ref: str, *, customer_id: int | None = None) -> Candidate:
 
 _DEAL = """SELECT deal.id, deal.title, deal.title_pinyin, deal.title_initials, customer.name,
                   deal.title_key
-           FROM deal JOIN customer ON customer.id = deal.customer_id"""
+           FROM deal JOIN customer ON customer.id = deal.customer_id
+           WHERE (:cust IS NULL OR deal.customer_id = :cust)"""
 
 
-def deal(db: Db, ref: str) -> Candidate:
+def deal(db: Db, ref: str, *, customer_id: int | None = None) -> Candidate:
+    """A deal by REF, optionally only among one customer's deals."""
     def fetch(q: Query) -> list[Candidate]:
         rows = db.rows(
-            _DEAL + """ WHERE deal.id = :id OR (:by_name AND (deal.title_key LIKE :like ESCAPE '\\'
+            _DEAL + """ AND (deal.id = :id OR (:by_name AND (deal.title_key LIKE :like ESCAPE '\\'
                            OR deal.title LIKE :as_typed ESCAPE '\\'
                            OR deal.title_pinyin LIKE :plike ESCAPE '\\'
-                           OR deal.title_initials LIKE :plike ESCAPE '\\'))""",
-            **_params(q),
+                           OR deal.title_initials LIKE :plike ESCAPE '\\')))""",
+            cust=customer_id, **_params(q),
         )
         return [Candidate(*r) for r in rows]
 
     return _find(refs.parse(ref, what="deal"), "deal", fetch,
-                 lambda: [Candidate(*r) for r in db.rows(_DEAL)])
+                 lambda: [Candidate(*r) for r in db.rows(_DEAL, cust=customer_id)])

@@ -206,7 +206,7 @@ def _deals(db: Db, span: dict, days: Days):
     # Deals that count as of today: open ones, and won ones (orders; money may be due on them).
     titles = {r[0]: (r[1], r[3]) for r in rows if r[0] in open_ids or r[2] == "won"}
     due = _rows(db, """
-            SELECT i.deal_id, i.id, i.due, i.amount FROM instalment i JOIN deal d ON d.id = i.deal_id
+            SELECT i.deal_id, i.id, i.due, i.amount, i.promised_on FROM instalment i JOIN deal d ON d.id = i.deal_id
             WHERE d.customer_id BETWEEN :lo AND :hi AND i.due <= :until ORDER BY i.deal_id, i.due, i.id""",
             **span)
     # Buying centres only of the deals still open and of those money is due on (whom to ask).
@@ -232,11 +232,12 @@ def _deals(db: Db, span: dict, days: Days):
         elif outcome == "won" and closed:
             orders.setdefault(cid, []).append((days[closed], amount))  # None: amount unknown
     owed: dict[int, list] = {}
-    for deal_id, inst_id, day, amount in due:
+    for deal_id, inst_id, day, amount, promised in due:
         if deal_id in titles:
             cid, title = titles[deal_id]
             owed.setdefault(cid, []).append(Instalment(deal_id, days[day], amount, title, inst_id,
-                                                       tuple(covers.get(deal_id, ()))))
+                                                       tuple(covers.get(deal_id, ())),
+                                                       days[promised] if promised else None))
     paid: dict[int, list] = {}
     for deal_id, received in _rows(db, """
             SELECT p.deal_id, SUM(p.amount) FROM payment p JOIN deal d ON d.id = p.deal_id

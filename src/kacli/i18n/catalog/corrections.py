@@ -65,6 +65,34 @@ MESSAGES = {
         "\n\nExample: kacli payment remove R7 --yes",
         "按 payment show 给出的编号删除一笔分期或收款（除非加 --yes，否则先询问）。\n\n示例：kacli payment remove R7 --yes",
         "按 payment show 給出的編號刪除一筆分期或收款（除非加 --yes，否則先詢問）。\n\n範例：kacli payment remove R7 --yes"),
+    "help.cmd.payment.promise": (
+        "Record the customer's promise to pay by DATE: the money owed on the deal by then (or one "
+        "instalment, by its number) is asked for on that day, not before. It stays overdue by the "
+        "contract.\n\nExample: kacli payment promise 自动化改造 下周五",
+        "记录客户承诺在 DATE 之前付款：项目到那天为止应付的钱（或按编号指定的一笔分期）到那天再催，之前不再提醒。"
+        "按合同它仍算逾期。\n\n示例：kacli payment promise 自动化改造 下周五",
+        "記錄客戶承諾在 DATE 之前付款：專案到那天為止應付的錢（或按編號指定的一筆分期）到那天再催，之前不再提醒。"
+        "按合約它仍算逾期。\n\n範例：kacli payment promise 自動化改造 下週五"),
+    "help.arg.promise_what": ("The deal, or one instalment's number (I12) from payment show.",
+                              "项目，或 payment show 给出的一笔分期编号（I12）。",
+                              "專案，或 payment show 給出的一筆分期編號（I12）。"),
+    "help.arg.promise_date": ("The day the customer promised to pay by (e.g. 2027-06-11, 下周五).",
+                              "客户承诺的付款日（如 2027-06-11、下周五）。",
+                              "客戶承諾的付款日（如 2027-06-11、下週五）。"),
+    "payment.promised": ("{title}: {amount} promised by {date} ({numbers}); it is asked for then.",
+                         "{title}：客户承诺 {date} 前付 {amount}（{numbers}）；到那天再催。",
+                         "{title}：客戶承諾 {date} 前付 {amount}（{numbers}）；到那天再催。"),
+    "error.promise_past": ("A promise to pay is for today or a day to come, not {date} (today is {today}).",
+                           "承诺付款日应是今天或以后，而不是 {date}（今天是 {today}）。",
+                           "承諾付款日應是今天或以後，而不是 {date}（今天是 {today}）。"),
+    "error.promise_nothing_owed": ("Nothing is owed by {date} to promise: plan an instalment first, or name one "
+                                   "by its number (payment show).",
+                                   "到 {date} 为止没有应付的钱可承诺：先制定分期计划，或按编号指定一笔分期（payment show）。",
+                                   "到 {date} 為止沒有應付的錢可承諾：先制定分期計畫，或按編號指定一筆分期（payment show）。"),
+    "error.promise_receipt": ("{number} is a receipt, money already in: a promise is for an instalment (I…) "
+                              "or a deal.",
+                              "{number} 是一笔收款，钱已经到账：承诺应针对分期（I…）或项目。",
+                              "{number} 是一筆收款，錢已經到帳：承諾應針對分期（I…）或專案。"),
     "help.arg.payment_number": ("An instalment (I12) or receipt (R7) number, as payment show lists them.",
                                 "分期（I12）或收款（R7）编号，见 payment show。", "分期（I12）或收款（R7）編號，見 payment show。"),
     "help.payment.force": ("Allow a schedule larger than the deal is worth.", "允许付款计划超过项目金额。",

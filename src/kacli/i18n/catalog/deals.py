@@ -36,6 +36,12 @@ MESSAGES = {
     "help.deal.price": ("The negotiated price; once set it is what the deal is worth.",
                         "谈定的价格；设定后以此作为项目金额。", "談定的價格；設定後以此作為專案金額。"),
     "help.deal.delivery": ("The agreed delivery date.", "约定的交货日期。", "約定的交貨日期。"),
+    "help.deal.update_note": ("A dated note in the deal's history (what happened, what it waits for); an update "
+                       "of the deal, so it settles a stalled reminder.",
+                       "记入项目历程的一条带日期的说明（发生了什么、在等什么）；算作项目更新，可了结停滞提醒。",
+                       "記入專案歷程的一條帶日期的說明（發生了什麼、在等什麼）；算作專案更新，可了結停滯提醒。"),
+    "deal.label.note": ("note", "说明", "說明"),
+    "deal.label.promised": ("promised payment day", "承诺付款日", "承諾付款日"),
     "help.deal.warranty": ("The warranty terms.", "保修条款。", "保固條款。"),
     "help.deal.payment_terms": ("The payment terms.", "付款条件。", "付款條件。"),
     "help.deal.service": ("The after-sales service agreed.", "约定的售后服务。", "約定的售後服務。"),
@@ -162,6 +168,17 @@ MESSAGES = {
                               "{title} 已在最後階段（交貨驗收）；可用 --to 退回，或用 won/lost 結束。"),
     "error.deal_move_before": ("{date} is before the deal entered its current stage ({entered}).",
                                "{date} 早于项目进入当前阶段的日期（{entered}）。", "{date} 早於專案進入目前階段的日期（{entered}）。"),
+    "error.deal_closed_before_added": (
+        "{date} is before {title} was added ({added}): a deal cannot close before it began. Check the "
+        "date, or add --force if the deal really began before it was entered.",
+        "{date} 早于项目 {title} 的添加日期（{added}）：项目不能在开始之前结束。请检查日期；如果项目确实早于录入就已开始，"
+        "请加 --force。",
+        "{date} 早於專案 {title} 的新增日期（{added}）：專案不能在開始之前結束。請檢查日期；如果專案確實早於錄入就已開始，"
+        "請加 --force。"),
+    "help.deal.force_close": ("Accept a date before the deal was added (it began before it was entered; "
+                              "its sales cycle counts as no days).",
+                              "接受早于项目添加日期的日期（项目早于录入就已开始；销售周期按 0 天计）。",
+                              "接受早於專案新增日期的日期（專案早於錄入就已開始；銷售週期按 0 天計）。"),
     "error.deal_already_won": ("{title} is already won.", "{title} 已经赢单。", "{title} 已經贏單。"),
     "error.deal_already_lost": ("{title} is already lost.", "{title} 已经丢单。", "{title} 已經丟單。"),
     "error.deal_has_competitors": ("This deal has competitors recorded; remove them with --remove-competitor before saying there are none.",

@@ -27,10 +27,11 @@ MESSAGES.update({
         "{name} 已依要求被遺忘；請反過來把它合併到另一位聯絡人。"),
     "help.cmd.customer.dupes": (
         "List likely duplicate customers and contacts, each pair with why: the same pinyin, phone or e-mail, "
-        "the same name but for 有限公司/Ltd, or names one edit apart.\n\nExample: kacli customer dupes --json",
-        "列出可能重复的客户和联系人，每对都写明原因：拼音相同、电话或邮箱相同、去掉“有限公司”等后名称相同，或名称只差一个字。"
+        "the same name but for the city, trade words and 有限公司/Ltd (德联汽车 / 上海德联汽车部件有限公司), or names one "
+        "edit apart.\n\nExample: kacli customer dupes --json",
+        "列出可能重复的客户和联系人，每对都写明原因：拼音相同、电话或邮箱相同、去掉城市、行业词和“有限公司”等后名称相同（德联汽车 / 上海德联汽车部件有限公司），或名称只差一个字。"
         "\n\n示例：kacli customer dupes --json",
-        "列出可能重複的客戶和聯絡人，每對都寫明原因：拼音相同、電話或郵箱相同、去掉「有限公司」等後名稱相同，或名稱只差一個字。"
+        "列出可能重複的客戶和聯絡人，每對都寫明原因：拼音相同、電話或郵箱相同、去掉城市、行業詞和「有限公司」等後名稱相同（德联汽车 / 上海德联汽车部件有限公司），或名稱只差一個字。"
         "\n\n範例：kacli customer dupes --json"),
     "help.cmd.customer.merge": (
         "Merge a customer entered twice into the one to keep: contacts, visits, next actions, deals, payments, "
@@ -84,8 +85,14 @@ MESSAGES.update({
     "dupes.why.same_pinyin": ("same pinyin {value}", "拼音相同（{value}）", "拼音相同（{value}）"),
     "dupes.why.same_phone": ("same phone {value}", "电话相同（{value}）", "電話相同（{value}）"),
     "dupes.why.same_email": ("same e-mail {value}", "邮箱相同（{value}）", "郵箱相同（{value}）"),
-    "dupes.why.same_core_name": ("same name without the legal form ({value})", "去掉公司类型后名称相同（{value}）",
-                                 "去掉公司類型後名稱相同（{value}）"),
+    "dupes.why.same_core_name": ("same name without place, trade and legal form ({value})",
+                                 "去掉地名、行业和公司类型后名称相同（{value}）",
+                                 "去掉地名、行業和公司類型後名稱相同（{value}）"),
+    "dupes.twin_warning": ("Warning: this may be #{id} {name}, already in the dossier: {why}.",
+                           "注意：这可能就是档案中已有的 #{id} {name}：{why}。",
+                           "注意：這可能就是檔案中已有的 #{id} {name}：{why}。"),
+    "dupes.twin_hint": ("If it is, merge the two with: {command}", "如果是同一家，合并两者：{command}",
+                        "如果是同一家，合併兩者：{command}"),
     "dupes.why.near_name": ("names one character apart ({value})", "名称只差一个字（{value}）",
                             "名稱只差一個字（{value}）"),
 })

@@ -13,3 +13,4 @@ class Instalment(SQLModel, table=True):
     amount: int
     due: str
     created_at: str
+    promised_on: str | None = None
