@@ -55,7 +55,7 @@ def test_xlsx_export_writes_text_never_formulas_and_reads_back(kacli, tmp_path, 
 
 def test_report_csv_quotes_runnable_cells(kacli):
     _book(kacli)
-    kacli.ok("deal", "add", NAME, "年度采购", "--amount", "50万", "--no-competitor")
+    kacli.ok("--today", "2026-11-01", "deal", "add", NAME, "年度采购", "--amount", "50万", "--no-competitor")
     kacli.ok("deal", "won", "年度采购", "--date", "2026-11-20")
     out = kacli.ok("report", "pareto", "--csv").stdout
     cells = [c for row in csv.reader(io.StringIO(out.lstrip("\ufeff"))) for c in row]
