@@ -57,6 +57,10 @@ def hoist_global_options(args: list[str], takes_value=None) -> list[str]:
             words.append(arg)
             rest.append(arg)
             i += 1
+    given = [word.split("=", 1)[0] for word in front if word.split("=", 1)[0] in _GLOBAL_WITH_VALUE]
+    for name in _GLOBAL_WITH_VALUE:
+        if given.count(name) > 1:  # Click would quietly keep the last one
+            raise BadInput("error.global_twice", option=name)
     return front + rest
 
 
