@@ -187,17 +187,23 @@ def read_only_view(path: Path, *, live: bool = False) -> Iterator[sqlite3.Connec
             shutil.rmtree(private, ignore_errors=True)
 
 
-def copy_to(conn: sqlite3.Connection, dest: Path, *, replace: bool = False) -> None:
+def copy_to(conn: sqlite3.Connection, dest: Path, *, replace: bool = False,
+            dossier_path: Path | None = None) -> None:
     """An online copy through SQLite's backup API (never a file copy of a live database), written
     under a temporary name and renamed when whole; FileExistsError if ``dest`` exists and not
-    ``replace``."""
-    safefile.sweep(dest)
+    ``replace``. A copy into another folder than the dossier's (``dossier_path``) is noted beside
+    the dossier while it is being made (``safefile.note_elsewhere``)."""
+    safefile.sweep(dest, purpose="backup")
     temp = safefile.temp_beside(dest, "backup")
+    elsewhere = dossier_path is not None and dossier_path.parent.absolute() != dest.parent.absolute()
+    note = safefile.note_elsewhere(dossier_path, temp) if elsewhere else None
     try:
         safefile.sqlite_copy(conn, temp, journal="DELETE")
         safefile.publish(temp, dest, replace=replace)
     finally:
         safefile.discard(temp)
+        if note is not None:
+            safefile.discard(note)
 
 
 def _connect(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
@@ -352,6 +358,7 @@ def raw(db: str | None, *, create: bool = False) -> Iterator[tuple[Path, sqlite3
     """The path and an open stdlib connection, for maintenance (info, check, backup)."""
     path = resolve_path(db)
     conn = open_dossier(path, create=create)
+    safefile.sweep(path)  # a look at the dossier's folder: what killed kacli processes left
     try:
         yield path, conn
     finally:

@@ -47,6 +47,8 @@ def problems(path: Path, *, live: bool = True) -> list[str]:
         raise DossierError(key, path=path, target=os.readlink(path) if path.is_symlink() else path)
     if not path.exists():
         raise DossierMissing("error.dossier_missing", path=path)
+    if live:
+        safefile.sweep(path)  # a look at the dossier's folder: what killed kacli processes left
     try:
         with dossier.read_only_view(path, live=live) as conn:
             found = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
@@ -83,7 +85,7 @@ def backup(conn: sqlite3.Connection, dest: Path, *, dossier_path: Path, force: b
         raise BadInput("error.backup_exists", path=dest)
     try:
         safefile.make_folders(dest.parent)
-        dossier.copy_to(conn, dest, replace=force)
+        dossier.copy_to(conn, dest, replace=force, dossier_path=dossier_path)
     except FileExistsError:
         raise BadInput("error.backup_exists", path=dest) from None
     except (OSError, sqlite3.Error) as exc:
