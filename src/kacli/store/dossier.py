@@ -312,10 +312,11 @@ def _upgrade(conn: sqlite3.Connection, path: Path, current: int) -> None:
         finally:
             reader.close()
 
-    if migrations.apply(conn, now=utc_now(), before_first=copy_first):
-        from kacli.store import journal
+    from kacli.store import journal
 
-        journal.after_upgrade(conn, utc_now())  # older entries describe the older schema
+    # Older undo entries describe the older schema: the journal restarts in the same transaction.
+    migrations.apply(conn, now=utc_now(), before_first=copy_first,
+                     after_last=lambda conn: journal.after_upgrade(conn, utc_now()))
 
 
 def translate(exc: BaseException, path: Path | None = None) -> DossierError | None:
