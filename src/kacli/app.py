@@ -176,6 +176,11 @@ class KacliGroup(typer.core.TyperGroup):
         except Exception as exc:
             if isinstance(exc, OSError) and exc.errno == errno.EPIPE:
                 reader_gone()
+            if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:
+                # A path the user gave that no disk can hold: checked before anything is written.
+                name = BadInput("error.name_too_long", path=exc.filename or "?")
+                _report(name)
+                raise typer.Exit(int(name.exit_code)) from None
             from kacli.store.dossier import translate
 
             mapped = translate(exc)

@@ -186,4 +186,14 @@ MESSAGES = {
         "文件名对这个磁盘来说太长：{path}。未做任何修改。",
         "檔名對這個磁碟來說太長：{path}。未做任何修改。",
     ),
+    "toml.too_deep": (
+        "arrays or tables nested more than {limit} deep",
+        "数组或表嵌套超过 {limit} 层",
+        "陣列或表巢狀超過 {limit} 層",
+    ),
+    "error.import_csv_line": (
+        "Line {line} of the file cannot be read as CSV ({detail}). Nothing was imported.",
+        "文件第 {line} 行无法按 CSV 读取（{detail}）。未导入任何内容。",
+        "檔案第 {line} 行無法按 CSV 讀取（{detail}）。未匯入任何內容。",
+    ),
 }
