@@ -245,3 +245,25 @@ def test_restore_from_a_wal_copy_on_read_only_media(kacli, db_path, read_only_me
     expected = ["Acme", "Beta"] if with_log else ["Acme"]
     assert [c["name"] for c in kacli.json("customer", "list")] == expected
     assert snapshot(db_path)["customer"]
+
+
+@pytest.mark.slow
+def test_check_that_cannot_open_a_file_on_read_only_media_says_read_only(kacli, read_only_media, monkeypatch):
+    from contextlib import contextmanager
+
+    from kacli.store import dossier
+
+    folder, lock = read_only_media
+    db = folder / "dossier.db"
+    kacli.ok("--db", str(db), "customer", "add", "Acme")
+    lock()
+
+    @contextmanager
+    def unopenable(path, *, live=False):
+        raise sqlite3.OperationalError("unable to open database file")
+        yield
+
+    monkeypatch.setattr(dossier, "read_only_view", unopenable)
+    done = kacli("--db", str(db), "dossier", "check")
+    assert done.exit_code == ExitCode.DOSSIER
+    assert "read-only" in done.stderr and "damaged" not in done.stderr

@@ -62,6 +62,10 @@ def problems(path: Path, *, live: bool = True) -> list[str]:
                 found.append(f"schema version {version} is newer than this kacli ({migrations.LATEST})")
             return found
     except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc).lower() \
+                and not os.access(path.parent, os.W_OK):
+            # Not a damaged file: a place SQLite could not open it in (read-only media).
+            raise DossierError("error.dossier_readonly", path=path) from exc
         return [str(exc)]
 
 
