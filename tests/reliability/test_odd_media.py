@@ -267,3 +267,15 @@ def test_check_that_cannot_open_a_file_on_read_only_media_says_read_only(kacli, 
     done = kacli("--db", str(db), "dossier", "check")
     assert done.exit_code == ExitCode.DOSSIER
     assert "read-only" in done.stderr and "damaged" not in done.stderr
+
+
+@pytest.mark.parametrize("name", ["b" * 250, "备" * 80 + ".db"])
+def test_a_backup_to_a_long_but_legal_name_is_made_and_restored(kacli, db_path, tmp_path, name):
+    kacli.ok("customer", "add", "Acme")
+    shelf = tmp_path / "shelf"
+    shelf.mkdir()
+    kacli.ok("dossier", "backup", str(shelf / name))
+    assert _names(shelf) == [name]
+    kacli.ok("customer", "add", "Beta")
+    kacli.ok("dossier", "restore", str(shelf / name), "--yes")
+    assert [c["name"] for c in kacli.json("customer", "list")] == ["Acme"]

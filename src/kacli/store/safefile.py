@@ -48,7 +48,15 @@ def temp_beside(path: Path, purpose: str) -> Path:
     """A fresh, unused name in ``path``'s folder for a file on its way to ``path``."""
     import secrets  # only writes need it: loading it costs every read command a few milliseconds
 
-    return path.with_name(f".{path.name}.{purpose}-{os.getpid()}-{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    return path.with_name(f".{_stem(path.name)}.{purpose}-{os.getpid()}-{secrets.token_hex(4)}{TEMP_SUFFIX}")
+
+
+def _stem(name: str) -> str:
+    """``name`` as a temporary name carries it: cut short when the whole temporary name would be
+    longer than a disk allows (255 bytes), so a long but legal name still gets its copy."""
+    while len(name.encode("utf-8", "surrogateescape")) > 200:
+        name = name[:-1]
+    return name
 
 
 # ``.<file>.<purpose>-<pid>-<8 hex>.tmp`` (temp_beside), and the side files SQLite keeps beside it.
@@ -74,7 +82,7 @@ def sweep(path: Path, *, purpose: str | None = None) -> None:
         found = _TEMP_NAME.match(entry)
         if found is None or _running(int(found["pid"])):
             continue
-        if found["name"] != path.name and (purpose is None or found["purpose"] != purpose):
+        if found["name"] != _stem(path.name) and (purpose is None or found["purpose"] != purpose):
             continue
         if found["purpose"] == _NOTE:
             _discard_noted(folder / entry, found["pid"])
