@@ -57,6 +57,10 @@ def hoist_global_options(args: list[str], takes_value=None) -> list[str]:
             words.append(arg)
             rest.append(arg)
             i += 1
+    # Click would quietly keep the last --db: a script that says two dossiers means neither.
+    # (A later --today or --lang overrides an earlier one, as the demo's stories rely on.)
+    if [word.split("=", 1)[0] for word in front].count("--db") > 1:
+        raise BadInput("error.global_twice", option="--db")
     return front + rest
 
 
@@ -172,6 +176,11 @@ class KacliGroup(typer.core.TyperGroup):
         except Exception as exc:
             if isinstance(exc, OSError) and exc.errno == errno.EPIPE:
                 reader_gone()
+            if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:
+                # A path the user gave that no disk can hold: checked before anything is written.
+                name = BadInput("error.name_too_long", path=exc.filename or "?")
+                _report(name)
+                raise typer.Exit(int(name.exit_code)) from None
             from kacli.store.dossier import translate
 
             mapped = translate(exc)

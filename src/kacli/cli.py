@@ -35,7 +35,20 @@ def _exit_interrupted() -> None:
     os._exit(int(ExitCode.INTERRUPTED))
 
 
+def _writable_in_any_encoding() -> None:
+    """Output in an encoding that cannot spell Chinese (``PYTHONIOENCODING=ascii``, a C locale)
+    shows such characters as escapes (``\\u534e``), as Python already does on stderr, instead of
+    failing halfway through a table."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            import contextlib
+
+            with contextlib.suppress(ValueError, OSError):  # a closed or odd stream: as it is
+                stream.reconfigure(errors="backslashreplace")
+
+
 def main() -> None:
+    _writable_in_any_encoding()
     try:
         i18n.set_lang(i18n.resolve(_lang_from_argv(sys.argv[1:])))
     except i18n.UnknownLanguage as exc:  # refused before anything runs, --help included

@@ -210,7 +210,8 @@ def test_temporary_files_of_a_killed_kacli_are_swept_and_a_running_ones_kept(kac
     stale.write_bytes(b"half a copy")
     running = tmp_path / f".dossier.db.restore-{os.getpid()}-0badf00d.tmp"
     running.write_bytes(b"in progress")
-    kacli.ok("dossier", "backup", str(tmp_path / "copy.db"))  # a backup elsewhere sweeps nothing here
-    assert stale.exists()
+    kacli.ok("dossier", "backup", str(tmp_path / "copy.db"))  # any look at the dossier's folder sweeps
+    assert not stale.exists() and running.exists()
+    stale.write_bytes(b"half a copy")
     kacli.ok("dossier", "restore", str(tmp_path / "copy.db"), "--yes")
     assert not stale.exists() and running.exists()

@@ -35,10 +35,11 @@ def _map(path: Path | None) -> dict | None:
         return None
     import tomllib
 
+    from kacli.domain.rules_toml import loads
     from kacli.store.sheets import read_bytes
 
     try:
-        return tomllib.loads(read_bytes(path).decode("utf-8-sig"))
+        return loads(read_bytes(path).decode("utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise BadInput("error.import_map_syntax", path=path, detail=str(exc)) from None
 

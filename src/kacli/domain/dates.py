@@ -75,12 +75,17 @@ def add(day: dt.date, amount: int, unit: str) -> dt.date:
     months = amount * (12 if unit == "years" else 1)
     y, m = divmod(day.month - 1 + months, 12)
     year, month = day.year + y, m + 1
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        # As day arithmetic fails (timedelta raises OverflowError): one kind of failure for a date
+        # pushed out of the calendar, which the error handler reports as bad input.
+        raise OverflowError(f"year {year} is out of range")
     return dt.date(year, month, min(day.day, _days_in_month(year, month)))
 
 
 def _days_in_month(year: int, month: int) -> int:
-    nxt = dt.date(year + month // 12, month % 12 + 1, 1)
-    return (nxt - dt.timedelta(days=1)).day
+    import calendar
+
+    return calendar.monthrange(year, month)[1]
 
 
 # The days a pinned "today" (--today / KACLI_TODAY) may be: the years whose calendar kacli knows

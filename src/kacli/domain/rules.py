@@ -156,10 +156,10 @@ def parse(text: str, source: str) -> Rules:
     """
     import tomllib
 
-    from kacli.domain.rules_toml import Bad, check_table, line_of, path_text, syntax_error_at
+    from kacli.domain.rules_toml import Bad, check_table, line_of, loads, path_text, syntax_error_at
 
     try:
-        data = tomllib.loads(text)
+        data = loads(text)
     except tomllib.TOMLDecodeError as exc:
         line, key = syntax_error_at(text, str(exc))
         raise _invalid(source, line, key, t("rules.detail.syntax", message=str(exc))) from None

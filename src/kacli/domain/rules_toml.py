@@ -206,3 +206,57 @@ def syntax_error_at(text: str, message: str) -> tuple[int, str]:
         if number == line:
             key = path_text(keys)
     return line, key
+
+
+# Arrays and inline tables nested deeper than this are refused before tomllib reads them: its
+# parser recurses once per level, and a file nested thousands deep would exhaust Python's stack.
+MAX_NESTING = 100
+
+
+def loads(text: str) -> dict[str, Any]:
+    """``tomllib.loads``, refusing nesting deeper than ``MAX_NESTING`` with a TOMLDecodeError that
+    names the line, as tomllib's own errors do. Every TOML file kacli reads (the rules file, an
+    import's ``--map``) is read through here."""
+    import tomllib
+
+    deep = _too_deep_at(text)
+    if deep is not None:
+        from kacli.i18n import t
+
+        line, column = deep
+        raise tomllib.TOMLDecodeError(
+            f"{t('toml.too_deep', limit=MAX_NESTING)} (at line {line}, column {column})")
+    return tomllib.loads(text)
+
+
+def _too_deep_at(text: str) -> tuple[int, int] | None:
+    """Where brackets and braces outside strings and comments first nest past the limit."""
+    depth, line, column, i, n = 0, 1, 0, 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "\n":
+            line, column = line + 1, -1  # the next character is the line's first
+        elif c == "#":
+            while i + 1 < n and text[i + 1] != "\n":
+                i += 1
+        elif c in "\"'":
+            quote = text[i:i + 3] if text[i:i + 3] in ('"""', "'''") else c
+            end = i + len(quote)
+            while end < n and text[end:end + len(quote)] != quote:
+                if quote[0] == '"' and text[end] == "\\":
+                    end += 1
+                if quote == c and text[end] == "\n":  # a one-line string ends at the line's end
+                    break
+                end += 1
+            line += text.count("\n", i, end)
+            i = end + len(quote) - 1
+        elif c in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return line, column + 1
+        elif c in "]}":
+            depth = max(0, depth - 1)
+        i += 1
+        column += 1
+    return None
+

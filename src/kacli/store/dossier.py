@@ -74,6 +74,10 @@ def resolve_path(db: str | None) -> Path:
             # SQLite-only for now: the store's queries are portable, the file handling is not.
             raise DossierError("error.dossier_url_unsupported", url=value)
         value = value[len("sqlite:///"):]
+    if value.lower().startswith("file:") or value == ":memory:":
+        # SQLite reads these as URIs (an in-memory database, a query of options), and the
+        # temporary-name dance around them would make a ``file:`` folder tree.
+        raise BadInput("error.db_uri", value=value)
     return Path(value).expanduser()
 
 
@@ -129,33 +133,83 @@ def damaged(path: Path, detail: str) -> DossierDamaged:
 
 def _sound(copy: Path) -> bool:
     try:
-        conn = sqlite3.connect(f"file:{quote(str(copy))}?mode=ro", uri=True)
-        try:
+        with read_only_view(copy) as conn:
             return (conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
                     and migrations.has_bookkeeping(conn))
-        finally:
-            conn.close()
-    except sqlite3.Error:
+    except (sqlite3.Error, OSError):
         return False
 
 
-def copy_to(conn: sqlite3.Connection, dest: Path, *, replace: bool = False) -> None:
+def uri(path: Path, **query: str) -> str:
+    """``path`` as an SQLite URI, every character SQLite reads as URI syntax (``?``, ``#``, ``%``)
+    escaped, so a file named ``a#b.db`` is that file and not ``a``."""
+    return f"file:{quote(str(path.absolute()))}?" + "&".join(f"{k}={v}" for k, v in query.items())
+
+
+@contextmanager
+def read_only_view(path: Path, *, live: bool = False) -> Iterator[sqlite3.Connection]:
+    """A connection reading the dossier file ``path`` as it is, which writes nothing anywhere:
+    no ``-wal`` or ``-shm`` beside a user's backup, nothing on read-only media.
+
+    ``live``: ``path`` is the dossier in use, which another kacli may be writing. There, in a
+    place kacli can write, it is read as any reader reads it (waiting for a writer, never seeing
+    half a write; its own side files are its business). Anywhere else a file with no log beside
+    it is read immutable, and a file with a log (a copy taken with its ``-wal``) is read from a
+    private copy of both, so the rows only the log holds are seen and the user's files stay as
+    they were.
+    """
+    wal = Path(f"{path}-wal")
+    has_log = wal.exists() and wal.stat().st_size > 0
+    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    private = None
+    if live and writable:
+        target = uri(path, mode="ro")
+    elif not has_log:
+        target = uri(path, mode="ro", immutable="1")
+    else:
+        import shutil
+        import tempfile
+
+        private = Path(tempfile.mkdtemp(prefix="kacli-view-"))  # 0700: the copy is personal data
+        shutil.copyfile(path, private / "copy.db")
+        shutil.copyfile(wal, private / "copy.db-wal")
+        target = uri(private / "copy.db")  # written to: opening replays the log into the copy
+    try:
+        conn = sqlite3.connect(target, uri=True, timeout=busy_timeout())
+        try:
+            yield conn
+        finally:
+            conn.close()
+    finally:
+        if private is not None:
+            import shutil
+
+            shutil.rmtree(private, ignore_errors=True)
+
+
+def copy_to(conn: sqlite3.Connection, dest: Path, *, replace: bool = False,
+            dossier_path: Path | None = None) -> None:
     """An online copy through SQLite's backup API (never a file copy of a live database), written
     under a temporary name and renamed when whole; FileExistsError if ``dest`` exists and not
-    ``replace``."""
-    safefile.sweep(dest)
+    ``replace``. A copy into another folder than the dossier's (``dossier_path``) is noted beside
+    the dossier while it is being made (``safefile.note_elsewhere``)."""
+    safefile.sweep(dest, purpose="backup")
     temp = safefile.temp_beside(dest, "backup")
+    elsewhere = dossier_path is not None and dossier_path.parent.absolute() != dest.parent.absolute()
+    note = safefile.note_elsewhere(dossier_path, temp) if elsewhere else None
     try:
         safefile.sqlite_copy(conn, temp, journal="DELETE")
         safefile.publish(temp, dest, replace=replace)
     finally:
         safefile.discard(temp)
+        if note is not None:
+            safefile.discard(note)
 
 
 def _connect(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
     # immutable: a dossier kacli may not write (read-only file, folder or disk) with no log beside
     # it is read as it is, without the shared-memory file SQLite would otherwise leave behind.
-    target = f"file:{quote(str(path))}?mode=ro&immutable=1" if immutable else path
+    target = uri(path, mode="ro", immutable="1") if immutable else path
     conn = sqlite3.connect(target, timeout=busy_timeout(), isolation_level=None,
                            check_same_thread=False, uri=immutable)
     conn.row_factory = sqlite3.Row
@@ -258,10 +312,11 @@ def _upgrade(conn: sqlite3.Connection, path: Path, current: int) -> None:
         finally:
             reader.close()
 
-    if migrations.apply(conn, now=utc_now(), before_first=copy_first):
-        from kacli.store import journal
+    from kacli.store import journal
 
-        journal.after_upgrade(conn, utc_now())  # older entries describe the older schema
+    # Older undo entries describe the older schema: the journal restarts in the same transaction.
+    migrations.apply(conn, now=utc_now(), before_first=copy_first,
+                     after_last=lambda conn: journal.after_upgrade(conn, utc_now()))
 
 
 def translate(exc: BaseException, path: Path | None = None) -> DossierError | None:
@@ -304,6 +359,7 @@ def raw(db: str | None, *, create: bool = False) -> Iterator[tuple[Path, sqlite3
     """The path and an open stdlib connection, for maintenance (info, check, backup)."""
     path = resolve_path(db)
     conn = open_dossier(path, create=create)
+    safefile.sweep(path)  # a look at the dossier's folder: what killed kacli processes left
     try:
         yield path, conn
     finally:

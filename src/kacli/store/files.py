@@ -33,10 +33,12 @@ def info(path: Path, conn: sqlite3.Connection) -> dict:
     }
 
 
-def problems(path: Path) -> list[str]:
+def problems(path: Path, *, live: bool = True) -> list[str]:
     """What SQLite's integrity and foreign-key checks find wrong; empty when the file is sound.
 
-    Opens the file without migrating it, so a damaged or old file is examined as it is.
+    Opens the file without migrating it, so a damaged or old file is examined as it is, and
+    without writing anything beside it (``live``: it is the dossier in use, see
+    ``dossier.read_only_view``).
     DossierMissing when there is no file; DossierError when it is not a kacli dossier at all (an
     empty file, a device, another application's SQLite file).
     """
@@ -45,9 +47,10 @@ def problems(path: Path) -> list[str]:
         raise DossierError(key, path=path, target=os.readlink(path) if path.is_symlink() else path)
     if not path.exists():
         raise DossierMissing("error.dossier_missing", path=path)
+    if live:
+        safefile.sweep(path)  # a look at the dossier's folder: what killed kacli processes left
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=dossier.busy_timeout())
-        try:
+        with dossier.read_only_view(path, live=live) as conn:
             found = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
             found = [] if found == ["ok"] else found
             found += [f"foreign key: {r[0]} row {r[1]} -> {r[2]}"
@@ -58,9 +61,11 @@ def problems(path: Path) -> list[str]:
             if version > migrations.LATEST:
                 found.append(f"schema version {version} is newer than this kacli ({migrations.LATEST})")
             return found
-        finally:
-            conn.close()
     except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc).lower() \
+                and not os.access(path.parent, os.W_OK):
+            # Not a damaged file: a place SQLite could not open it in (read-only media).
+            raise DossierError("error.dossier_readonly", path=path) from exc
         return [str(exc)]
 
 
@@ -84,7 +89,7 @@ def backup(conn: sqlite3.Connection, dest: Path, *, dossier_path: Path, force: b
         raise BadInput("error.backup_exists", path=dest)
     try:
         safefile.make_folders(dest.parent)
-        dossier.copy_to(conn, dest, replace=force)
+        dossier.copy_to(conn, dest, replace=force, dossier_path=dossier_path)
     except FileExistsError:
         raise BadInput("error.backup_exists", path=dest) from None
     except (OSError, sqlite3.Error) as exc:
@@ -118,7 +123,7 @@ def restore(source: Path, path: Path) -> Path | None:
     if key in ("error.dossier_dangling_link", "error.dossier_is_folder", "error.dossier_not_a_file"):
         raise DossierError(key, path=path, target=os.readlink(path) if path.is_symlink() else path)
     try:
-        found = problems(source)
+        found = problems(source, live=False)
     except DossierError:
         raise BadInput("error.restore_not_dossier", path=source) from None
     if found:
@@ -135,11 +140,8 @@ def _swap_in(source: Path, target: Path) -> Path | None:
     safefile.sweep(target)
     temp = safefile.temp_beside(target, "restore")
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-        try:
+        with dossier.read_only_view(source) as src:
             safefile.sqlite_copy(src, temp, journal="WAL")
-        finally:
-            src.close()
         safefile.sync(temp)
         aside = None
         if target.exists():

@@ -183,20 +183,15 @@ def purge(conn: sqlite3.Connection, command_id: int | None, reason: str, shown: 
 
 
 def after_upgrade(conn: sqlite3.Connection, now: str) -> None:
-    """An upgraded dossier starts a new journal: older entries describe rows of an older schema."""
+    """An upgraded dossier starts a new journal: older entries describe rows of an older schema.
+    Runs inside the upgrade's transaction."""
     if not journaled(conn):
         return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        if conn.execute("SELECT 1 FROM undo_command LIMIT 1").fetchone():
-            conn.execute("DELETE FROM undo_entry")
-            conn.execute("DELETE FROM undo_command")
-            conn.execute("INSERT INTO undo_command (command, at, barrier) VALUES ('', ?, ?)",
-                         (now, BARRIER_UPGRADE))
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+    if conn.execute("SELECT 1 FROM undo_command LIMIT 1").fetchone():
+        conn.execute("DELETE FROM undo_entry")
+        conn.execute("DELETE FROM undo_command")
+        conn.execute("INSERT INTO undo_command (command, at, barrier) VALUES ('', ?, ?)",
+                     (now, BARRIER_UPGRADE))
 
 
 # ---- reading it -----------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """The dossier's schema, as an ordered list of migrations.
 
-Migrations are the only source of schema for a dossier file: each is applied, with its row in
-``kacli_migrations``, in one transaction. A dossier records the highest version applied; kacli
+Migrations are the only source of schema for a dossier file: each is applied with its row in
+``kacli_migrations``, and all the steps an upgrade needs in one transaction, so a dossier is at
+its old version or its new one, never between two steps. A dossier records the highest version applied; kacli
 refuses one with a version it does not know (made by a newer kacli), and copies an older one
 beside itself before upgrading it. Never drop a user's table here.
 
@@ -331,42 +332,50 @@ def has_bookkeeping(conn: sqlite3.Connection) -> bool:
 
 
 def apply(conn: sqlite3.Connection, *, upto: int = LATEST, now: str,
-          before_first: Callable[[int], None] | None = None) -> list[int]:
-    """Apply the pending migrations up to ``upto``, each in its own transaction; their versions.
+          before_first: Callable[[int], None] | None = None,
+          after_last: Callable[[sqlite3.Connection], None] | None = None) -> list[int]:
+    """Apply the pending migrations up to ``upto``, all of them in one transaction; their versions.
 
-    ``conn`` must be in autocommit mode (isolation_level=None) so the transactions here are ours.
-    ``before_first(version)`` runs once, holding the write lock, just before the first migration
-    this call applies (not at all when another process applied them first): the place to copy
-    the dossier before an upgrade, so that only the process that upgrades makes the copy.
+    An upgrade is whole: killed, interrupted or failing at any step, the dossier stays at the
+    version it had, every step rolled back with its bookkeeping (SQLite's DDL is transactional);
+    the next open upgrades it from there. A step that needs a PRAGMA SQLite refuses inside a
+    transaction (``foreign_keys``) cannot be written here.
+
+    ``conn`` must be in autocommit mode (isolation_level=None) so the transaction here is ours.
+    ``before_first(version)`` runs once, holding the write lock, before the first step (not at
+    all when another process upgraded first): the place to copy the dossier before an upgrade,
+    so that only the process that upgrades makes the copy. ``after_last(conn)`` runs inside the
+    transaction after the last step.
     """
-    done: list[int] = []
-    for number, name, statements in MIGRATIONS:
-        if number not in pending(conn, upto=upto):
-            continue
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            # Inside the transaction: a crash here leaves an empty file, not a half-made dossier.
-            conn.execute(_BOOKKEEPING)
-            if number in applied(conn):  # another process migrated while we waited for the lock
-                conn.execute("ROLLBACK")
-                continue
-            if before_first is not None and not done:
+    if not pending(conn, upto=upto):
+        return []
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Inside the transaction: a crash here leaves an empty file, not a half-made dossier.
+        conn.execute(_BOOKKEEPING)
+        todo = pending(conn, upto=upto)  # another process may have upgraded while we waited
+        if todo:
+            if before_first is not None:
                 before_first(version(conn))
-            for step in statements:
-                if callable(step):
-                    step(conn)
-                else:
-                    conn.execute(step)
-            conn.execute(
-                "INSERT INTO kacli_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                (number, name, now),
-            )
-            conn.execute("COMMIT")
-        except BaseException:
-            # Ctrl-C can land between COMMIT and here, or before BEGIN took: then there is nothing
-            # to roll back, and a failing ROLLBACK must not hide the interrupt.
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        done.append(number)
-    return done
+            for number, name, statements in MIGRATIONS:
+                if number not in todo:
+                    continue
+                for step in statements:
+                    if callable(step):
+                        step(conn)
+                    else:
+                        conn.execute(step)
+                conn.execute(
+                    "INSERT INTO kacli_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    (number, name, now),
+                )
+            if after_last is not None:
+                after_last(conn)
+        conn.execute("COMMIT")
+    except BaseException:
+        # Ctrl-C can land between COMMIT and here, or before BEGIN took: then there is nothing
+        # to roll back, and a failing ROLLBACK must not hide the interrupt.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return todo

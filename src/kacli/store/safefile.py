@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import sqlite3
 import stat
 from contextlib import suppress
@@ -47,28 +48,84 @@ def temp_beside(path: Path, purpose: str) -> Path:
     """A fresh, unused name in ``path``'s folder for a file on its way to ``path``."""
     import secrets  # only writes need it: loading it costs every read command a few milliseconds
 
-    return path.with_name(f".{path.name}.{purpose}-{os.getpid()}-{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    return path.with_name(f".{_stem(path.name)}.{purpose}-{os.getpid()}-{secrets.token_hex(4)}{TEMP_SUFFIX}")
 
 
-def sweep(path: Path) -> None:
+def _stem(name: str) -> str:
+    """``name`` as a temporary name carries it: cut short when the whole temporary name would be
+    longer than a disk allows (255 bytes), so a long but legal name still gets its copy."""
+    while len(name.encode("utf-8", "surrogateescape")) > 200:
+        name = name[:-1]
+    return name
+
+
+# ``.<file>.<purpose>-<pid>-<8 hex>.tmp`` (temp_beside), and the side files SQLite keeps beside it.
+_TEMP_NAME = re.compile(r"^\.(?P<name>.+)\.(?P<purpose>[a-z]+)-(?P<pid>\d+)-[0-9a-f]{8}\.tmp"
+                        r"(?:-journal|-wal|-shm)?$")
+
+
+def sweep(path: Path, *, purpose: str | None = None) -> None:
     """Remove the temporary files a killed kacli left on their way to ``path`` (a half-made copy
-    is useless, and may hold data a ``contact forget`` has since erased). Only files whose
-    process is gone are touched; one still running keeps its file."""
-    if not path.parent.is_dir():
+    is useless, and may hold data a ``contact forget`` has since erased), and their journals;
+    with ``purpose`` (``"backup"``), every such file of that purpose in ``path``'s folder, on its
+    way to any name. Only files whose process is gone are touched; one still running keeps its
+    file. A note left beside the dossier by a backup to another folder takes the backup's
+    temporary file with it (``note_elsewhere``)."""
+    folder = path.parent
+    if not folder.is_dir():
         return
-    for temp in path.parent.glob(f".{glob_escape(path.name)}.*{TEMP_SUFFIX}"):
-        pid = _pid_in(temp.name)
-        if pid is not None and not _running(pid):
-            discard(temp)
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for entry in names:
+        found = _TEMP_NAME.match(entry)
+        if found is None or _running(int(found["pid"])):
+            continue
+        if found["name"] != _stem(path.name) and (purpose is None or found["purpose"] != purpose):
+            continue
+        if found["purpose"] == _NOTE:
+            _discard_noted(folder / entry, found["pid"])
+        with suppress(OSError):
+            (folder / entry).unlink()
+
+
+_NOTE = "elsewhere"
+
+
+def note_elsewhere(dossier_path: Path, temp: Path, *, pid: int | None = None) -> Path | None:
+    """A note beside the dossier naming ``temp``, a backup's temporary file in another folder, so
+    that if this kacli is killed before the backup is whole the next look at the dossier's folder
+    (``sweep``) removes the partial copy of personal data, wherever it is. None when the
+    dossier's folder takes no note (read-only): the backup goes ahead without one."""
+    import secrets
+
+    pid = os.getpid() if pid is None else pid
+    note = dossier_path.with_name(
+        f".{dossier_path.name}.{_NOTE}-{pid}-{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    try:
+        fd = os.open(note, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except OSError:
+        return None
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write(str(temp.absolute()))
+    return note
+
+
+def _discard_noted(note: Path, pid: str) -> None:
+    """Remove the temporary file ``note`` names: only a kacli backup temporary of the same gone
+    process, never any other file a changed note might name."""
+    try:
+        target = Path(note.read_text(encoding="utf-8").strip())
+    except (OSError, UnicodeDecodeError, ValueError):
+        return
+    found = _TEMP_NAME.match(target.name)
+    if found and found["pid"] == pid and found["purpose"] == "backup" and target.is_absolute():
+        discard(target)
 
 
 def glob_escape(text: str) -> str:
     return "".join(f"[{c}]" if c in "*?[" else c for c in text)
-
-
-def _pid_in(name: str) -> int | None:
-    parts = name[: -len(TEMP_SUFFIX)].rsplit("-", 2)
-    return int(parts[1]) if len(parts) == 3 and parts[1].isdigit() else None
 
 
 def _running(pid: int) -> bool:

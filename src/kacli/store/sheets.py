@@ -42,7 +42,11 @@ def read_csv(data: bytes) -> list[list[str]]:
     first = content.split("\n", 1)[0]
     # Excel's "Unicode text" is tab-separated; everything else it saves uses commas.
     dialect = csv.excel_tab if "\t" in first and "," not in first else csv.excel
-    return [[from_csv(cell) for cell in row] for row in csv.reader(io.StringIO(content, newline=""), dialect)]
+    reader = csv.reader(io.StringIO(content, newline=""), dialect)
+    try:
+        return [[from_csv(cell) for cell in row] for row in reader]
+    except csv.Error as exc:  # a field longer than csv's limit (131,072 characters), a stray NUL
+        raise BadInput("error.import_csv_line", line=reader.line_num, detail=str(exc)) from None
 
 
 def read_xlsx(path: Path, sheet: str | None) -> list[list[Any]]:

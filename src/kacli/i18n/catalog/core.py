@@ -176,4 +176,24 @@ MESSAGES = {
         "给出的日期或数字超出了可计算的范围（日期：1 到 9999 年）。未做任何修改。",
         "給出的日期或數字超出了可計算的範圍（日期：1 到 9999 年）。未做任何修改。",
     ),
+    "error.global_twice": (
+        "{option} was given twice; give it once (kacli would otherwise quietly use one of them). Nothing was changed.",
+        "{option} 给了两次；请只给一次（否则 kacli 会悄悄只用其中一个）。未做任何修改。",
+        "{option} 給了兩次；請只給一次（否則 kacli 會悄悄只用其中一個）。未做任何修改。",
+    ),
+    "error.name_too_long": (
+        "The file name is too long for this disk: {path}. Nothing was changed.",
+        "文件名对这个磁盘来说太长：{path}。未做任何修改。",
+        "檔名對這個磁碟來說太長：{path}。未做任何修改。",
+    ),
+    "toml.too_deep": (
+        "arrays or tables nested more than {limit} deep",
+        "数组或表嵌套超过 {limit} 层",
+        "陣列或表巢狀超過 {limit} 層",
+    ),
+    "error.import_csv_line": (
+        "Line {line} of the file cannot be read as CSV ({detail}). Nothing was imported.",
+        "文件第 {line} 行无法按 CSV 读取（{detail}）。未导入任何内容。",
+        "檔案第 {line} 行無法按 CSV 讀取（{detail}）。未匯入任何內容。",
+    ),
 }

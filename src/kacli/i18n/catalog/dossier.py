@@ -41,6 +41,11 @@ MESSAGES = {
         "不支持“{url}”：此版本的 kacli 只使用 SQLite 档案（路径或 sqlite:///路径）。",
         "不支援「{url}」：此版本的 kacli 只使用 SQLite 檔案（路徑或 sqlite:///路徑）。",
     ),
+    "error.db_uri": (
+        "--db {value} would be read by SQLite as an address, not a file: give the dossier's path (a file whose name really starts with file: is ./{value}). Nothing was changed.",
+        "--db {value} 会被 SQLite 当作地址而不是文件：请给出档案的路径（名称确实以 file:… 开头的文件写作 ./{value}）。未做任何修改。",
+        "--db {value} 會被 SQLite 當作位址而不是檔案：請給出檔案的路徑（名稱確實以 file:… 開頭的檔案寫作 ./{value}）。未做任何修改。",
+    ),
 }
 
 MESSAGES.update({
