@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import subprocess
 import sys
 import tempfile
@@ -188,16 +189,16 @@ def check(run, words: tuple[str, ...], argv: list[str], given: list[str]) -> Non
         assert not any((example.folder / "tmp").iterdir()), f"{shown}\nleft temporary files"
         if code != ExitCode.OK:
             assert snapshot(example.db) == before_rows, f"{shown}\nchanged the dossier"
-            made = [k for k in changed if not k.startswith(example.db.name)]
+            # A folder that was there before may have been looked into (a folder's time moves
+            # when a file is made and removed in it); what counts is what is left in it.
+            made = [k for k in changed if not k.startswith(example.db.name)
+                    and not (k in before_files and stat.S_ISDIR(before_files[k][2]))]
             assert made == [] or code == ExitCode.OK, f"{shown}\nleft files after a refusal: {made}"
 
 
 # Exit 1 in areas looked after elsewhere, recorded here until they are fixed there (the suite
 # stays green; a case that starts passing is reported as XPASS, not a failure).
-KNOWN = {
-    ("export", "all"): "export all -o onto an existing file exits 1 (FileExistsError): export's "
-                       "output-path guard",
-}
+KNOWN: dict[tuple[str, ...], str] = {}  # (command words) -> why it still fails: a known defect, xfail
 
 
 def _marks(words: tuple[str, ...]):
