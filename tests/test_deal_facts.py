@@ -11,10 +11,12 @@ def on(day: str) -> dict[str, str]:
 
 @pytest.fixture
 def mill(kacli):
-    """机床厂 with its general manager, recorded as the decision maker, met a week ago."""
+    """机床厂 with its general manager, recorded as the decision maker, and its workshop head, both
+    met a week ago (more than one thread)."""
     kacli.ok("customer", "add", "机床厂", "--kind", "org", env=on("2026-11-01"))
     kacli.ok("contact", "add", "机床厂", "王总", "--role", "决策者", "--attitude", "支持", env=on("2026-11-01"))
-    kacli.ok("visit", "log", "机床厂", "-c", "王总", "--date", "2026-11-16")
+    kacli.ok("contact", "add", "机床厂", "李工", "--role", "使用者", env=on("2026-11-01"))
+    kacli.ok("visit", "log", "机床厂", "-c", "王总", "-c", "李工", "--date", "2026-11-16")
     return kacli
 
 
@@ -88,3 +90,23 @@ def test_an_organisation_without_contacts_is_called_on_its_own_number_in_every_v
     assert (row["contact"], row["phone"]) == (None, "021-5555-0101")
     for args in (("week",), ("remind",), ("why", "宏达机械")):
         assert "021-5555-0101" in kacli.ok(*args).stdout, args
+
+
+def test_a_decision_maker_on_file_but_never_met_is_called_not_met_on_every_screen(kacli):
+    """The cooked duck: the office director promised the order; the chairman was never met."""
+    kacli.ok("customer", "add", "华信地产", "--kind", "org", env=on("2026-11-01"))
+    kacli.ok("contact", "add", "华信地产", "刘主任", "--role", "购买者", "--attitude", "支持", env=on("2026-11-01"))
+    kacli.ok("contact", "add", "华信地产", "张董", "--role", "决策者", env=on("2026-11-01"))
+    kacli.ok("visit", "log", "华信地产", "-c", "刘主任", "--date", "2026-11-16")
+    kacli.ok("deal", "add", "华信地产", "礼品茶", "--stage", "商务谈判", "--no-competitor")
+    centre = kacli.json("deal", "show", "礼品茶")["buying_centre"]
+    assert [(r["code"], r.get("contact")) for r in centre["risks"]] == [
+        ("decision_maker_not_met", "张董"), ("single_threaded", "刘主任")]
+    assert centre["flags"] == []  # on file: not "no decision maker"
+    shown = kacli.ok("deal", "show", "礼品茶").stdout
+    assert "nobody has met the decision maker 张董" in shown and "No decision maker" not in shown
+    assert "only 刘主任 met in the last 60 days" in shown
+    assert _week_deal_codes(kacli, _deal_id(kacli, "礼品茶")) == {"decision_maker_not_met", "single_threaded"}
+    kacli.ok("visit", "log", "华信地产", "-c", "张董")  # met: a second thread, and the one who decides
+    assert kacli.json("deal", "show", "礼品茶")["buying_centre"]["risks"] == []
+    assert not _week_deal_codes(kacli, _deal_id(kacli, "礼品茶"))

@@ -26,7 +26,8 @@ STAGES = ("discover", "validate", "negotiate", "contract", "deliver")
 ROLES = ("decision_maker", "user", "buyer", "influencer", "coach")
 ATTITUDES = (None, "supporter", "neutral", "opponent")
 _numbers = itertools.count()
-DEAL_CODES = ("deal_closing", "deal_stalled", "roles_uncovered", "decision_maker_opposed")
+DEAL_CODES = ("deal_closing", "deal_stalled", "roles_uncovered", "decision_maker_opposed",
+              "decision_maker_not_met", "single_threaded")
 
 
 def day(offset: int) -> str:
@@ -46,7 +47,7 @@ deals = st.lists(st.fixed_dictionaries({
 customers = st.lists(st.fixed_dictionaries({
     "kind": st.sampled_from(("org", "person")), "phone": st.booleans(),
     "buy_within": st.sampled_from((None, "1w", "1m", "3m")), "contacts": contacts, "deals": deals,
-    "met": st.lists(st.tuples(st.integers(-60, 0), st.integers(0, 2)), max_size=3),
+    "met": st.lists(st.tuples(st.integers(-90, 0), st.integers(0, 2)), max_size=3),
 }), min_size=1, max_size=3)
 
 

@@ -90,7 +90,7 @@ MESSAGES = {
     "deal.chance.stage": ("(by stage)", "（按阶段）", "（按階段）"),
     "deal.chance.manual": ("(set by hand)", "（手动设定）", "（手動設定）"),
     "deal.flag.no_decision_maker": ("No decision maker: the cooked duck may fly away (煮熟的鸭子飞了).",
-                                    "没有接触决策者：煮熟的鸭子可能会飞。", "沒有接觸決策者：煮熟的鴨子可能會飛。"),
+                                    "没有决策者：煮熟的鸭子可能会飞。", "沒有決策者：煮熟的鴨子可能會飛。"),
     "deal.flag.no_supporter_or_coach": ("Nobody on our side: no supporter and no coach.",
                                         "没有自己人：既无支持者，也无内部教练。", "沒有自己人：既無支持者，也無內部教練。"),
     "deal.group.project": ("Project", "项目信息", "專案資訊"),
