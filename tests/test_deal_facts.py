@@ -110,3 +110,24 @@ def test_a_decision_maker_on_file_but_never_met_is_called_not_met_on_every_scree
     kacli.ok("visit", "log", "华信地产", "-c", "张董")  # met: a second thread, and the one who decides
     assert kacli.json("deal", "show", "礼品茶")["buying_centre"]["risks"] == []
     assert not _week_deal_codes(kacli, _deal_id(kacli, "礼品茶"))
+
+
+def test_deal_list_shows_each_open_deals_risks_as_deal_show_does(mill):
+    kacli = mill
+    kacli.ok("deal", "add", "机床厂", "产线改造", "--stage", "验证需求", env=on("2026-09-01"))  # stalled
+    kacli.ok("contact", "add", "机床厂", "赵总", "--role", "决策者", "--attitude", "反对")
+    kacli.ok("deal", "add", "机床厂", "年度耗材", "--stage", "商务谈判", "--no-competitor")
+    kacli.ok("deal", "role", "年度耗材", "赵总", "--as", "决策者")  # never met, and against us
+    kacli.ok("deal", "role", "年度耗材", "王总", "--as", "使用者")  # not the one who decides here
+    kacli.ok("deal", "add", "机床厂", "旧项目", "--stage", "商务谈判")
+    kacli.ok("deal", "lost", "旧项目", "--reason", "价格")
+    listed = {d["title"]: d["risks"] for g in kacli.json("deal", "list", "--all")["stages"] for d in g["deals"]}
+    assert listed == {"产线改造": ["deal_stalled"], "年度耗材": ["decision_maker_opposed", "decision_maker_not_met"],
+                      "旧项目": []}
+    for title in ("产线改造", "年度耗材"):
+        assert listed[title] == [r["code"] for r in kacli.json("deal", "show", title)["buying_centre"]["risks"]]
+    rows = {line.split("\t")[1]: line.split("\t")[-1] for line in kacli.ok("deal", "list").stdout.splitlines()}
+    assert (rows["Deal"], rows["产线改造"], rows["年度耗材"]) == ("Risks", "stalled", "DM opposed, DM not met")
+    zh = {line.split("\t")[1]: line.split("\t")[-1]
+          for line in kacli.ok("deal", "list", env={"KACLI_LANG": "zh-Hant"}).stdout.splitlines()}
+    assert zh["年度耗材"] == "決策者反對、未見決策者"

@@ -1,5 +1,5 @@
 """Every screen tells the same story: on generated dossiers, ``deal show``'s risks are the week
-row's deal reasons, the pipeline's stalled count is the deals ``week --all`` shows stalled, and
+row's deal reasons and ``deal list``'s, the pipeline's stalled count is the deals ``week --all`` shows stalled, and
 ``remind``'s action is ``week``'s for the same row.
 
 Dossiers are written straight into a copy of an empty dossier (a few inserts each), and the
@@ -125,10 +125,12 @@ def test_every_screen_tells_the_same_story(dossier, empty, tmp_path, kacli):
                 shown.setdefault(r["deal_id"], set()).add(r["code"])
     told: dict[int, set[str]] = {}
     open_ids = [deal_id for deal_id, in sqlite3.connect(path).execute("SELECT id FROM deal ORDER BY id")]
+    listed = {d["id"]: d["risks"] for g in kacli.json("deal", "list", env=env)["stages"] for d in g["deals"]}
     for deal_id in open_ids:
         centre = kacli.json("deal", "show", str(deal_id), env=env)["buying_centre"]
         told[deal_id] = {r["code"] for r in centre["risks"]}
         assert bool(told[deal_id]) == centre["at_risk"]
+        assert listed[deal_id] == [r["code"] for r in centre["risks"]]  # deal list tells it too
     assert {k: v for k, v in told.items() if v} == shown
     if open_ids:  # customer show tells the same as deal show
         profile = kacli.json("customer", "show", "客户0", env=env)
