@@ -131,3 +131,20 @@ def test_deal_list_shows_each_open_deals_risks_as_deal_show_does(mill):
     zh = {line.split("\t")[1]: line.split("\t")[-1]
           for line in kacli.ok("deal", "list", env={"KACLI_LANG": "zh-Hant"}).stdout.splitlines()}
     assert zh["年度耗材"] == "決策者反對、未見決策者"
+
+
+def test_a_past_today_reads_the_deal_views_as_they_stood_that_day(mill):
+    kacli = mill
+    kacli.ok("deal", "add", "机床厂", "产线改造", "--stage", "验证需求", env=on("2026-10-01"))
+    kacli.ok("deal", "advance", "产线改造", "--to", "商务谈判", "--date", "2026-10-20")
+    kacli.ok("deal", "advance", "产线改造", "--to", "验证需求", "--date", "2026-11-10")  # back again
+    then = on("2026-10-15")
+    shown = kacli.json("deal", "show", "产线改造", env=then)
+    assert (shown["stage_entered"], shown["days_in_stage"]) == ("2026-10-01", 14)
+    assert [m["date"] for m in shown["history"]] == ["2026-10-01"]  # the later moves not yet made
+    listed = kacli.json("deal", "list", env=then)["stages"][0]["deals"][0]
+    assert (listed["stage_entered"], listed["days_in_stage"]) == ("2026-10-01", 14)
+    profile = kacli.json("customer", "show", "机床厂", env=then)["deals"][0]
+    assert profile["stage_entered"] == "2026-10-01"
+    # the day itself: the move back into validation is the day it entered its stage
+    assert kacli.json("deal", "show", "产线改造", env=on("2026-11-12"))["stage_entered"] == "2026-11-10"

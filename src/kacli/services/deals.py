@@ -155,7 +155,7 @@ def _hold(row: dict[str, Any], today: dt.date) -> dict[str, Any] | None:
 
 def detail(db: Db, deal_id: int, today: dt.date, rules: Rules) -> dict[str, Any]:
     """Everything ``deal show`` displays."""
-    row = deals.get(db, deal_id)
+    row = deals.get(db, deal_id, today)
     data = _figures(row, today)
     data["lost_reason"], data["closed_on"] = row["lost_reason"], row["closed_on"]
     data["delivered_on"] = row["delivered_on"]
@@ -167,7 +167,7 @@ def detail(db: Db, deal_id: int, today: dt.date, rules: Rules) -> dict[str, Any]
     data["no_competitor"] = deals.no_competitor(db, deal_id)
     data["next_stage"], data["next_stage_missing"] = sales.next_gates(
         row["stage"], row["outcome"], deals.gate_facts(db, row))
-    data["history"] = _history(deals.events(db, deal_id), _clock_stops(row, today))
+    data["history"] = _history(deals.events(db, deal_id, today), _clock_stops(row, today))
     risks = open_risks(db, row["customer_id"], today, rules).get(deal_id, [])
     data["buying_centre"] = _coverage(deals.roles(db, [deal_id])[deal_id], risks)
     owed = payments.for_deal(db, deal_id, today)
@@ -227,7 +227,7 @@ def _groups(db: Db, today: dt.date, rules: Rules, include_closed: bool, total: T
     if include_closed:
         keys += [("won", None), ("lost", None)]
     for outcome, stage in keys:
-        rows = deals.each_in_group(db, outcome=outcome, stage=stage)
+        rows = deals.each_in_group(db, outcome=outcome, stage=stage, today=today)
         first = next(rows, None)
         if first is None:  # a group is listed only when it has deals
             continue
@@ -251,7 +251,7 @@ def for_customer(db: Db, customer_id: int, today: dt.date, rules: Rules) -> list
     """``customer show``: every deal of the customer — open ones first, with their project facts
     and coverage, then won and lost ones newest first, each with its ``outcome``, ``closed_on``
     and ``lost_reason``."""
-    rows = deals.listing(db, customer_id=customer_id, include_closed=True)
+    rows = deals.listing(db, customer_id=customer_id, include_closed=True, today=today)
     rows.sort(key=lambda r: (r["outcome"] != "open", "" if r["outcome"] == "open" else
                              _invert(r["closed_on"] or "")))
     links = deals.roles(db, [r["id"] for r in rows])
