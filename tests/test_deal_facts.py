@@ -148,3 +148,26 @@ def test_a_past_today_reads_the_deal_views_as_they_stood_that_day(mill):
     assert profile["stage_entered"] == "2026-10-01"
     # the day itself: the move back into validation is the day it entered its stage
     assert kacli.json("deal", "show", "产线改造", env=on("2026-11-12"))["stage_entered"] == "2026-11-10"
+
+
+def test_export_deals_has_each_open_deals_risks_as_deal_list_has_them(mill, tmp_path):
+    import csv
+    import json
+
+    kacli = mill
+    kacli.ok("deal", "add", "机床厂", "产线改造", "--stage", "验证需求", env=on("2026-09-01"))  # stalled
+    kacli.ok("contact", "add", "机床厂", "赵总", "--role", "决策者", "--attitude", "反对")
+    kacli.ok("deal", "add", "机床厂", "年度耗材", "--stage", "商务谈判", "--no-competitor")
+    kacli.ok("deal", "role", "年度耗材", "赵总", "--as", "决策者")
+    kacli.ok("deal", "role", "年度耗材", "王总", "--as", "使用者")
+    listed = {d["title"]: d["risks"] for g in kacli.json("deal", "list")["stages"] for d in g["deals"]}
+    sheet = json.loads(kacli.ok("export", "deals", "--format", "json").stdout)["deals"]
+    exported = {d["title"]: d["risks"] for d in sheet}
+    assert exported == listed == {"产线改造": ["deal_stalled"],
+                                  "年度耗材": ["decision_maker_opposed", "decision_maker_not_met"]}
+    kacli.ok("export", "deals", "-o", tmp_path / "deals.csv")
+    with open(tmp_path / "deals.csv", encoding="utf-8-sig", newline="") as f:
+        rows = {r["项目/title"]: r["风险/risks"] for r in csv.DictReader(f)}
+    assert rows == {"产线改造": "deal_stalled", "年度耗材": "decision_maker_opposed, decision_maker_not_met"}
+    # an exported sheet reads back: its risks are worked out again, never stored
+    kacli.ok("import", "deals", tmp_path / "deals.csv", "--dry-run")

@@ -240,7 +240,7 @@ def _tallied(rows: Iterator[dict[str, Any]], today: dt.date, risks: dict[int, li
              total: Tally | None) -> Iterator[dict[str, Any]]:
     for row in rows:
         deal = _figures(row, today)
-        deal["risks"] = risks.get(row["id"], []) if row["outcome"] == "open" else []
+        deal["risks"] = risks.get(row["id"], [])
         tally.add(deal)
         if total is not None:
             total.add(deal)
