@@ -11,10 +11,12 @@ def on(day: str) -> dict[str, str]:
 
 @pytest.fixture
 def mill(kacli):
-    """机床厂 with its general manager, recorded as the decision maker, met a week ago."""
+    """机床厂 with its general manager, recorded as the decision maker, and its workshop head, both
+    met a week ago (more than one thread)."""
     kacli.ok("customer", "add", "机床厂", "--kind", "org", env=on("2026-11-01"))
     kacli.ok("contact", "add", "机床厂", "王总", "--role", "决策者", "--attitude", "支持", env=on("2026-11-01"))
-    kacli.ok("visit", "log", "机床厂", "-c", "王总", "--date", "2026-11-16")
+    kacli.ok("contact", "add", "机床厂", "李工", "--role", "使用者", env=on("2026-11-01"))
+    kacli.ok("visit", "log", "机床厂", "-c", "王总", "-c", "李工", "--date", "2026-11-16")
     return kacli
 
 
@@ -88,3 +90,84 @@ def test_an_organisation_without_contacts_is_called_on_its_own_number_in_every_v
     assert (row["contact"], row["phone"]) == (None, "021-5555-0101")
     for args in (("week",), ("remind",), ("why", "宏达机械")):
         assert "021-5555-0101" in kacli.ok(*args).stdout, args
+
+
+def test_a_decision_maker_on_file_but_never_met_is_called_not_met_on_every_screen(kacli):
+    """The cooked duck: the office director promised the order; the chairman was never met."""
+    kacli.ok("customer", "add", "华信地产", "--kind", "org", env=on("2026-11-01"))
+    kacli.ok("contact", "add", "华信地产", "刘主任", "--role", "购买者", "--attitude", "支持", env=on("2026-11-01"))
+    kacli.ok("contact", "add", "华信地产", "张董", "--role", "决策者", env=on("2026-11-01"))
+    kacli.ok("visit", "log", "华信地产", "-c", "刘主任", "--date", "2026-11-16")
+    kacli.ok("deal", "add", "华信地产", "礼品茶", "--stage", "商务谈判", "--no-competitor")
+    centre = kacli.json("deal", "show", "礼品茶")["buying_centre"]
+    assert [(r["code"], r.get("contact")) for r in centre["risks"]] == [
+        ("decision_maker_not_met", "张董"), ("single_threaded", "刘主任")]
+    assert centre["flags"] == []  # on file: not "no decision maker"
+    shown = kacli.ok("deal", "show", "礼品茶").stdout
+    assert "nobody has met the decision maker 张董" in shown and "No decision maker" not in shown
+    assert "only 刘主任 met in the last 60 days" in shown
+    assert _week_deal_codes(kacli, _deal_id(kacli, "礼品茶")) == {"decision_maker_not_met", "single_threaded"}
+    kacli.ok("visit", "log", "华信地产", "-c", "张董")  # met: a second thread, and the one who decides
+    assert kacli.json("deal", "show", "礼品茶")["buying_centre"]["risks"] == []
+    assert not _week_deal_codes(kacli, _deal_id(kacli, "礼品茶"))
+
+
+def test_deal_list_shows_each_open_deals_risks_as_deal_show_does(mill):
+    kacli = mill
+    kacli.ok("deal", "add", "机床厂", "产线改造", "--stage", "验证需求", env=on("2026-09-01"))  # stalled
+    kacli.ok("contact", "add", "机床厂", "赵总", "--role", "决策者", "--attitude", "反对")
+    kacli.ok("deal", "add", "机床厂", "年度耗材", "--stage", "商务谈判", "--no-competitor")
+    kacli.ok("deal", "role", "年度耗材", "赵总", "--as", "决策者")  # never met, and against us
+    kacli.ok("deal", "role", "年度耗材", "王总", "--as", "使用者")  # not the one who decides here
+    kacli.ok("deal", "add", "机床厂", "旧项目", "--stage", "商务谈判")
+    kacli.ok("deal", "lost", "旧项目", "--reason", "价格")
+    listed = {d["title"]: d["risks"] for g in kacli.json("deal", "list", "--all")["stages"] for d in g["deals"]}
+    assert listed == {"产线改造": ["deal_stalled"], "年度耗材": ["decision_maker_opposed", "decision_maker_not_met"],
+                      "旧项目": []}
+    for title in ("产线改造", "年度耗材"):
+        assert listed[title] == [r["code"] for r in kacli.json("deal", "show", title)["buying_centre"]["risks"]]
+    rows = {line.split("\t")[1]: line.split("\t")[-1] for line in kacli.ok("deal", "list").stdout.splitlines()}
+    assert (rows["Deal"], rows["产线改造"], rows["年度耗材"]) == ("Risks", "stalled", "DM opposed, DM not met")
+    zh = {line.split("\t")[1]: line.split("\t")[-1]
+          for line in kacli.ok("deal", "list", env={"KACLI_LANG": "zh-Hant"}).stdout.splitlines()}
+    assert zh["年度耗材"] == "決策者反對、未見決策者"
+
+
+def test_a_past_today_reads_the_deal_views_as_they_stood_that_day(mill):
+    kacli = mill
+    kacli.ok("deal", "add", "机床厂", "产线改造", "--stage", "验证需求", env=on("2026-10-01"))
+    kacli.ok("deal", "advance", "产线改造", "--to", "商务谈判", "--date", "2026-10-20")
+    kacli.ok("deal", "advance", "产线改造", "--to", "验证需求", "--date", "2026-11-10")  # back again
+    then = on("2026-10-15")
+    shown = kacli.json("deal", "show", "产线改造", env=then)
+    assert (shown["stage_entered"], shown["days_in_stage"]) == ("2026-10-01", 14)
+    assert [m["date"] for m in shown["history"]] == ["2026-10-01"]  # the later moves not yet made
+    listed = kacli.json("deal", "list", env=then)["stages"][0]["deals"][0]
+    assert (listed["stage_entered"], listed["days_in_stage"]) == ("2026-10-01", 14)
+    profile = kacli.json("customer", "show", "机床厂", env=then)["deals"][0]
+    assert profile["stage_entered"] == "2026-10-01"
+    # the day itself: the move back into validation is the day it entered its stage
+    assert kacli.json("deal", "show", "产线改造", env=on("2026-11-12"))["stage_entered"] == "2026-11-10"
+
+
+def test_export_deals_has_each_open_deals_risks_as_deal_list_has_them(mill, tmp_path):
+    import csv
+    import json
+
+    kacli = mill
+    kacli.ok("deal", "add", "机床厂", "产线改造", "--stage", "验证需求", env=on("2026-09-01"))  # stalled
+    kacli.ok("contact", "add", "机床厂", "赵总", "--role", "决策者", "--attitude", "反对")
+    kacli.ok("deal", "add", "机床厂", "年度耗材", "--stage", "商务谈判", "--no-competitor")
+    kacli.ok("deal", "role", "年度耗材", "赵总", "--as", "决策者")
+    kacli.ok("deal", "role", "年度耗材", "王总", "--as", "使用者")
+    listed = {d["title"]: d["risks"] for g in kacli.json("deal", "list")["stages"] for d in g["deals"]}
+    sheet = json.loads(kacli.ok("export", "deals", "--format", "json").stdout)["deals"]
+    exported = {d["title"]: d["risks"] for d in sheet}
+    assert exported == listed == {"产线改造": ["deal_stalled"],
+                                  "年度耗材": ["decision_maker_opposed", "decision_maker_not_met"]}
+    kacli.ok("export", "deals", "-o", tmp_path / "deals.csv")
+    with open(tmp_path / "deals.csv", encoding="utf-8-sig", newline="") as f:
+        rows = {r["项目/title"]: r["风险/risks"] for r in csv.DictReader(f)}
+    assert rows == {"产线改造": "deal_stalled", "年度耗材": "decision_maker_opposed, decision_maker_not_met"}
+    # an exported sheet reads back: its risks are worked out again, never stored
+    kacli.ok("import", "deals", tmp_path / "deals.csv", "--dry-run")

@@ -18,14 +18,15 @@ def test_demo_builds_its_own_file_and_shows_every_kind_of_row(kacli, db_path, tm
     week = json.loads(kacli.ok("--db", str(demo), "--today", "2026-09-14", "week", "--json").stdout)
     rows = {item["customer"]: item for item in week["items"]}
     codes = {r["code"] for item in week["items"] for r in item["reasons"]}
-    assert {"birthday", "festival", "deal_stalled", "roles_uncovered", "payment_overdue",
+    assert {"birthday", "festival", "deal_stalled", "decision_maker_not_met", "single_threaded", "payment_overdue",
             "cadence", "next_action", "planned_visit", "never_contacted"} <= codes
     assert any(item["overdue_days"] > 0 for item in week["items"])
     assert any(item["due"] == "2026-09-14" for item in week["items"])
     assert any(item["due"] > "2026-09-14" for item in week["items"])
     # The seeds' stories, as the dossier tells them.
     assert rows["李先生"]["grade"] == "O"
-    assert "roles_uncovered" in {r["code"] for r in rows["华信地产"]["reasons"]}
+    # the cooked duck: the office director promised the order, the chairman was never met
+    assert {"decision_maker_not_met", "single_threaded"} <= {r["code"] for r in rows["华信地产"]["reasons"]}
     show = kacli.json("--db", str(demo), "customer", "show", "宏远机械")
     assert show["qualification"]["qualified"] is True
     deal = kacli.json("--db", str(demo), "deal", "show", "生产线自动化改造")

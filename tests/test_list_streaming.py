@@ -58,7 +58,7 @@ def test_piped_deal_list_has_every_deal_in_full_and_json_as_documented(kacli):
     kacli.ok("deal", "add", "机床厂", "年度耗材", "--amount", "50万", "--stage", "negotiate")
     lines = kacli.ok("deal", "list").stdout.splitlines()
     cells = [line.split("\t") for line in lines]
-    assert all(len(c) == 8 for c in cells)
+    assert all(len(c) == 9 for c in cells)
     assert [c[1] for c in cells] == ["Deal", "discover", LONG, "1 deal",
                                      "negotiate", "年度耗材", "1 deal", "Pipeline: 2 open deals"]
     assert cells[-1][3] == "¥3,500,000"

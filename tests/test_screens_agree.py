@@ -1,5 +1,5 @@
 """Every screen tells the same story: on generated dossiers, ``deal show``'s risks are the week
-row's deal reasons, the pipeline's stalled count is the deals ``week --all`` shows stalled, and
+row's deal reasons and ``deal list``'s, the pipeline's stalled count is the deals ``week --all`` shows stalled, and
 ``remind``'s action is ``week``'s for the same row.
 
 Dossiers are written straight into a copy of an empty dossier (a few inserts each), and the
@@ -26,7 +26,8 @@ STAGES = ("discover", "validate", "negotiate", "contract", "deliver")
 ROLES = ("decision_maker", "user", "buyer", "influencer", "coach")
 ATTITUDES = (None, "supporter", "neutral", "opponent")
 _numbers = itertools.count()
-DEAL_CODES = ("deal_closing", "deal_stalled", "roles_uncovered", "decision_maker_opposed")
+DEAL_CODES = ("deal_closing", "deal_stalled", "roles_uncovered", "decision_maker_opposed",
+              "decision_maker_not_met", "single_threaded")
 
 
 def day(offset: int) -> str:
@@ -46,7 +47,7 @@ deals = st.lists(st.fixed_dictionaries({
 customers = st.lists(st.fixed_dictionaries({
     "kind": st.sampled_from(("org", "person")), "phone": st.booleans(),
     "buy_within": st.sampled_from((None, "1w", "1m", "3m")), "contacts": contacts, "deals": deals,
-    "met": st.lists(st.tuples(st.integers(-60, 0), st.integers(0, 2)), max_size=3),
+    "met": st.lists(st.tuples(st.integers(-90, 0), st.integers(0, 2)), max_size=3),
 }), min_size=1, max_size=3)
 
 
@@ -124,10 +125,12 @@ def test_every_screen_tells_the_same_story(dossier, empty, tmp_path, kacli):
                 shown.setdefault(r["deal_id"], set()).add(r["code"])
     told: dict[int, set[str]] = {}
     open_ids = [deal_id for deal_id, in sqlite3.connect(path).execute("SELECT id FROM deal ORDER BY id")]
+    listed = {d["id"]: d["risks"] for g in kacli.json("deal", "list", env=env)["stages"] for d in g["deals"]}
     for deal_id in open_ids:
         centre = kacli.json("deal", "show", str(deal_id), env=env)["buying_centre"]
         told[deal_id] = {r["code"] for r in centre["risks"]}
         assert bool(told[deal_id]) == centre["at_risk"]
+        assert listed[deal_id] == [r["code"] for r in centre["risks"]]  # deal list tells it too
     assert {k: v for k, v in told.items() if v} == shown
     if open_ids:  # customer show tells the same as deal show
         profile = kacli.json("customer", "show", "客户0", env=env)

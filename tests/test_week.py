@@ -195,11 +195,13 @@ def test_deal_closing_roles_uncovered_then_covered(kacli, hxdc):
     kacli.ok("deal", "add", hxdc, "会务用茶", "--amount", "300万", "--close", "2026-11-27",
              "--stage", "negotiate")
     item = row(week(kacli), hxdc)
-    assert codes(item) == ["roles_uncovered", "deal_closing"]
+    assert codes(item) == ["roles_uncovered", "single_threaded", "deal_closing"]
     assert reason(item, "roles_uncovered")["text"] == (
         "deal “会务用茶” at negotiate: no supporter or coach")  # 王总 is the decision maker
+    assert reason(item, "single_threaded")["text"] == (
+        "deal “会务用茶” at negotiate: only 王总 met in the last 60 days")
     kacli.ok("deal", "role", "会务用茶", "王总", "--as", "决策者", "--attitude", "支持")
-    assert codes(row(week(kacli), hxdc)) == ["deal_closing"]
+    assert codes(row(week(kacli), hxdc)) == ["single_threaded", "deal_closing"]
 
 
 def test_a_deal_stalls_after_its_stages_days(kacli, hxdc):

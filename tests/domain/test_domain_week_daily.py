@@ -83,16 +83,20 @@ MET = day(-5)
 
 def test_roles_on_contacts_count_for_the_customers_deals() -> None:
     boss = Contact(1, "王总", roles=("decision_maker",), attitude="supporter", last_met=MET)
+    user = Contact(2, "李工", roles=("user",), last_met=MET)
     deal = Deal(3, "会务用茶", "negotiate", day(-3))
     assert uncovered_roles(buying_centre(deal, (boss,))) == ()
-    assert week(account(contacts=(boss,), deals=(deal,))) == []
+    assert week(account(contacts=(boss, user), deals=(deal,))) == []
 
 
 def test_a_decision_maker_never_met_is_not_yet_reached() -> None:
     boss = Contact(1, "张董", roles=("decision_maker",), attitude="supporter")
     deal = Deal(3, "会务用茶", "negotiate", day(-3))
-    assert reason(only(account(contacts=(boss,), deals=(deal,))), "roles_uncovered").params[
-        "missing"] == ("no_decision_maker", "no_supporter_or_coach")
+    item = only(account(contacts=(boss,), deals=(deal,)))
+    # on file, so not missing; never met, so neither their role nor their support counts yet
+    assert reason(item, "roles_uncovered").params["missing"] == ("no_supporter_or_coach",)
+    assert reason(item, "decision_maker_not_met").contact_id == 1
+    assert item.contact == "张董" and item.action == "visit"
 
 
 def test_the_deals_own_role_for_a_contact_wins_over_the_contacts() -> None:

@@ -200,8 +200,9 @@ def test_meetings_matter_for_late_buying_centres_and_for_whom_to_call_by_last_me
     # A primary contact (or a decision maker) is chosen before the one met last.
     assert not meetings_matter(base._replace(contacts=(met, unmet._replace(is_primary=True))))
     assert not meetings_matter(base._replace(contacts=(met, unmet._replace(roles=("decision_maker",)))))
-    # An organisation's deal at negotiate or later counts only the contacts met.
+    # An organisation's deal at validate or later reads whom we have met (its risks).
     primary = (met._replace(is_primary=True), unmet)
     assert meetings_matter(base._replace(contacts=primary, deals=(late,)))
-    assert not meetings_matter(base._replace(contacts=primary, deals=(late._replace(stage="validate"),)))
+    assert meetings_matter(base._replace(contacts=primary, deals=(late._replace(stage="validate"),)))
+    assert not meetings_matter(base._replace(contacts=primary, deals=(late._replace(stage="discover"),)))
     assert not meetings_matter(base._replace(kind="person", contacts=primary, deals=(late,)))

@@ -142,9 +142,11 @@ def list_(
 ) -> None:
     from kacli.render import deals as view
     from kacli.services.deals import pipeline
+    from kacli.store.rules_file import load_rules
 
+    rules = load_rules()
     with reading() as db:  # written while the deals are read: a long list is never held whole
-        data = pipeline(db, today(), include_closed=all_)
+        data = pipeline(db, today(), rules, include_closed=all_)
         render.stream_json(view.listing_json(data)) if json else view.listing(data)
 
 

@@ -60,7 +60,9 @@ def _written(out) -> None:
 def run_export(table: str, format_: str | None, output: Path | None, encoding: str, force: bool) -> None:
     from kacli.services import exporting
     from kacli.store import outputs
+    from kacli.store.rules_file import load_rules
 
+    rules = load_rules()
     fmt = _format(format_, output)
     enc = _encoding(encoding)
     stamp = today().isoformat()
@@ -71,12 +73,12 @@ def run_export(table: str, format_: str | None, output: Path | None, encoding: s
         targets = {name: outputs.target(folder / f"{name}.csv", force=force) for name in tables}
         with reading() as db:
             for name in tables:
-                outputs.write(targets[name], exporting.as_bytes(db, [name], fmt, encoding=enc))
+                outputs.write(targets[name], exporting.as_bytes(db, [name], fmt, today(), rules, encoding=enc))
         render.message(t("export.written", path=folder))
         return
     target = _target(output, f"kacli-{table}-{stamp}.{fmt}", force)
     with reading() as db:
-        data = exporting.as_bytes(db, tables, fmt, encoding=enc)
+        data = exporting.as_bytes(db, tables, fmt, today(), rules, encoding=enc)
     outputs.write(target, data)
     _written(target)
 

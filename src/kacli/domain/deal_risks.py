@@ -12,8 +12,16 @@ The risks, as codes (their words are the week list's reason words):
   day the deal entered its stage and its last touch: an update of it, or a visit or call about
   it (``visit log --deal``) on any day;
 - ``roles_uncovered`` — an organisation's deal at negotiate or later whose buying centre has no
-  decision maker, or nobody on our side (no supporter and no coach): the cooked duck flies away;
-- ``decision_maker_opposed`` — that buying centre's decision maker or coach is an opponent.
+  decision maker on file, or nobody on our side (no supporter and no coach): the cooked duck
+  flies away;
+- ``decision_maker_not_met`` — an organisation's deal at validate or later whose buying centre
+  names a decision maker (the deal's own, or one on file at the customer the deal does not name
+  otherwise) whom nobody of ours has ever met (no logged visit with them): supportive on paper is
+  not supportive; a decision maker on file is never called missing;
+- ``decision_maker_opposed`` — that buying centre's decision maker or coach is an opponent;
+- ``single_threaded`` — an organisation's deal at validate or later while only one person of the
+  customer was met in the last :data:`THREAD_DAYS` days (met on the 60th day before today still
+  counts): the deal hangs on one thread.
 
 A hold (``deal hold``) makes closing and stalled wait for its date (``sales.held_due``).
 """
@@ -26,11 +34,15 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from kacli.domain.rules import Rules
-from kacli.domain.sales import held_due, uncovered_roles
+from kacli.domain.sales import NO_DECISION_MAKER, held_due, uncovered_roles
 from kacli.domain.week_input import Contact, Deal, RoleCover
 
 # An organisation's buying centre is at risk from negotiation on: before that nobody has decided.
 LATE_STAGES = ("negotiate", "contract", "deliver")
+# Whom we have met at an organisation matters from validation on: the need is matched to a budget
+# someone signs, so the decision maker and more than one person must be reached.
+PEOPLE_STAGES = ("validate", *LATE_STAGES)
+THREAD_DAYS = 60
 _DAY = dt.timedelta(days=1)
 
 
@@ -73,6 +85,21 @@ def buying_centre(deal: Deal, contacts: tuple[Contact, ...]) -> list[RoleCover]:
     return covers
 
 
+def unmet_decision_maker(deal: Deal, contacts: tuple[Contact, ...]) -> int | None:
+    """The decision maker the deal's buying centre names when none of them has ever been met: the
+    deal's own decision makers, and the contacts on file as decision makers whom the deal does not
+    name otherwise (the first of them by id); None when one has been met, or none is on file."""
+    named = {cover.contact_id for cover in deal.roles}
+    makers = {cover.contact_id for cover in deal.roles if cover.role == "decision_maker"}
+    on_file = [c for c in contacts if c.id in makers or (c.id not in named and "decision_maker" in c.roles)]
+    return None if not on_file or any(c.last_met is not None for c in on_file) else on_file[0].id
+
+
+def threads(contacts: tuple[Contact, ...], today: dt.date) -> list[Contact]:
+    """The customer's people met in the last :data:`THREAD_DAYS` days (up to ``today``)."""
+    return [c for c in contacts if c.last_met is not None and (today - c.last_met).days <= THREAD_DAYS]
+
+
 def deal_risks(deal: Deal, kind: str, contacts: tuple[Contact, ...], today: dt.date, rules: Rules,
                until: dt.date | None = None) -> list[Risk]:
     """The risks of open ``deal`` of a customer of ``kind`` (org or person) with ``contacts``, due
@@ -91,13 +118,17 @@ def deal_risks(deal: Deal, kind: str, contacts: tuple[Contact, ...], today: dt.d
             **base, "days_in_stage": (today - deal.stage_entered).days,
             "threshold": rules.stalled_days[deal.stage], "stalls": stalls, "upcoming": stalls > today}))
     # An individual is their own user, buyer and decision maker: no buying centre to cover.
-    if deal.stage in LATE_STAGES and kind != "person":
+    if kind == "person" or deal.stage not in PEOPLE_STAGES:
+        return risks
+    names = {c.id: c.name for c in contacts}
+    # A risk, not a deadline: each is due today, every day until it is dealt with.
+    unmet = unmet_decision_maker(deal, contacts)
+    if deal.stage in LATE_STAGES:
         covers = buying_centre(deal, contacts)
-        missing = uncovered_roles(covers)
+        # A decision maker on file but never met is not missing: they are not met (below).
+        missing = tuple(m for m in uncovered_roles(covers) if unmet is None or m != NO_DECISION_MAKER)
         if missing:
-            # A risk, not a deadline: due today, every day until the role is covered.
             risks.append(Risk("roles_uncovered", today, {**base, "missing": missing}))
-        names = {c.id: c.name for c in contacts}
         for cover in covers:
             if cover.attitude == "opponent" and cover.role in ("decision_maker", "coach"):
                 # The seeds' buying-centre risk: the one who decides (or guides) is against us.
@@ -105,4 +136,9 @@ def deal_risks(deal: Deal, kind: str, contacts: tuple[Contact, ...], today: dt.d
                     **base, "role": cover.role, "contact": names.get(cover.contact_id, "")},
                     cover.contact_id))
                 break
+    if unmet is not None:
+        risks.append(Risk("decision_maker_not_met", today, {**base, "contact": names.get(unmet, "")}, unmet))
+    met = threads(contacts, today)
+    if len(met) == 1:
+        risks.append(Risk("single_threaded", today, {**base, "contact": met[0].name, "days": THREAD_DAYS}))
     return risks

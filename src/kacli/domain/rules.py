@@ -30,7 +30,8 @@ DEAL_STAGES = ("discover", "validate", "negotiate", "contract", "deliver")
 REASON_CODES = (
     "never_contacted", "cadence", "next_action", "planned_visit", "birthday", "festival",
     "deal_closing", "deal_stalled", "roles_uncovered", "payment_due", "payment_overdue",
-    "after_sale", "delivery", "decision_maker_opposed", "key_tier_changed",
+    "after_sale", "delivery", "decision_maker_opposed", "key_tier_changed", "decision_maker_not_met",
+    "single_threaded",
 )
 
 def _frozen(**items: Any) -> Any:
@@ -89,7 +90,8 @@ class Rules:
         never_contacted=1.0, cadence=4.0, next_action=8.0, planned_visit=10.0, birthday=5.0,
         festival=3.0, deal_closing=7.0, deal_stalled=4.0, roles_uncovered=5.0,
         payment_due=6.0, payment_overdue=9.0, after_sale=6.0, delivery=7.0,
-        decision_maker_opposed=6.0, key_tier_changed=3.0,
+        decision_maker_opposed=6.0, key_tier_changed=3.0, decision_maker_not_met=5.0,
+        single_threaded=3.0,
     )
 
 

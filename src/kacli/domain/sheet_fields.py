@@ -120,6 +120,9 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         _f("no_competitor", "bool", "无竞争对手", "無競爭對手"),
         _f("roles", "json", "采购角色", "採購角色", "buying centre"),
         _f("after_sale_done", "date", "售后回访完成", "售後回訪完成"),
+        # What is at risk on an open deal as of the day exported (``deal list``'s codes); an
+        # import reads past it: risks are worked out, never stored.
+        _f("risks", "items", "风险", "風險"),
     ),
     "visits": (
         _f("customer", "ref", *_CUSTOMER_REF, label="what.customer"),

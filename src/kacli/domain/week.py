@@ -32,6 +32,8 @@ Reason codes, when each is raised and what its ``due`` is:
 - ``roles_uncovered``: an organisation's open deal at negotiate or later whose buying centre
   (the deal's roles, and the roles on the customer's contacts) has no decision maker, or no
   supporter and no coach; due today (a risk to act on now, not a dated task).
+- ``decision_maker_not_met``, ``decision_maker_opposed``, ``single_threaded``: a deal's other
+  risks, due today (``kacli.domain.deal_risks`` decides every one of them).
 - ``payment_due`` / ``payment_overdue``: an unpaid instalment due in the window / already past;
   whom to call is the deal's buyer, else a buyer at the customer, else the decision maker.
 - ``key_tier_changed``: news, told on the day the customer joined or left the key tier, unless
@@ -58,13 +60,13 @@ import datetime as dt
 from collections.abc import Collection, Iterable, Mapping
 from typing import NamedTuple
 
+from kacli.domain.deal_risks import PEOPLE_STAGES
 from kacli.domain.grading import KeyShare, bought_since, grade_org, grade_person
 from kacli.domain.rules import Rules
 from kacli.domain.sales import chance, weighted
 from kacli.domain.week_input import Account, Contact
 from kacli.domain.week_reasons import (
     BOOKED_VISIT_DAYS,
-    LATE_STAGES,
     Reason,
     Window,
     booked_visit,
@@ -92,6 +94,7 @@ ACTION_FOR_REASON = {
     "next_action": "follow_up", "after_sale": "follow_up",
     "never_contacted": "call", "cadence": "call", "deal_stalled": "call",
     "delivery": "visit", "decision_maker_opposed": "visit", "key_tier_changed": "note",
+    "decision_maker_not_met": "visit", "single_threaded": "visit",
 }
 
 
@@ -318,12 +321,12 @@ def suggested_action(reasons: Iterable[Reason], today: dt.date | None = None, *,
 
 def meetings_matter(account: Account) -> bool:
     """Whether the customer's row depends on when each contact was last met
-    (``Contact.last_met``): an organisation with an open deal at negotiate or later (its buying
-    centre counts only the contacts met), or several contacts with none primary and no decision
+    (``Contact.last_met``): an organisation with an open deal at validate or later (its risks
+    read whom we have met: ``deal_risks.PEOPLE_STAGES``), or several contacts with none primary and no decision
     maker (whom to call falls back to the one met last). Only these two rules read it, so the
     store looks up meetings for these customers alone: most rows never need them."""
     contacts = account.contacts
-    if account.kind != "person" and any(d.stage in LATE_STAGES for d in account.deals):
+    if account.kind != "person" and any(d.stage in PEOPLE_STAGES for d in account.deals):
         return True
     return len(contacts) > 1 and not any(c.is_primary or "decision_maker" in c.roles for c in contacts)
 

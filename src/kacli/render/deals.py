@@ -84,6 +84,11 @@ def risk_lines(cover: dict[str, Any]) -> list[str]:
     return lines
 
 
+def risk_words(codes: list[str]) -> str:
+    """A deal's risks in a column: each code's short word (``deal.risk.<code>``), comma-separated."""
+    return t("reason.missing.sep").join(t(f"deal.risk.{code}") for code in codes)
+
+
 def _facts(rows: list[tuple[str, Any]]):
     """A grid of the facts that are known, or a dim "none" when none is."""
     if all(value in (None, "", [], {}) for _, value in rows):
@@ -212,7 +217,7 @@ def listing(data: Pipeline) -> None:
         message(t("deal.none"))
         return
     keys = ("col.id", "deal.col.title", "col.customer", "deal.label.amount", "deal.label.chance",
-            "deal.label.weighted", "deal.col.days", "deal.label.expected_close")
+            "deal.label.weighted", "deal.col.days", "deal.label.expected_close", "deal.col.risks")
     record_lines.write([t(k) for k in keys], _lines(chain([first], groups), data.total),
                        right=frozenset(i for i, k in enumerate(keys) if k in _NUMERIC),
                        summed=frozenset(i for i, k in enumerate(keys) if k in _SUMMED))
@@ -220,16 +225,16 @@ def listing(data: Pipeline) -> None:
 
 def _lines(groups: Iterable[StageGroup], total: Tally) -> Iterator[tuple[list, str]]:
     for group in groups:
-        yield ["", group_label(group.stage), "", "", "", "", "", ""], "bold cyan"
+        yield ["", group_label(group.stage), "", "", "", "", "", "", ""], "bold cyan"
         for d in group.deals:
             yield [d["id"], d["title"], d["customer"], format_amount(d["value_fen"]), f"{d['chance']}%",
-                   format_amount(d["weighted_fen"]), d["days_in_stage"], close_text(d)], ""
+                   format_amount(d["weighted_fen"]), d["days_in_stage"], close_text(d), risk_words(d["risks"])], ""
         yield _tally_line(tn("deal.stage_total", group.tally.count), group.tally), "dim"
     yield _tally_line(tn("deal.total", total.count), total), "bold"
 
 
 def _tally_line(label: str, tally: Tally) -> list:
-    return ["", label, "", format_amount(tally.value_fen), "", format_amount(tally.weighted_fen), "", ""]
+    return ["", label, "", format_amount(tally.value_fen), "", format_amount(tally.weighted_fen), "", "", ""]
 
 
 def listing_json(data: Pipeline) -> dict[str, Any]:

@@ -124,6 +124,10 @@ _TEXT: dict[str, Callable[[Mapping[str, Any], dict[str, str]], str]] = {
     "delivery": lambda p, w: w["reason.delivery"].format(title=p["title"], date=_day(p["date"])),
     "decision_maker_opposed": lambda p, w: w["reason.decision_maker_opposed"].format(
         title=p["title"], stage=_stage(p["stage"]), contact=p["contact"], role=_role(p["role"])),
+    "decision_maker_not_met": lambda p, w: w["reason.decision_maker_not_met"].format(
+        title=p["title"], stage=_stage(p["stage"]), contact=p["contact"]),
+    "single_threaded": lambda p, w: w["reason.single_threaded"].format(
+        title=p["title"], stage=_stage(p["stage"]), contact=p["contact"], days=p["days"]),
     "payment_due": _payment("payment_due"),
     "payment_overdue": _payment("payment_overdue"),
 }

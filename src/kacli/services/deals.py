@@ -70,16 +70,37 @@ def _coverage(links: list[dict[str, Any]], risks: list[dict[str, Any]]) -> dict[
 def open_risks(db: Db, customer_id: int, today: dt.date, rules: Rules) -> dict[int, list[dict[str, Any]]]:
     """The risks of each deal of a customer still open today (``kacli.domain.deal_risks``), read
     the way the week list reads them, as plain data: dates as ISO text."""
-    from kacli.domain.deal_risks import deal_risks
     from kacli.domain.week_reasons import Window
     from kacli.store import week
 
     found = week.accounts(db, Window(today, today, rules), customer_id, customer_id)
-    if not found:
-        return {}
-    account = found[0]
-    return {deal.id: [_risk_data(r) for r in deal_risks(deal, account.kind, account.contacts, today, rules)]
-            for deal in account.deals}
+    return {deal_id: [_risk_data(r) for r in risks]
+            for deal_id, risks in _risks_by_deal(found, today, rules)} if found else {}
+
+
+def risk_codes(db: Db, today: dt.date, rules: Rules) -> dict[int, list[str]]:
+    """The risk codes of every deal still open today, the customers read as the week list reads
+    them (a range of customers at a time, a handful of queries each): what ``deal list`` and
+    ``export deals`` show beside each deal."""
+    from kacli.domain.week_reasons import Window
+    from kacli.services.week import CHUNK
+    from kacli.store import week
+
+    window = Window(today, today, rules)
+    out: dict[int, list[str]] = {}
+    for first, last in week.chunks(db, CHUNK):
+        for deal_id, risks in _risks_by_deal(week.accounts(db, window, first, last), today, rules):
+            out[deal_id] = [r.code for r in risks]
+    return out
+
+
+def _risks_by_deal(accounts, today: dt.date, rules: Rules):
+    """(deal id, its risks now) for each open deal of ``accounts`` (week-list snapshots)."""
+    from kacli.domain.deal_risks import deal_risks
+
+    for account in accounts:
+        for deal in account.deals:
+            yield deal.id, deal_risks(deal, account.kind, account.contacts, today, rules)
 
 
 def _risk_data(risk) -> dict[str, Any]:
@@ -134,7 +155,7 @@ def _hold(row: dict[str, Any], today: dt.date) -> dict[str, Any] | None:
 
 def detail(db: Db, deal_id: int, today: dt.date, rules: Rules) -> dict[str, Any]:
     """Everything ``deal show`` displays."""
-    row = deals.get(db, deal_id)
+    row = deals.get(db, deal_id, today)
     data = _figures(row, today)
     data["lost_reason"], data["closed_on"] = row["lost_reason"], row["closed_on"]
     data["delivered_on"] = row["delivered_on"]
@@ -146,7 +167,7 @@ def detail(db: Db, deal_id: int, today: dt.date, rules: Rules) -> dict[str, Any]
     data["no_competitor"] = deals.no_competitor(db, deal_id)
     data["next_stage"], data["next_stage_missing"] = sales.next_gates(
         row["stage"], row["outcome"], deals.gate_facts(db, row))
-    data["history"] = _history(deals.events(db, deal_id), _clock_stops(row, today))
+    data["history"] = _history(deals.events(db, deal_id, today), _clock_stops(row, today))
     risks = open_risks(db, row["customer_id"], today, rules).get(deal_id, [])
     data["buying_centre"] = _coverage(deals.roles(db, [deal_id])[deal_id], risks)
     owed = payments.for_deal(db, deal_id, today)
@@ -188,35 +209,38 @@ class Pipeline:
     total: Tally
 
 
-def pipeline(db: Db, today: dt.date, *, include_closed: bool = False) -> Pipeline:
-    """``deal list``: deals grouped by stage (then won and lost), with totals per group.
+def pipeline(db: Db, today: dt.date, rules: Rules, *, include_closed: bool = False) -> Pipeline:
+    """``deal list``: deals grouped by stage (then won and lost), with totals per group, each open
+    deal with its ``risks`` (codes: :func:`risk_codes`; a closed deal has none).
 
     ``total`` sums the open deals only — the pipeline; a group's weighted total is the sum of
     its deals' weighted amounts. Nothing is read until the groups are iterated, and then one
     deal at a time, so a list of any length is never held whole.
     """
     total = Tally()
-    return Pipeline(_groups(db, today, include_closed, total), total)
+    return Pipeline(_groups(db, today, rules, include_closed, total), total)
 
 
-def _groups(db: Db, today: dt.date, include_closed: bool, total: Tally) -> Iterator[StageGroup]:
+def _groups(db: Db, today: dt.date, rules: Rules, include_closed: bool, total: Tally) -> Iterator[StageGroup]:
+    risks = risk_codes(db, today, rules)
     keys = [("open", stage) for stage in sales.STAGES]
     if include_closed:
         keys += [("won", None), ("lost", None)]
     for outcome, stage in keys:
-        rows = deals.each_in_group(db, outcome=outcome, stage=stage)
+        rows = deals.each_in_group(db, outcome=outcome, stage=stage, today=today)
         first = next(rows, None)
         if first is None:  # a group is listed only when it has deals
             continue
         tally = Tally()
-        yield StageGroup(stage or outcome, _tallied(chain([first], rows), today, tally,
+        yield StageGroup(stage or outcome, _tallied(chain([first], rows), today, risks, tally,
                                                     total if outcome == "open" else None), tally)
 
 
-def _tallied(rows: Iterator[dict[str, Any]], today: dt.date, tally: Tally,
+def _tallied(rows: Iterator[dict[str, Any]], today: dt.date, risks: dict[int, list[str]], tally: Tally,
              total: Tally | None) -> Iterator[dict[str, Any]]:
     for row in rows:
         deal = _figures(row, today)
+        deal["risks"] = risks.get(row["id"], [])
         tally.add(deal)
         if total is not None:
             total.add(deal)
@@ -227,7 +251,7 @@ def for_customer(db: Db, customer_id: int, today: dt.date, rules: Rules) -> list
     """``customer show``: every deal of the customer — open ones first, with their project facts
     and coverage, then won and lost ones newest first, each with its ``outcome``, ``closed_on``
     and ``lost_reason``."""
-    rows = deals.listing(db, customer_id=customer_id, include_closed=True)
+    rows = deals.listing(db, customer_id=customer_id, include_closed=True, today=today)
     rows.sort(key=lambda r: (r["outcome"] != "open", "" if r["outcome"] == "open" else
                              _invert(r["closed_on"] or "")))
     links = deals.roles(db, [r["id"] for r in rows])

@@ -8,10 +8,12 @@ JSON follows ``--json``'s conventions: money in fen under ``*_fen``, lists as ar
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
 from kacli.domain import sheet_fields, sheet_rows
+from kacli.domain.rules import Rules
 from kacli.store import export_rows, sheets
 from kacli.store.db import Db
 
@@ -22,23 +24,32 @@ def headers(table: str) -> list[str]:
     return sheet_fields.template_headers(table, messages())
 
 
-def records(db: Db, table: str) -> list[dict[str, Any]]:
-    return export_rows.READERS[table](db)
+def records(db: Db, table: str, today: dt.date, rules: Rules) -> list[dict[str, Any]]:
+    """The table's rows; a deal's with its ``risks`` as of ``today`` (``deal list``'s codes)."""
+    rows = export_rows.READERS[table](db)
+    if table == "deals":
+        from kacli.services.deals import risk_codes
+
+        risks = risk_codes(db, today, rules)
+        for row in rows:
+            row["risks"] = risks.get(row["id"], [])
+    return rows
 
 
-def table_rows(db: Db, table: str) -> list[list[str]]:
-    return [sheet_rows.sheet_row(table, r) for r in records(db, table)]
+def table_rows(db: Db, table: str, today: dt.date, rules: Rules) -> list[list[str]]:
+    return [sheet_rows.sheet_row(table, r) for r in records(db, table, today, rules)]
 
 
-def as_bytes(db: Db, tables: list[str], fmt: str, *, encoding: str = "utf-8") -> bytes:
-    """One table (or, for XLSX and JSON, several) in ``fmt``."""
+def as_bytes(db: Db, tables: list[str], fmt: str, today: dt.date, rules: Rules, *,
+             encoding: str = "utf-8") -> bytes:
+    """One table (or, for XLSX and JSON, several) in ``fmt``, as of ``today``."""
     if fmt == "json":
-        doc = {t: [sheet_rows.json_row(t, r) for r in records(db, t)] for t in tables}
+        doc = {t: [sheet_rows.json_row(t, r) for r in records(db, t, today, rules)] for t in tables}
         return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     if fmt == "xlsx":
-        return sheets.xlsx_bytes([(t, headers(t), table_rows(db, t)) for t in tables])
+        return sheets.xlsx_bytes([(t, headers(t), table_rows(db, t, today, rules)) for t in tables])
     (table,) = tables
-    return sheets.csv_bytes(headers(table), table_rows(db, table), encoding)
+    return sheets.csv_bytes(headers(table), table_rows(db, table, today, rules), encoding)
 
 
 def template(table: str, fmt: str) -> bytes:

@@ -31,10 +31,16 @@ def _dict(row) -> dict[str, Any]:
 
 # ---- reads ----------------------------------------------------------------------------------
 
-def get(db: Db, deal_id: int) -> dict[str, Any]:
+def _iso(today: dt.date | None) -> str | None:
+    return today.isoformat() if today else None
+
+
+def get(db: Db, deal_id: int, today: dt.date | None = None) -> dict[str, Any]:
+    """A deal with its customer and the day it entered its stage, by the moves up to ``today``
+    (every move when not given)."""
     row = db.row(f"""SELECT deal.*, customer.name AS customer, {MOVES} AS moves, {ADDED} AS added_day
                      FROM deal JOIN customer ON customer.id = deal.customer_id
-                     WHERE deal.id = :id""", id=deal_id)
+                     WHERE deal.id = :id""", id=deal_id, today=_iso(today))
     return with_entered(_dict(row))
 
 
@@ -49,9 +55,11 @@ def no_competitor(db: Db, deal_id: int) -> bool:
                      id=deal_id) > 0
 
 
-def events(db: Db, deal_id: int) -> list[dict[str, Any]]:
+def events(db: Db, deal_id: int, today: dt.date | None = None) -> list[dict[str, Any]]:
+    """The deal's moves and outcomes up to ``today`` (every one when not given), oldest first."""
     rows = db.rows("""SELECT on_date, from_stage, to_stage, outcome, note FROM deal_event
-                      WHERE deal_id = :id ORDER BY on_date, id""", id=deal_id)
+                      WHERE deal_id = :id AND (:today IS NULL OR on_date <= :today)
+                      ORDER BY on_date, id""", id=deal_id, today=_iso(today))
     return [_dict(r) for r in rows]
 
 
@@ -84,21 +92,24 @@ def gate_facts(db: Db, deal: dict[str, Any]) -> sales.DealFacts:
     )
 
 
-def listing(db: Db, *, include_closed: bool = False, customer_id: int | None = None
-            ) -> list[dict[str, Any]]:
-    """Deals (open ones unless ``include_closed``), with their customer and stage-entered date."""
+def listing(db: Db, *, include_closed: bool = False, customer_id: int | None = None,
+            today: dt.date | None = None) -> list[dict[str, Any]]:
+    """Deals (open ones unless ``include_closed``), with their customer and stage-entered date
+    (by the moves up to ``today``, every move when not given)."""
     # Only the filters given, so one customer's deals are read through its index.
     mine = "AND deal.customer_id = :cust" if customer_id is not None else ""
     rows = db.rows(_LISTING.format(where=f"(:closed OR deal.outcome = 'open') {mine}"),
-                   closed=include_closed, cust=customer_id)
+                   closed=include_closed, cust=customer_id, today=_iso(today))
     return [with_entered(_dict(r)) for r in rows]
 
 
-def each_in_group(db: Db, *, outcome: str, stage: str | None = None) -> Iterator[dict[str, Any]]:
+def each_in_group(db: Db, *, outcome: str, stage: str | None = None, today: dt.date | None = None
+                  ) -> Iterator[dict[str, Any]]:
     """The deals with ``outcome`` (and in ``stage``, when given), one at a time as ``listing``
     orders them: ``deal list`` writes each group as it is read."""
     where = "deal.outcome = :outcome" + (" AND deal.stage = :stage" if stage is not None else "")
-    return (with_entered(_dict(r)) for r in db.each(_LISTING.format(where=where), outcome=outcome, stage=stage))
+    return (with_entered(_dict(r)) for r in db.each(_LISTING.format(where=where), outcome=outcome, stage=stage,
+                                                    today=_iso(today)))
 
 
 _LISTING = f"""SELECT deal.*, customer.name AS customer, {MOVES} AS moves, {ADDED} AS added_day

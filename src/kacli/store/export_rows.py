@@ -63,7 +63,8 @@ def deals(db: Db) -> list[dict[str, Any]]:
                             FROM deal_role r JOIN contact c ON c.id = r.contact_id ORDER BY r.id""")
     out = []
     for row in db.rows(f"""SELECT deal.*, customer.name AS customer, {MOVES} AS moves, {ADDED} AS added_day
-                           FROM deal JOIN customer ON customer.id = deal.customer_id ORDER BY deal.id"""):
+                           FROM deal JOIN customer ON customer.id = deal.customer_id ORDER BY deal.id""",
+                       today=None):
         record = with_entered(dict(zip(row.keys(), tuple(row), strict=True)))
         named = [c for c in rivals.get(record["id"], []) if c["name"]]
         record["competitors"] = [{k: v for k, v in c.items() if v is not None} for c in named]

@@ -13,10 +13,12 @@ from kacli.domain.sales import stage_entered
 from kacli.store.db import Days
 
 # The deal's moves into its current stage (the only ones the rule reads) as "YYYY-MM-DD>stage",
-# comma-separated, in no particular order (the rule takes the latest day); and the day it was
-# added in the user's calendar.
+# comma-separated, in no particular order (the rule takes the latest day), up to ``:today`` (NULL:
+# every move) so a day in the past reads as it stood that day, as the week list reads it; and the
+# day it was added in the user's calendar.
 MOVES = """(SELECT group_concat(e.on_date || '>' || e.to_stage) FROM deal_event e
-            WHERE e.deal_id = deal.id AND e.to_stage = deal.stage)"""
+            WHERE e.deal_id = deal.id AND e.to_stage = deal.stage
+                  AND (:today IS NULL OR e.on_date <= :today))"""
 ADDED = "date(deal.created_at, 'localtime')"
 
 

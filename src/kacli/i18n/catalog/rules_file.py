@@ -127,6 +127,11 @@ MESSAGES = {
     "rules.file.reason.delivery": ("the agreed delivery date of a deal", "项目约定的交货日期", "專案約定的交貨日期"),
     "rules.file.reason.decision_maker_opposed": ("a late-stage deal's decision maker or coach opposes it",
                                                  "后期项目的决策者或内部教练反对", "後期專案的決策者或內部教練反對"),
+    "rules.file.reason.decision_maker_not_met": (
+        "a deal from validation on whose decision maker nobody of ours has met",
+        "验证需求起的项目，决策者从未见过", "驗證需求起的專案，決策者從未見過"),
+    "rules.file.reason.single_threaded": ("a deal from validation on with one person met in 60 days",
+                                          "验证需求起的项目，60天内只见过一人", "驗證需求起的專案，60天內只見過一人"),
     "rules.file.reason.key_tier_changed": ("news: the customer joined or left the key tier today",
                                            "消息：客户今天进入或退出大客户层", "消息：客戶今天進入或退出大客戶層"),
 }
