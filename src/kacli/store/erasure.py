@@ -100,24 +100,23 @@ def others(db: Db, who: privacy.Person, contact_id: int | None) -> tuple[privacy
         if owner not in owners.setdefault(key, []):
             owners[key].append(owner)
 
-    for row in db.rows("SELECT id, name, phones FROM customer"):
-        names.append(row["name"])
-        if privacy.keyed(row["name"].strip()) in own_names:
-            holds(privacy.keyed(row["name"].strip()), row["name"])
-        for phone in _phone_list(row["phones"]):
+    def record(name: str, phones: str | None, handles: tuple[str | None, ...] = ()) -> None:
+        """Another record's name, phones and ids: what it shares with the person."""
+        names.append(name)
+        if privacy.keyed(name.strip()) in own_names:
+            holds(privacy.keyed(name.strip()), name)
+        for phone in _phone_list(phones):
             if privacy.digits(phone) in who.numbers:
-                holds(privacy.digits(phone), row["name"])
+                holds(privacy.digits(phone), name)
+        for handle in handles:
+            if handle and privacy.keyed(handle.strip()) in own_handles:
+                holds(privacy.keyed(handle.strip()), name)
+
+    for row in db.rows("SELECT id, name, phones FROM customer"):
+        record(row["name"], row["phones"])
     for row in db.rows("SELECT id, name, phones, email, wechat FROM contact WHERE id IS NOT :id"
                        " AND forgotten_at IS NULL", id=contact_id):
-        names.append(row["name"])
-        if privacy.keyed(row["name"].strip()) in own_names:
-            holds(privacy.keyed(row["name"].strip()), row["name"])
-        for phone in _phone_list(row["phones"]):
-            if privacy.digits(phone) in who.numbers:
-                holds(privacy.digits(phone), row["name"])
-        for handle in (row["email"], row["wechat"]):
-            if handle and privacy.keyed(handle.strip()) in own_handles:
-                holds(privacy.keyed(handle.strip()), row["name"])
+        record(row["name"], row["phones"], (row["email"], row["wechat"]))
     names += [r[0] for r in db.rows("SELECT name FROM competitor UNION SELECT name FROM deal_competitor")]
     return privacy.Others.of(names=names, shared=owners), owners
 
