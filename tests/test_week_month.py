@@ -50,8 +50,10 @@ def test_the_festival_gift_is_due_a_week_ahead_until_a_greeting_is_logged(kacli,
     kacli.ok("deal", "won", "年会礼品茶", env=on("2027-01-19"))  # now the key account
     kacli.ok("visit", "log", hxdc, "-c", "王总", env=on("2027-01-20"))
     item = row(week(kacli, env=on("2027-01-25")), hxdc)
+    # The row is Wednesday's (the call due 01-27): the gift riding on it is said as of that day.
+    assert item["due"] == "2027-01-27"
     assert reason(item, "festival") == {
-        "code": "festival", "due": "2027-01-30", "text": "Spring Festival in 7 days (2027-02-06)"}  # as of 01-30
+        "code": "festival", "due": "2027-01-30", "text": "Spring Festival in 10 days (2027-02-06)"}
     assert kacli.ok("remind", env=on("2027-01-25")).stdout == ""  # not due by tomorrow yet
     assert "Spring Festival" in kacli.ok("remind", env=on("2027-01-29")).stdout
     kacli.ok("visit", "log", hxdc, "-c", "李工", "--kind", "greeting", env=on("2027-01-26"))

@@ -198,3 +198,19 @@ def test_a_row_due_later_takes_its_action_from_its_first_day_in_remind_and_week_
     remind_row = build_week([key], today, 2, RULES, {1}, only_due=True)[0]
     assert codes(week_row) == ["cadence", "festival"] and codes(remind_row) == ["cadence"]
     assert week_row.action == remind_row.action == "call"
+
+
+# ---- every reason on a row is said as of the row's day -------------------------------------------
+
+def test_every_reason_on_a_row_is_said_as_of_the_rows_day() -> None:
+    from kacli.domain.week_reasons import Reason, said_as_of
+
+    cadence = Reason("cadence", day(4), {"last_contact": day(-3), "days": 7, "interval": 7})
+    festival = Reason("festival", day(9), {"date": day(16), "days_left": 7})
+    payment = Reason("payment_due", day(2), {"amount_fen": 100})
+    for row_day in (TODAY, day(2), day(4)):
+        said = said_as_of([cadence, festival, payment], row_day)
+        assert said[0].params["days"] == (row_day - day(-3)).days
+        assert said[1].params["days_left"] == (day(16) - row_day).days
+        assert said[2] == payment  # nothing counted in days: as it was
+        assert [r.due for r in said] == [day(4), day(9), day(2)]  # due days never move

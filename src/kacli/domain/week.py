@@ -72,6 +72,7 @@ from kacli.domain.week_reasons import (
     booked_visit,
     festivals_since,
     reasons_for,
+    said_as_of,
 )
 
 __all__ = [
@@ -227,6 +228,7 @@ def week_item(account: Account, window: Window, key_account: bool, *,
         return None  # a row shown for a window is due inside it; a gift due later waits
     if first_day:
         reasons = [r for r in reasons if r.due == due]
+    reasons = said_as_of(reasons, max(today, due))
     contact = choose_contact(account.contacts, reasons)
     term_inputs = _term_inputs(account, grade, key_account, due, reasons, window)
     score = 0.0

@@ -111,7 +111,7 @@ def reasons_for(
         due = booked_from(account, due, today)
         if due <= until:  # counted from the last logged contact, never from a reminder
             reasons.append(Reason("cadence", due, {
-                # As of the day it is due: a row for Thursday reads as Thursday will.
+                # Said as of the row's day (``said_as_of``): a row for Thursday reads as Thursday will.
                 "last_contact": last, "days": (max(today, due) - last).days, "interval": interval,
                 "grade": grade, "after_purchase": bought and grade is None,
             }))
@@ -267,9 +267,24 @@ def _care_reasons(account: Account, window: Window, festivals: bool, reasons: li
                 due = min(festivals_from, when)
             reasons.append(Reason("festival", due, {
                 "festival": fest.code, "name_key": fest.name_key, "name": fest.name,
-                # As of the day it is due, like every reason on a row for a later day.
+                # Said as of the row's day (``said_as_of``), like every reason on a row.
                 "date": when, "days_left": (when - max(window.today, due)).days,
             }))
+
+
+def said_as_of(reasons: list[Reason], day: dt.date) -> list[Reason]:
+    """The reasons of one row, their day counts said as of ``day``, the day the row is for (today,
+    or its first day when that is later): a festival riding on today's call is "in 16 days", not
+    "in 7 days" as it will be on the day its gift is due."""
+    said = []
+    for reason in reasons:
+        params = reason.params
+        if reason.code == "cadence":
+            reason = reason._replace(params={**params, "days": (day - params["last_contact"]).days})
+        elif reason.code == "festival":
+            reason = reason._replace(params={**params, "days_left": (params["date"] - day).days})
+        said.append(reason)
+    return said
 
 
 def cared(visits: tuple[CareVisit, ...], first: dt.date, last: dt.date,
