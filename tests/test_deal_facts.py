@@ -106,6 +106,11 @@ def test_a_decision_maker_on_file_but_never_met_is_called_not_met_on_every_scree
     shown = kacli.ok("deal", "show", "礼品茶").stdout
     assert "nobody has met the decision maker 张董" in shown and "No decision maker" not in shown
     assert "only 刘主任 met in the last 60 days" in shown
+    # The buying centre's table names him too, from his record, where it used to say "nobody".
+    [maker] = centre["roles"]["decision_maker"]
+    assert (maker["name"], maker["source"]) == ("张董", "contact")
+    assert [(p["name"], p["source"]) for p in centre["roles"]["buyer"]] == [("刘主任", "contact")]
+    assert "张董 (on file)" in shown
     assert _week_deal_codes(kacli, _deal_id(kacli, "礼品茶")) == {"decision_maker_not_met", "single_threaded"}
     kacli.ok("visit", "log", "华信地产", "-c", "张董")  # met: a second thread, and the one who decides
     assert kacli.json("deal", "show", "礼品茶")["buying_centre"]["risks"] == []

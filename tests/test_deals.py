@@ -85,7 +85,7 @@ def test_buyer_promised_but_the_decision_maker_was_never_met(factory):
     centre = kacli.json("deal", "show", "年度采购")["buying_centre"]
     assert centre["roles"]["buyer"] == [{"contact_id": 2, "name": "李主任", "title": "办公室主任",
                                          "attitude": "supporter", "attitude_source": "contact",
-                                         "stage": "acquainted"}]
+                                         "stage": "acquainted", "source": "deal"}]
     assert centre["roles"]["decision_maker"] == []
     assert "no_decision_maker" in centre["flags"] and "decision_maker" in centre["uncovered"]
     assert "no_supporter_or_coach" not in centre["flags"] and centre["at_risk"]

@@ -69,19 +69,25 @@ def stall_day(stage: str, stage_entered: dt.date, touched: dt.date | None, hold_
     return held_due(start + (threshold + 1) * _DAY, hold_until)
 
 
+def roles_on_file(deal: Deal, contacts: tuple[Contact, ...]) -> list[RoleCover]:
+    """The buying roles recorded on the customer's contacts whom the deal does not name: the deal
+    views list them beside the deal's own roles (met or not); the buying centre counts them once
+    they have been met."""
+    named = {cover.contact_id for cover in deal.roles}
+    return [RoleCover(c.id, role, c.attitude) for c in contacts if c.id not in named for role in c.roles]
+
+
 def buying_centre(deal: Deal, contacts: tuple[Contact, ...]) -> list[RoleCover]:
-    """The deal's buying centre as a salesperson reads it: the deal's own roles, and the roles
-    recorded on each contact the deal does not name and whom we have met (a logged visit with
-    them: a decision maker on file but never reached is the cooked duck's missing link). A
-    contact the deal names has the roles the deal gives them; a deal role without an attitude
-    takes the contact's."""
+    """The deal's buying centre as a salesperson reads it: the deal's own roles, and the roles on
+    file (:func:`roles_on_file`) of each contact whom we have met (a logged visit with them: a
+    decision maker on file but never reached is the cooked duck's missing link). A contact the
+    deal names has the roles the deal gives them; a deal role without an attitude takes the
+    contact's."""
     attitude = {c.id: c.attitude for c in contacts}
+    met = {c.id for c in contacts if c.last_met is not None}
     covers = [cover if cover.attitude else cover._replace(attitude=attitude.get(cover.contact_id))
               for cover in deal.roles]
-    named = {cover.contact_id for cover in deal.roles}
-    for c in contacts:
-        if c.roles and c.last_met is not None and c.id not in named:
-            covers.extend(RoleCover(c.id, role, c.attitude) for role in c.roles)
+    covers += [cover for cover in roles_on_file(deal, contacts) if cover.contact_id in met]
     return covers
 
 

@@ -84,6 +84,19 @@ def risk_lines(cover: dict[str, Any]) -> list[str]:
     return lines
 
 
+def flags(lines: list[str]):
+    """The risks under a deal, a ⚑ before each; a long line wraps beside its flag, never under it
+    (Chinese has no spaces to break at, so a flag and its words in one text would part)."""
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for line in lines:
+        grid.add_row(text("⚑", style=RISK), text(line, style=RISK))
+    return grid
+
+
 def risk_words(codes: list[str]) -> str:
     """A deal's risks in a column: each code's short word (``deal.risk.<code>``), comma-separated."""
     return t("reason.missing.sep").join(t(f"deal.risk.{code}") for code in codes)
@@ -198,10 +211,12 @@ def _buying_centre(cover: dict[str, Any]):
             table.add_row(text(role_label(role)), text(t("deal.nobody"), style=RISK), text(""), text(""))
         for p in people:
             who = p["name"] + (f" ({p['title']})" if p["title"] else "")
+            if p.get("source") == "contact":  # a role on the contact's record, not the deal's own
+                who += " " + t("deal.on_file")
             attitude = vocab.ATTITUDE.label(p["attitude"], lang) if p["attitude"] else "?"
             table.add_row(text(role_label(role)), text(who), text(attitude),
                           text(vocab.STAGE.label(p["stage"], lang)))
-    return Group(table, *(text("⚑ " + line, style=RISK) for line in risk_lines(cover)))
+    return Group(table, flags(risk_lines(cover)))
 
 
 def listing(data: Pipeline) -> None:
@@ -278,7 +293,7 @@ def customer_project(deals: list[dict[str, Any]]):
                 f"{format_amount(d['value_fen']) or '?'} · {d['chance']}%")
         parts.append(text(head, style="bold"))
         parts.append(facts_grid(project_rows(d["project"])))
-        parts += [text("⚑ " + line, style=RISK) for line in risk_lines(d["coverage"])]
+        parts.append(flags(risk_lines(d["coverage"])))
     return panel(t("deal.group.project"), Group(*parts))
 
 

@@ -53,16 +53,21 @@ def _project(row: dict[str, Any]) -> dict[str, Any]:
     return {("budget_fen" if key == "budget" else key): row[key] for key in PROJECT}
 
 
-def _coverage(links: list[dict[str, Any]], risks: list[dict[str, Any]]) -> dict[str, Any]:
-    """The deal's own buying centre (``deal role``) by role, the roles nobody covers, and what is at
-    risk as the week list says it (``risks``: :func:`open_risks`); ``flags`` are the buying-centre
-    risk's flags, so the deal views and the week list never disagree on them."""
+def _coverage(links: list[dict[str, Any]], risks: list[dict[str, Any]],
+              on_file: list[dict[str, Any]] = ()) -> dict[str, Any]:
+    """The deal's buying centre by role: the deal's own (``deal role``), then the roles on file of
+    the customer's contacts the deal does not name (``"source": "contact"``, met or not, as
+    ``deal_risks.roles_on_file`` finds them); the roles nobody covers, and what is at risk as the
+    week list says it (``risks``: :func:`open_risks`); ``flags`` are the buying-centre risk's
+    flags, so the deal views and the week list never disagree on them."""
     cover = sales.coverage((c["contact_id"], c["role"], c["attitude"]) for c in links)
     flags = next((r["missing"] for r in risks if r["code"] == "roles_uncovered"), [])
+    keys = ("contact_id", "name", "title", "attitude", "attitude_source", "stage")
+    people = [{**{k: c[k] for k in keys}, "role": c["role"], "source": "deal"} for c in links]
+    people += [dict(c, source="contact") for c in on_file]
     return {
-        "roles": {role: [{k: c[k] for k in ("contact_id", "name", "title", "attitude",
-                                             "attitude_source", "stage")}
-                         for c in links if c["role"] == role] for role in sales.ROLES},
+        "roles": {role: [{k: p[k] for k in (*keys, "source")} for p in people if p["role"] == role]
+                  for role in sales.ROLES},
         "uncovered": list(cover.uncovered), "flags": flags, "at_risk": bool(risks), "risks": risks,
     }
 
@@ -70,12 +75,30 @@ def _coverage(links: list[dict[str, Any]], risks: list[dict[str, Any]]) -> dict[
 def open_risks(db: Db, customer_id: int, today: dt.date, rules: Rules) -> dict[int, list[dict[str, Any]]]:
     """The risks of each deal of a customer still open today (``kacli.domain.deal_risks``), read
     the way the week list reads them, as plain data: dates as ISO text."""
+    return {deal_id: risks for deal_id, (risks, _) in _open_deals(db, customer_id, today, rules).items()}
+
+
+def _open_deals(db: Db, customer_id: int, today: dt.date, rules: Rules) -> dict[int, tuple[list, list]]:
+    """For each deal of the customer open today: its risks (as :func:`open_risks`) and the roles on
+    file of the contacts it does not name, each with the contact's name, title, attitude and
+    relationship stage."""
+    from kacli.domain.deal_risks import roles_on_file
     from kacli.domain.week_reasons import Window
-    from kacli.store import week
+    from kacli.store import contacts, week
 
     found = week.accounts(db, Window(today, today, rules), customer_id, customer_id)
-    return {deal_id: [_risk_data(r) for r in risks]
-            for deal_id, risks in _risks_by_deal(found, today, rules)} if found else {}
+    if not found:
+        return {}
+    people = {c["id"]: c for c in contacts.summaries(db, customer_id)}
+    risks = dict(_risks_by_deal(found, today, rules))
+    out = {}
+    for deal in found[0].deals:
+        on_file = [{"contact_id": cover.contact_id, "role": cover.role, "attitude": cover.attitude,
+                    "attitude_source": "contact", "name": people[cover.contact_id]["name"],
+                    "title": people[cover.contact_id]["title"], "stage": people[cover.contact_id]["stage"]}
+                   for cover in roles_on_file(deal, found[0].contacts) if cover.contact_id in people]
+        out[deal.id] = ([_risk_data(r) for r in risks.get(deal.id, [])], on_file)
+    return out
 
 
 def risk_codes(db: Db, today: dt.date, rules: Rules) -> dict[int, list[str]]:
@@ -168,8 +191,8 @@ def detail(db: Db, deal_id: int, today: dt.date, rules: Rules) -> dict[str, Any]
     data["next_stage"], data["next_stage_missing"] = sales.next_gates(
         row["stage"], row["outcome"], deals.gate_facts(db, row))
     data["history"] = _history(deals.events(db, deal_id, today), _clock_stops(row, today))
-    risks = open_risks(db, row["customer_id"], today, rules).get(deal_id, [])
-    data["buying_centre"] = _coverage(deals.roles(db, [deal_id])[deal_id], risks)
+    risks, on_file = _open_deals(db, row["customer_id"], today, rules).get(deal_id, ([], []))
+    data["buying_centre"] = _coverage(deals.roles(db, [deal_id])[deal_id], risks, on_file)
     owed = payments.for_deal(db, deal_id, today)
     data["receivable"] = money_facts(owed, row["outcome"], payments.payments(db, deal_id))
     data["created_at"], data["updated_at"] = row["created_at"], row["updated_at"]

@@ -91,6 +91,7 @@ MESSAGES = {
     "deal.in_stage": ("{stage} for {days} days (since {since})", "{stage}，已 {days} 天（自 {since}）",
                       "{stage}，已 {days} 天（自 {since}）"),
     "deal.nobody": ("nobody", "无人", "無人"),
+    "deal.on_file": ("(on file)", "（档案所记）", "（檔案所記）"),
     "deal.no_competitor": ("No competitor on this deal.", "此项目没有竞争对手。", "此專案沒有競爭對手。"),
     "deal.competitors_unknown": ("No competitor recorded yet.", "尚未记录竞争对手。", "尚未記錄競爭對手。"),
     "deal.chance.stage": ("(by stage)", "（按阶段）", "（按階段）"),
