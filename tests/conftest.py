@@ -6,8 +6,10 @@ all point into tmp_path.
 
 from __future__ import annotations
 
+import inspect
 import os
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -70,6 +72,69 @@ def db_path(isolated: Path) -> Path:
     return isolated
 
 
+# ---- the two engines ------------------------------------------------------------------------
+# Every CLI capability test in a module listed here runs twice: on the dossier file and on a fresh
+# database of a real PostgreSQL server (``pg_server``). A test that looks at the file itself (it
+# asks for ``db_path`` or ``isolated``) is about the file and runs on it alone.
+SERVER_MODULES: set[str] = set()
+
+
+@dataclass
+class Engine:
+    """Where a test's dossier is: ``kind`` "file" (``path``) or "server" (``uri``, ``database``)."""
+
+    kind: str
+    path: Path | None = None
+    uri: str | None = None
+    database: str | None = None
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    module = metafunc.module.__name__.rsplit(".", 1)[-1]
+    if "kacli" not in metafunc.fixturenames or module not in SERVER_MODULES:
+        return
+    own = set(inspect.signature(metafunc.function).parameters)
+    if own & {"db_path", "isolated"}:
+        return
+    metafunc.parametrize("engine", ["file", "server"], indirect=True)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> str:
+    """The superuser URI of a real PostgreSQL server: the run's (``KACLI_TEST_PG``, started by
+    ``.ci/run``), else one started for this test process."""
+    import pgserver
+
+    with pgserver.server_uri() as uri:
+        yield uri
+
+
+def pg_admin(uri: str):
+    import psycopg
+
+    return psycopg.connect(uri, autocommit=True)
+
+
+@pytest.fixture
+def engine(request, isolated: Path, monkeypatch: pytest.MonkeyPatch) -> Engine:
+    if getattr(request, "param", "file") != "server":
+        yield Engine("file", path=isolated)
+        return
+    import secrets
+
+    import pgserver
+
+    server = request.getfixturevalue("pg_server")
+    name = f"t_{secrets.token_hex(6)}"
+    with pg_admin(server) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    uri = pgserver.with_database(server, name)
+    monkeypatch.setenv("KACLI_DB", uri)
+    yield Engine("server", uri=uri, database=name)
+    with pg_admin(server) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 @pytest.fixture
 def small_book(isolated: Path) -> Path:
     """A rules file that ranks the key tier in a book of any size (``[key_tier] min_customers``
@@ -100,7 +165,7 @@ class Kacli:
 
 
 @pytest.fixture
-def kacli() -> Kacli:
+def kacli(engine: Engine) -> Kacli:
     return Kacli()
 
 
@@ -127,23 +192,29 @@ def dossier_fixture(build):
         raise TypeError(f"{build.__name__}: a dossier fixture returns its value, it does not yield")
     names = list(inspect.signature(build).parameters)
 
-    def fixture(request, tmp_path, db_path):
+    def fixture(request, tmp_path, db_path, engine):
         given = {name: request.getfixturevalue(name) for name in names}
         env = tuple(sorted((k, v) for k, v in os.environ.items() if k not in _PER_TEST_ENV))
-        key = (build.__module__, build.__qualname__, env, getattr(request, "param", None))
+        key = (build.__module__, build.__qualname__, env, getattr(request, "param", None), engine.kind)
         fresh = db_path.parent == tmp_path and not any(tmp_path.iterdir())
         if fresh and key in _built_dossiers:
             data, value, lang, kept = _built_dossiers[key]
-            with os.fdopen(os.open(db_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600), "wb") as out:
-                out.write(data)
+            if engine.kind == "server":
+                _database_from(request, engine, data)
+            else:
+                with os.fdopen(os.open(db_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600), "wb") as out:
+                    out.write(data)
             # As the last command left them, the dossier being this test's own.
             i18n.set_lang(lang)
-            settings.set(dataclasses.replace(kept, db=str(db_path) if kept.db else None))
+            settings.set(dataclasses.replace(kept, db=_own_db(kept.db, db_path, engine)))
             return _value(value, given)
         value = build(**given)
         stored = _storable(value, given)
         kept = settings.get()
-        if (fresh and stored is not None and kept.db in (None, str(db_path))
+        if engine.kind == "server":
+            if fresh and stored is not None and kept.db in (None, engine.uri) and not any(tmp_path.iterdir()):
+                _built_dossiers[key] = (_template_of(request, engine), stored, i18n.current(), kept)
+        elif (fresh and stored is not None and kept.db in (None, str(db_path))
                 and [p.name for p in tmp_path.iterdir()] == [db_path.name]):
             _built_dossiers[key] = (db_path.read_bytes(), stored, i18n.current(), kept)
         return value
@@ -153,6 +224,29 @@ def dossier_fixture(build):
     fixture.__name__, fixture.__qualname__, fixture.__doc__ = build.__name__, build.__qualname__, build.__doc__
     fixture.__module__ = build.__module__
     return pytest.fixture(name=build.__name__)(fixture)
+
+
+def _own_db(kept: str | None, db_path: Path, engine: Engine) -> str | None:
+    if not kept:
+        return None
+    return engine.uri if engine.kind == "server" else str(db_path)
+
+
+def _template_of(request, engine: Engine) -> str:
+    """A copy of the test's server database, to start later tests from (PostgreSQL's templates)."""
+    import secrets
+
+    name = f"tpl_{secrets.token_hex(6)}"
+    with pg_admin(request.getfixturevalue("pg_server")) as admin:
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{engine.database}"')
+    return name
+
+
+def _database_from(request, engine: Engine, template: str) -> None:
+    """The test's server database made anew as a copy of ``template``."""
+    with pg_admin(request.getfixturevalue("pg_server")) as admin:
+        admin.execute(f'DROP DATABASE "{engine.database}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{engine.database}" TEMPLATE "{template}"')
 
 
 def _storable(value, given: dict) -> tuple | None:
@@ -197,15 +291,32 @@ def snapshot(path: Path) -> dict[str, list[tuple]]:
         conn.close()
 
 
+def server_snapshot(uri: str) -> dict[str, list[tuple]]:
+    """``snapshot`` of a server dossier."""
+    import psycopg
+
+    with psycopg.connect(uri) as conn:
+        tables = [r[0] for r in conn.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename")]
+        out = {}
+        for table in tables:
+            rows = conn.execute(f'SELECT * FROM "{table}"').fetchall()
+            out[table] = sorted(rows, key=repr)
+        return out
+
+
 @pytest.fixture
-def unchanged(db_path: Path):
+def unchanged(engine: Engine):
     """``with unchanged(): ...`` asserts the dossier's data is exactly the same afterwards."""
     from contextlib import contextmanager
 
+    def now():
+        return server_snapshot(engine.uri) if engine.kind == "server" else snapshot(engine.path)
+
     @contextmanager
     def check():
-        before = snapshot(db_path)
+        before = now()
         yield
-        assert snapshot(db_path) == before
+        assert now() == before
 
     return check

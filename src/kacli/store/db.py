@@ -17,9 +17,21 @@ Row = sqlite3.Row
 
 
 class Db:
+    engine = "sqlite"
+
     def __init__(self, conn: sqlite3.Connection, before_read: Callable[[], None] | None = None):
         self.conn = conn
         self._before_read = before_read  # e.g. flush the ORM session first
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.conn.in_transaction
+
+    def commit(self) -> None:
+        self.conn.commit()
+
+    def rollback(self) -> None:
+        self.conn.rollback()
 
     def rows(self, sql: str, **params: Any) -> list[Row]:
         if self._before_read:

@@ -98,7 +98,7 @@ def listing(db: Db, *, include_closed: bool = False, customer_id: int | None = N
     (by the moves up to ``today``, every move when not given)."""
     # Only the filters given, so one customer's deals are read through its index.
     mine = "AND deal.customer_id = :cust" if customer_id is not None else ""
-    rows = db.rows(_LISTING.format(where=f"(:closed OR deal.outcome = 'open') {mine}"),
+    rows = db.rows(_LISTING.format(where=f"(:closed = 1 OR deal.outcome = 'open') {mine}"),
                    closed=include_closed, cust=customer_id, today=_iso(today))
     return [with_entered(_dict(r)) for r in rows]
 

@@ -64,6 +64,14 @@ def default_path() -> Path:
     return user_data_path("kacli", appauthor=False) / "dossier.db"
 
 
+def server_uri(db: str | None) -> str | None:
+    """The PostgreSQL connection URI that ``--db`` / ``KACLI_DB`` names, or None for a file."""
+    from kacli.store.postgres.uri import is_server
+
+    value = db or os.environ.get("KACLI_DB") or ""
+    return value if is_server(value) else None
+
+
 def resolve_path(db: str | None) -> Path:
     """The dossier file meant by ``--db`` / ``KACLI_DB`` / the default place."""
     value = db or os.environ.get("KACLI_DB") or ""
@@ -344,6 +352,13 @@ def translate(exc: BaseException, path: Path | None = None) -> DossierError | No
 @contextmanager
 def reading(db: str | None) -> Iterator[Db]:
     """A read-only look at the dossier; DossierMissing if there is none yet."""
+    server = server_uri(db)
+    if server is not None:
+        from kacli.store.postgres.dossier import reading as server_reading
+
+        with server_reading(server, now=utc_now()) as found:
+            yield found
+        return
     path = resolve_path(db)
     conn = open_dossier(path, create=False)
     try:

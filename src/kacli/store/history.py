@@ -84,6 +84,5 @@ def intentions_stated(db: Db, today, customer_id: int | None = None) -> dict[int
     import datetime as dt
 
     one = "AND c.id = :cid" if customer_id is not None else ""
-    rows = db.conn.execute(INTENTION_STATED.format(where=one),
-                           {"today": today.isoformat(), "cid": customer_id}).fetchall()
+    rows = db.rows(INTENTION_STATED.format(where=one), today=today.isoformat(), cid=customer_id)
     return {r[0]: dt.date.fromisoformat(r[1]) for r in rows if r[1]}

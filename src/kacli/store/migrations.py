@@ -1,19 +1,22 @@
 """The dossier's schema, as an ordered list of migrations.
 
-Migrations are the only source of schema for a dossier file: each is applied with its row in
-``kacli_migrations``, and all the steps an upgrade needs in one transaction, so a dossier is at
-its old version or its new one, never between two steps. A dossier records the highest version applied; kacli
-refuses one with a version it does not know (made by a newer kacli), and copies an older one
-beside itself before upgrading it. Never drop a user's table here.
+Migrations are the only source of schema for a dossier, on the file and on a PostgreSQL server:
+each is applied with its row in ``kacli_migrations``, and all the steps an upgrade needs in one
+transaction, so a dossier is at its old version or its new one, never between two steps. A
+dossier records the highest version applied; kacli refuses one with a version it does not know
+(made by a newer kacli), and copies an older file beside itself before upgrading it. Never drop
+a user's table here.
 
-SQLite-only: the DDL below uses SQLite's AUTOINCREMENT and type affinity; a PostgreSQL dossier
-would need its own list.
+The statements are written in SQLite's words; ``kacli.store.postgres.schema`` says each in
+PostgreSQL's (an identity column for AUTOINCREMENT, BIGINT for INTEGER) and applies them there.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+
+from kacli.store.db import Db
 
 _TS = "TEXT NOT NULL"  # instants: UTC ISO-8601 text, e.g. 2026-11-22T08:30:00Z
 
@@ -239,14 +242,13 @@ V5_UNDO = [
     "CREATE INDEX undo_entry_command ON undo_entry(command_id, id)",
 ]
 
-def _fill_lookup_keys(conn: sqlite3.Connection) -> None:
+def _fill_lookup_keys(db) -> None:
     """Each existing name's lookup key (folded, Simplified), as writes keep it from now on."""
     from kacli.domain.names import lookup_key
 
     for table, column in (("customer", "name"), ("contact", "name"), ("deal", "title")):
-        rows = conn.execute(f"SELECT id, {column} FROM {table}").fetchall()
-        conn.executemany(f"UPDATE {table} SET {column}_key = ? WHERE id = ?",
-                         [(lookup_key(row[1]), row[0]) for row in rows])
+        for row in db.rows(f"SELECT id, {column} FROM {table}"):
+            db.execute(f"UPDATE {table} SET {column}_key = :key WHERE id = :id", key=lookup_key(row[1]), id=row[0])
 
 
 # Names are found and told apart by a key that ignores case, full-width forms, invisible
@@ -274,8 +276,9 @@ V8_PROMISES = [
     "ALTER TABLE instalment ADD COLUMN promised_on TEXT",
 ]
 
-# (version, name, steps). A step is an SQL statement or a function of the connection (for
-# filling a new column from Python). Append only; never edit a released migration.
+# (version, name, steps). A step is an SQL statement (written for the file; PostgreSQL's words
+# for it come from ``kacli.store.postgres.schema.statement``) or a function of a ``Db`` (for
+# filling a new column from Python), which runs unchanged on both engines. Append only; never edit a released migration.
 MIGRATIONS: list[tuple[int, str, list]] = [
     (1, "dossier: customers, competitors, contacts, facts, history", V1_DOSSIER),
     (2, "sales: visits, next actions, deals, buying roles, receivables", V2_SALES),
@@ -362,7 +365,7 @@ def apply(conn: sqlite3.Connection, *, upto: int = LATEST, now: str,
                     continue
                 for step in statements:
                     if callable(step):
-                        step(conn)
+                        step(Db(conn))
                     else:
                         conn.execute(step)
                 conn.execute(

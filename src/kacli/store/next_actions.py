@@ -46,7 +46,7 @@ def listing(db: Db, *, customer_id: int | None = None, include_done: bool = Fals
     ) if value is not None)
     return _dicts(db.rows(
         f"""{_SELECT}
-            WHERE (:include_done OR na.done_on IS NULL) {filters}
+            WHERE (:include_done = 1 OR na.done_on IS NULL) {filters}
             ORDER BY na.done_on IS NOT NULL, na.done_on DESC, na.due IS NULL, na.due, na.id""",
         cust=customer_id, visit=visit_id, include_done=int(include_done),
     ))

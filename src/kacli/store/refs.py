@@ -60,7 +60,7 @@ _CUSTOMER = "SELECT id, name, name_pinyin, name_initials, '', name_key FROM cust
 def customer(db: Db, ref: str) -> Candidate:
     def fetch(q: Query) -> list[Candidate]:
         rows = db.rows(
-            _CUSTOMER + """ WHERE id = :id OR (:by_name AND (name_key LIKE :like ESCAPE '\\'
+            _CUSTOMER + """ WHERE id = :id OR (:by_name = 1 AND (name_key LIKE :like ESCAPE '\\'
                               OR name LIKE :as_typed ESCAPE '\\'
                               OR name_pinyin LIKE :plike ESCAPE '\\'
                               OR name_initials LIKE :plike ESCAPE '\\'))""",
@@ -82,7 +82,7 @@ def contact(db: Db, ref: str, *, customer_id: int | None = None) -> Candidate:
     """A contact by REF, optionally only among one customer's contacts."""
     def fetch(q: Query) -> list[Candidate]:
         rows = db.rows(
-            _CONTACT + """ AND (contact.id = :id OR (:by_name AND (
+            _CONTACT + """ AND (contact.id = :id OR (:by_name = 1 AND (
                                 contact.name_key LIKE :like ESCAPE '\\'
                                 OR contact.name LIKE :as_typed ESCAPE '\\'
                                 OR contact.name_pinyin LIKE :plike ESCAPE '\\'
@@ -105,7 +105,7 @@ def deal(db: Db, ref: str, *, customer_id: int | None = None) -> Candidate:
     """A deal by REF, optionally only among one customer's deals."""
     def fetch(q: Query) -> list[Candidate]:
         rows = db.rows(
-            _DEAL + """ AND (deal.id = :id OR (:by_name AND (deal.title_key LIKE :like ESCAPE '\\'
+            _DEAL + """ AND (deal.id = :id OR (:by_name = 1 AND (deal.title_key LIKE :like ESCAPE '\\'
                            OR deal.title LIKE :as_typed ESCAPE '\\'
                            OR deal.title_pinyin LIKE :plike ESCAPE '\\'
                            OR deal.title_initials LIKE :plike ESCAPE '\\')))""",

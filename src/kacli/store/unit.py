@@ -28,7 +28,7 @@ from kacli.store.db import Db
 @dataclass
 class UnitOfWork:
     db: Db  # raw queries on the same connection, inside the same transaction
-    path: Path
+    path: Path | None  # the dossier file; None on a server
     now: str  # this command's instant (UTC ISO), for created_at / updated_at / history
     command_id: int | None = None  # this command in the undo journal (None: not journaled)
     _session: Any = field(default=None, repr=False)
@@ -38,7 +38,7 @@ class UnitOfWork:
     def session(self):
         """SQLModel's session, on this unit's connection and inside its transaction."""
         if self._session is None:
-            self._engine, self._session = _session_on(self.db.conn)
+            self._engine, self._session = _session_on(self.db)
         return self._session
 
     def add(self, obj):
@@ -52,14 +52,14 @@ class UnitOfWork:
     def _commit(self) -> None:
         if self._session is not None:
             self._session.commit()
-        if self.db.conn.in_transaction:  # a session that never ran a statement commits nothing
-            self.db.conn.commit()
+        if self.db.in_transaction:  # a session that never ran a statement commits nothing
+            self.db.commit()
 
     def _rollback(self) -> None:
         if self._session is not None:
             self._session.rollback()
-        if self.db.conn.in_transaction:
-            self.db.conn.rollback()
+        if self.db.in_transaction:
+            self.db.rollback()
 
     def _close(self) -> None:
         if self._session is not None:
@@ -67,14 +67,16 @@ class UnitOfWork:
             self._engine.dispose()
 
 
-def _session_on(conn: sqlite3.Connection):
+def _session_on(db):
     """An engine over this one connection and a session holding it, inside the transaction the
     unit of work began (SQLite's driver sends no BEGIN of its own on a connection in autocommit
-    mode, so SQLAlchemy's begin adds nothing)."""
+    mode, and psycopg's is already open, so SQLAlchemy's begin adds nothing)."""
     from sqlalchemy.pool import StaticPool
     from sqlmodel import Session, create_engine
 
-    engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
+    conn = db.conn
+    url = "postgresql+psycopg://" if db.engine == "postgresql" else "sqlite://"
+    engine = create_engine(url, creator=lambda: conn, poolclass=StaticPool)
     # SQLAlchemy rolls a connection back after it first reads the dialect's settings from it;
     # here that would end the unit's transaction, so that one rollback is skipped.
     engine.dialect.do_rollback = lambda dbapi_connection: None
@@ -97,6 +99,11 @@ def _now(pinned_today) -> str:
 def writing(db: str | None, pinned_today=None, *, command: str = "",
             journaled: bool = True) -> Iterator[UnitOfWork]:
     """``command`` is the command line as typed, which ``kacli undo`` names."""
+    server = dossier.server_uri(db)
+    if server is not None:
+        with _writing_server(server, pinned_today, command=command, journaled=journaled) as uow:
+            yield uow
+        return
     path = dossier.resolve_path(db)
     conn = dossier.open_dossier(path, create=True)
     uow = None
@@ -119,6 +126,44 @@ def writing(db: str | None, pinned_today=None, *, command: str = "",
         if isinstance(exc, sqlite3.Error) or hasattr(exc, "orig"):
             mapped = dossier.translate(exc, path)
             if mapped is not None:
+                raise mapped from exc
+        raise
+    finally:
+        if uow is not None:
+            uow._close()
+        conn.close()
+
+
+@contextmanager
+def _writing_server(uri: str, pinned_today, *, command: str, journaled: bool) -> Iterator[UnitOfWork]:
+    """The same unit of work on a PostgreSQL dossier: one transaction, the write lock first."""
+    import psycopg
+
+    from kacli.store.postgres import dossier as server
+    from kacli.store.postgres.db import PgDb
+
+    now = _now(pinned_today)
+    opened = server.open_db(uri, create=True, now=now)
+    conn = opened.conn
+    uow = None
+    try:
+        uow = UnitOfWork(PgDb(conn, before_read=lambda: uow.flush()), None, now)
+        server.lock_for_write(uow.db)
+        yield uow
+        uow.flush()
+        uow._commit()
+    except BaseException as exc:
+        try:
+            if uow is not None:
+                uow._rollback()
+            else:
+                conn.rollback()
+        except psycopg.Error:
+            pass  # the server is gone: nothing was committed
+        orig = getattr(exc, "orig", exc)
+        if isinstance(orig, psycopg.Error):
+            mapped = server._gone(orig, uri)
+            if mapped is not orig:
                 raise mapped from exc
         raise
     finally:

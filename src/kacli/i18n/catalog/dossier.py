@@ -37,9 +37,9 @@ MESSAGES = {
         "無法開啟 {path} 的檔案：{detail}。",
     ),
     "error.dossier_url_unsupported": (
-        "'{url}' is not supported: this version of kacli keeps its dossier in SQLite (a path or sqlite:///PATH).",
-        "不支持“{url}”：此版本的 kacli 只使用 SQLite 档案（路径或 sqlite:///路径）。",
-        "不支援「{url}」：此版本的 kacli 只使用 SQLite 檔案（路徑或 sqlite:///路徑）。",
+        "'{url}' is not supported: kacli keeps its dossier in a SQLite file (a path or sqlite:///PATH) or a PostgreSQL database (postgresql://USER@HOST/DATABASE).",
+        "不支持“{url}”：kacli 的档案放在 SQLite 文件（路径或 sqlite:///路径）或 PostgreSQL 数据库（postgresql://用户@主机/数据库）中。",
+        "不支援「{url}」：kacli 的檔案放在 SQLite 檔案（路徑或 sqlite:///路徑）或 PostgreSQL 資料庫（postgresql://使用者@主機/資料庫）中。",
     ),
     "error.db_uri": (
         "--db {value} would be read by SQLite as an address, not a file: give the dossier's path (a file whose name really starts with file: is ./{value}). Nothing was changed.",

@@ -36,4 +36,14 @@ MESSAGES = {
         "命令执行期间与服务器 {url} 的连接中断；正在写入的内容都未保存。请重试。",
         "指令執行期間與伺服器 {url} 的連線中斷；正在寫入的內容都未儲存。請重試。",
     ),
+    "error.server_empty": (
+        "The database at {url} holds no dossier yet. The first command that writes makes one (kacli customer add NAME), or copy yours in with kacli dossier push.",
+        "{url} 的数据库里还没有客户档案。第一个写入的命令会建立它（kacli customer add 名称），也可以用 kacli dossier push 把你的档案复制进去。",
+        "{url} 的資料庫裡還沒有客戶檔案。第一個寫入的指令會建立它（kacli customer add 名稱），也可以用 kacli dossier push 把你的檔案複製進去。",
+    ),
+    "error.server_foreign": (
+        "The database at {url} holds tables that are not a kacli dossier; kacli will not touch them. Use an empty database (createdb).",
+        "{url} 的数据库中有不属于 kacli 客户档案的表；kacli 不会改动它们。请使用一个空数据库（createdb）。",
+        "{url} 的資料庫中有不屬於 kacli 客戶檔案的表；kacli 不會改動它們。請使用一個空資料庫（createdb）。",
+    ),
 }

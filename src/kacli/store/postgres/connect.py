@@ -7,6 +7,8 @@ is. A password, wherever it stands, is never shown: messages name the server by 
 
 from __future__ import annotations
 
+import functools
+
 from kacli.errors import DossierError
 from kacli.store.postgres.uri import redacted
 
@@ -21,16 +23,55 @@ class ServerError(DossierError):
 
 
 def connect(uri: str, *, application: str = "kacli"):
-    """A psycopg connection (autocommit off: every command is one transaction) to ``uri``."""
+    """A psycopg connection (autocommit off: every command is one transaction) to ``uri``.
+
+    Parameters are bound on the client (``ClientCursor``), as SQLite binds them: a value's type
+    comes from the value, so ``:x IS NULL`` and the like read the same on both engines. A whole
+    number summed or averaged by the server comes back as an int (money stays integer fen) and a
+    fraction as a float, and a flag is stored as 1 or 0, as SQLite has them."""
     import psycopg
 
     try:
-        conn = psycopg.connect(uri, autocommit=False, application_name=application, connect_timeout=10)
+        conn = psycopg.connect(uri, autocommit=False, application_name=application, connect_timeout=10,
+                               cursor_factory=psycopg.ClientCursor)
     except psycopg.Error as exc:
         raise connection_error(exc, uri) from None
     except ValueError:  # psycopg's own check of the URI's form
         raise ServerError("error.server_bad_uri", url=redacted(uri)) from None
+    conn.adapters.register_loader("numeric", _number_loader())
+    conn.adapters.register_dumper(bool, _flag_dumper())
     return conn
+
+
+def _number(text: str) -> int | float:
+    return int(text) if text.lstrip("-").isdigit() else float(text)
+
+
+@functools.cache
+def _flag_dumper():
+    """Python's True and False as 1 and 0: a flag is a whole number on the file (SQLite has no
+    booleans), so it is one on the server too, and the same SQL compares it."""
+    from psycopg.adapt import Dumper
+    from psycopg.postgres import types
+
+    class FlagDumper(Dumper):
+        oid = types["int8"].oid
+
+        def dump(self, obj):
+            return b"1" if obj else b"0"
+
+    return FlagDumper
+
+
+@functools.cache
+def _number_loader():
+    from psycopg.adapt import Loader
+
+    class NumberLoader(Loader):
+        def load(self, data):
+            return _number(bytes(data).decode())
+
+    return NumberLoader
 
 
 def connection_error(exc, uri: str) -> ServerError:

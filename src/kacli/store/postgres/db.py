@@ -66,15 +66,29 @@ class PgDb:
     """The store's query interface (``rows``, ``each``, ``row``, ``scalar``, ``execute``) on one
     psycopg connection."""
 
+    engine = "postgresql"
+
     def __init__(self, conn, before_read: Callable[[], None] | None = None):
         self.conn = conn
         self._before_read = before_read
+
+    @property
+    def in_transaction(self) -> bool:
+        from psycopg.pq import TransactionStatus
+
+        return self.conn.info.transaction_status != TransactionStatus.IDLE
+
+    def commit(self) -> None:
+        self.conn.commit()
+
+    def rollback(self) -> None:
+        self.conn.rollback()
 
     def _run(self, sql: str, params: dict[str, Any]):
         if self._before_read:
             self._before_read()
         cursor = self.conn.cursor(row_factory=row_factory)
-        cursor.execute(to_psycopg(sql), params or None, prepare=False)
+        cursor.execute(to_psycopg(sql), params or None)
         return cursor
 
     def rows(self, sql: str, **params: Any) -> list[Row]:
