@@ -201,7 +201,9 @@ _SHELL_SPECIAL = frozenset(" \t\n'\"\\$`!*?;&|<>()[]{}#~")
 def as_typed(args: list[str]) -> str:
     """The command line as the user typed it, for ``kacli undo`` to name: quotes only where the
     shell needed them (``shlex.join`` would quote every Chinese word)."""
-    words = ["kacli", *args]
+    from kacli.store.postgres.uri import redacted_word
+
+    words = ["kacli", *map(redacted_word, args)]  # a password never reaches the undo journal
     if all(w and not (set(w) & _SHELL_SPECIAL) for w in words):
         return " ".join(words)
     import shlex  # only for a line with something to quote

@@ -126,7 +126,7 @@ def _ready_for_writing(db: PgDb, uri: str, now: str) -> None:
     from kacli.store.postgres import dossier as server
     from kacli.store.postgres import schema
 
-    server.lock_for_write(db)
+    server.lock_for_write(db, uri)
     current = schema.version(db)
     if current > LATEST:
         raise DossierTooNew("error.dossier_too_new", path=redacted(uri), version=current, known=LATEST)
