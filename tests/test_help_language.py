@@ -45,7 +45,7 @@ json.dump(pages, sys.stdout, ensure_ascii=False)
 # pinyin initials the references accept (hxdc finds 华信地产).
 _CODES = {"kacli", "en", "zh-Hans", "zh-Hant", "SQLite", "sqlite", "JSON", "json", "cron", "toml",
           "auto", "hxdc", "wangzong", "Excel", "iCalendar", "vCard", "csv", "xlsx", "ics", "vcf", "svg",
-          "utf-8", "gb18030", "skip", "update"}
+          "utf-8", "gb18030", "skip", "update", "PostgreSQL", "postgresql"}
 
 
 def _vocabulary_codes() -> set[str]:

@@ -201,6 +201,10 @@ _SHELL_SPECIAL = frozenset(" \t\n'\"\\$`!*?;&|<>()[]{}#~")
 def as_typed(args: list[str]) -> str:
     """The command line as the user typed it, for ``kacli undo`` to name: quotes only where the
     shell needed them (``shlex.join`` would quote every Chinese word)."""
+    if any("://" in arg for arg in args):  # a password in a URI never reaches the undo journal
+        from kacli.store.postgres.uri import redacted_word
+
+        args = [redacted_word(arg) for arg in args]
     words = ["kacli", *args]
     if all(w and not (set(w) & _SHELL_SPECIAL) for w in words):
         return " ".join(words)

@@ -1,6 +1,7 @@
 """Looking after the dossier file as a whole: facts about it, integrity, backups, restore.
 
-SQLite-only: PRAGMA integrity_check, the backup API and file permissions.
+SQLite-only: PRAGMA integrity_check, the backup API and file permissions (a server dossier's
+counterparts are in ``kacli.store.postgres.maintenance`` and ``transfer``).
 """
 
 from __future__ import annotations
@@ -93,11 +94,11 @@ def backup(conn: sqlite3.Connection, dest: Path, *, dossier_path: Path, force: b
     except FileExistsError:
         raise BadInput("error.backup_exists", path=dest) from None
     except (OSError, sqlite3.Error) as exc:
-        raise _failed(exc, dest, "error.backup_failed") from exc
+        raise failed(exc, dest, "error.backup_failed") from exc
     return dest
 
 
-def _failed(exc: BaseException, path: Path, key: str) -> DossierError:
+def failed(exc: BaseException, path: Path, key: str) -> DossierError:
     """A backup or restore that failed: a full disk or read-only place as such, else ``key``."""
     mapped = safefile.problem(exc, path)
     if mapped is None:
@@ -122,17 +123,26 @@ def restore(source: Path, path: Path) -> Path | None:
     key = safefile.kind_of(path)
     if key in ("error.dossier_dangling_link", "error.dossier_is_folder", "error.dossier_not_a_file"):
         raise DossierError(key, path=path, target=os.readlink(path) if path.is_symlink() else path)
+    sound_backup(source)
+    target = path.resolve() if path.exists() else path  # through a link, to the real file
+    try:
+        return _swap_in(source, target)
+    except (OSError, sqlite3.Error) as exc:
+        raise failed(exc, path, "error.restore_failed") from exc
+
+
+def sound_backup(source: Path) -> Path:
+    """``source``, a backup fit to be restored: there, a kacli dossier, and sound (BadInput else)."""
+    source = source.expanduser()
+    if not source.exists():
+        raise BadInput("error.restore_missing", path=source)
     try:
         found = problems(source, live=False)
     except DossierError:
         raise BadInput("error.restore_not_dossier", path=source) from None
     if found:
         raise BadInput("error.restore_damaged", path=source, detail="; ".join(found[:3]))
-    target = path.resolve() if path.exists() else path  # through a link, to the real file
-    try:
-        return _swap_in(source, target)
-    except (OSError, sqlite3.Error) as exc:
-        raise _failed(exc, path, "error.restore_failed") from exc
+    return source
 
 
 def _swap_in(source: Path, target: Path) -> Path | None:

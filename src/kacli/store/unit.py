@@ -148,7 +148,7 @@ def _writing_server(uri: str, pinned_today, *, command: str, journaled: bool) ->
     uow = None
     try:
         uow = UnitOfWork(PgDb(conn, before_read=lambda: uow.flush()), None, now)
-        server.lock_for_write(uow.db)
+        server.lock_for_write(uow.db, uri)
         yield uow
         uow.flush()
         uow._commit()
@@ -161,6 +161,10 @@ def _writing_server(uri: str, pinned_today, *, command: str, journaled: bool) ->
         except psycopg.Error:
             pass  # the server is gone: nothing was committed
         orig = getattr(exc, "orig", exc)
+        if server.must_retry(orig):
+            # Behind the write lock no other kacli writer can meet this one; a transaction the
+            # server still gave up on is said as a busy dossier, never as a driver's error.
+            raise server.busy(uri) from exc
         if isinstance(orig, psycopg.Error):
             mapped = server._gone(orig, uri)
             if mapped is not orig:

@@ -49,9 +49,9 @@ MESSAGES = {
 }
 
 MESSAGES.update({
-    "help.dossier": ("The dossier file: path, info, check, backup, restore.",
-                     "客户档案文件：位置、概况、检查、备份、恢复。",
-                     "客戶檔案檔案：位置、概況、檢查、備份、還原。"),
+    "help.dossier": ("The dossier (a file or a server): path, info, check, backup, restore, push, pull.",
+                     "客户档案（文件或服务器）：位置、概况、检查、备份、恢复、推送、拉取。",
+                     "客戶檔案（檔案或伺服器）：位置、概況、檢查、備份、還原、推送、拉取。"),
     "help.arg.backup_file": ("Where to write the copy.", "备份写到哪里。", "備份寫到哪裡。"),
     "help.arg.restore_file": ("The backup to put back.", "要恢复的备份文件。", "要還原的備份檔案。"),
     "help.dossier.force": ("Overwrite FILE if it exists.", "如果文件已存在则覆盖。", "如果檔案已存在則覆蓋。"),

@@ -145,10 +145,10 @@ MESSAGES = {
         "顯示客戶檔案的檔案、結構版本和記錄數量。\n\n例如：kacli dossier info --json",
     ),
     "help.cmd.dossier.check": (
-        "Check the dossier's integrity (SQLite's integrity and foreign-key checks).\n\n"
+        "Check the dossier's integrity (SQLite's integrity and foreign-key checks; on a server, its schema and undo journal).\n\n"
         "Exits 0 when sound, 3 when damaged. Example: kacli dossier check",
-        "检查客户档案是否完好（SQLite 的完整性和外键检查）。\n\n完好时退出码 0，损坏时 3。例如：kacli dossier check",
-        "檢查客戶檔案是否完好（SQLite 的完整性和外鍵檢查）。\n\n完好時結束碼 0，損壞時 3。例如：kacli dossier check",
+        "检查客户档案是否完好（SQLite 的完整性和外键检查；在服务器上检查结构和撤销日志）。\n\n完好时退出码 0，损坏时 3。例如：kacli dossier check",
+        "檢查客戶檔案是否完好（SQLite 的完整性和外鍵檢查；在伺服器上檢查結構和復原日誌）。\n\n完好時結束碼 0，損壞時 3。例如：kacli dossier check",
     ),
     "help.cmd.dossier.backup": (
         "Copy the dossier to FILE while it is in use (SQLite's backup API); FILE is made 0600.\n\n"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 
-from kacli.errors import DossierError, DossierMissing, DossierTooNew
+from kacli.errors import DossierError, DossierLocked, DossierMissing, DossierTooNew
 from kacli.store.postgres import schema
 from kacli.store.postgres.connect import ServerError, connect, lost_connection
 from kacli.store.postgres.db import PgDb
@@ -51,12 +51,21 @@ def _gone(exc: BaseException, uri: str) -> BaseException:
 
 
 def open_db(uri: str, *, create: bool, now: str) -> PgDb:
-    """A connection to an up-to-date server dossier, no transaction open yet."""
+    """A connection to an up-to-date server dossier, no transaction open yet. An upgrade the
+    server gave up on (see ``RETRY_STATES``) is tried again, a bounded number of times."""
     import psycopg
 
     conn = connect(uri)
     try:
-        _ready(PgDb(conn), uri, create=create, now=now)
+        for attempt in range(RETRIES):
+            try:
+                _ready(PgDb(conn), uri, create=create, now=now)
+                break
+            except psycopg.Error as exc:
+                if not must_retry(exc):
+                    raise
+                if attempt == RETRIES - 1:
+                    raise busy(uri) from None
     except psycopg.Error as exc:
         conn.close()
         raise _gone(exc, uri) from exc
@@ -83,6 +92,36 @@ def reading(uri: str, *, now: str) -> Iterator[PgDb]:
         db.conn.close()
 
 
-def lock_for_write(db: PgDb) -> None:
-    """Take the database's write lock for this transaction: writers take turns."""
-    db.execute("SELECT pg_advisory_xact_lock(:key)", key=schema.WRITE_LOCK)
+# A transaction the server gave up on because another one went its way at the same moment
+# (serialization_failure, deadlock_detected): nothing of it was kept, and the same work tried
+# again succeeds. Writers take turns behind the write lock, so this is rare (an upgrade or
+# a first write racing another).
+RETRY_STATES = {"40001", "40P01"}
+RETRIES = 5
+
+
+def lock_for_write(db: PgDb, uri: str = "") -> None:
+    """Take the database's write lock for this transaction: writers take turns. A writer waits
+    for the lock as long as ``KACLI_BUSY_TIMEOUT`` allows, as on the file, then DossierLocked."""
+    import psycopg
+
+    from kacli.store.dossier import busy_timeout
+
+    db.execute(f"SET LOCAL lock_timeout = {int(busy_timeout() * 1000) or 1}")
+    try:
+        db.execute("SELECT pg_advisory_xact_lock(:key)", key=schema.WRITE_LOCK)
+    except psycopg.errors.LockNotAvailable:
+        db.rollback()
+        raise DossierLocked("error.dossier_locked", path=redacted(uri)) from None
+    db.execute("SET LOCAL lock_timeout = 0")
+
+
+def must_retry(exc: BaseException) -> bool:
+    """Whether ``exc`` (or the driver's error under it) is a transaction to try again."""
+    orig = getattr(exc, "orig", exc)
+    return getattr(orig, "sqlstate", None) in RETRY_STATES
+
+
+def busy(uri: str) -> DossierLocked:
+    """The one sentence for a transaction the server still refused after every retry."""
+    return DossierLocked("error.dossier_locked", path=redacted(uri))

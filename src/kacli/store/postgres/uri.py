@@ -19,3 +19,12 @@ def redacted(uri: str) -> str:
     """``uri`` as it may be shown: a password in the user part or in a query parameter becomes
     ***. Works on text that is not a well-formed URI too (it may be what the user mistyped)."""
     return _IN_QUERY.sub(r"\1***", _IN_AUTHORITY.sub(r"\1:***@", uri))
+
+
+def redacted_word(word: str) -> str:
+    """One word of a command line as it may be kept: a URI in it (``postgresql://…`` or
+    ``--db=postgresql://…``) without its password."""
+    return _IN_WORD.sub(lambda m: redacted(m.group(0)), word) if "://" in word else word
+
+
+_IN_WORD = re.compile(r"[a-z]+://\S*", re.IGNORECASE)
