@@ -116,6 +116,33 @@ def pg_admin(uri: str):
 
 
 @pytest.fixture
+def pg_login(pg_server: str):
+    """``pg_login(database_uri, "lina") -> (role, password)``: a login role with a password, its
+    name made unique (roles belong to the whole server, which every test process shares); dropped
+    after the test with whatever it owns."""
+    import secrets
+    from contextlib import suppress
+
+    import psycopg
+
+    made: list[tuple[str, str]] = []
+
+    def make(database_uri: str, stem: str) -> tuple[str, str]:
+        role, password = f"{stem}_{secrets.token_hex(4)}", secrets.token_hex(8)
+        with pg_admin(database_uri) as admin:
+            admin.execute(f"CREATE ROLE \"{role}\" LOGIN PASSWORD '{password}'")
+        made.append((database_uri, role))
+        return role, password
+
+    yield make
+    for database_uri, role in made:
+        with suppress(psycopg.Error), pg_admin(database_uri) as admin:
+            admin.execute(f'DROP OWNED BY "{role}"')
+        with pg_admin(pg_server) as admin:
+            admin.execute(f'DROP ROLE IF EXISTS "{role}"')
+
+
+@pytest.fixture
 def engine(request, isolated: Path, monkeypatch: pytest.MonkeyPatch) -> Engine:
     if getattr(request, "param", "file") != "server":
         yield Engine("file", path=isolated)

@@ -61,24 +61,19 @@ def test_rows_answer_by_position_and_by_name(pg_database):
         conn.close()
 
 
-def _role(pg_database: str, name: str, password: str) -> None:
-    with psycopg.connect(pg_database, autocommit=True) as admin:
-        admin.execute(f"CREATE ROLE {name} LOGIN PASSWORD '{password}'")
-
-
 def _as(pg_database: str, user: str, password: str | None = None) -> str:
     uri = pg_database.replace("user=kacli_test", f"user={user}")
     return uri + (f"&password={password}" if password else "")
 
 
-def test_a_wrong_password_is_one_sentence_naming_no_password(pg_database):
-    _role(pg_database, "lina", "right-one")
+def test_a_wrong_password_is_one_sentence_naming_no_password(pg_database, pg_login):
+    lina, password = pg_login(pg_database, "lina")
     with pytest.raises(ServerError) as caught:
-        connect(_as(pg_database, "lina", "wrong-one"))
+        connect(_as(pg_database, lina, "wrong-one"))
     assert caught.value.exit_code == ExitCode.DOSSIER
     assert caught.value.key == "error.server_login"
-    assert "wrong-one" not in caught.value.message() and "right-one" not in caught.value.message()
-    connect(_as(pg_database, "lina", "right-one")).close()
+    assert "wrong-one" not in caught.value.message() and password not in caught.value.message()
+    connect(_as(pg_database, lina, password)).close()
 
 
 def test_no_such_database(pg_server):
@@ -87,13 +82,13 @@ def test_no_such_database(pg_server):
     assert caught.value.key == "error.server_no_database"
 
 
-def test_no_permission_on_the_database(pg_database):
-    _role(pg_database, "zhangwei", "pw")
+def test_no_permission_on_the_database(pg_database, pg_login):
+    zhangwei, password = pg_login(pg_database, "zhangwei")
     name = pg_database.split("/")[3].split("?")[0]
     with psycopg.connect(pg_database, autocommit=True) as admin:
         admin.execute(f'REVOKE CONNECT ON DATABASE "{name}" FROM PUBLIC')
     with pytest.raises(ServerError) as caught:
-        connect(_as(pg_database, "zhangwei", "pw"))
+        connect(_as(pg_database, zhangwei, password))
     assert caught.value.key == "error.server_no_permission"
 
 
