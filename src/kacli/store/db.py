@@ -85,14 +85,19 @@ class Days(dict):
         return day
 
 
-class LocalDays(dict):
+def local_day(instant: str) -> dt.date:
     """An instant as kept (UTC text, ``2026-11-23T01:30:00Z``) -> the day it fell on in the
-    user's calendar (this machine's time zone), each distinct text converted once. The day a
-    customer or deal was added is this day, on either engine."""
+    user's calendar (this machine's time zone). The day a customer or deal was added is this
+    day, on either engine: neither knows the user's zone."""
+    moment = dt.datetime.fromisoformat(instant)
+    if moment.tzinfo is None:  # kept without its zone: UTC all the same
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone().date()
+
+
+class LocalDays(dict):
+    """:func:`local_day` of each distinct text once, for one read of many rows."""
 
     def __missing__(self, text: str) -> dt.date:
-        moment = dt.datetime.fromisoformat(text)
-        if moment.tzinfo is None:  # kept without its zone: UTC all the same
-            moment = moment.replace(tzinfo=dt.UTC)
-        day = self[text] = moment.astimezone().date()
+        day = self[text] = local_day(text)
         return day

@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 
 from kacli.domain.sales import stage_entered
-from kacli.store.db import Days, LocalDays
+from kacli.store.db import Days, local_day
 
 # The day of the deal's last move into its current stage (the only move the rule reads), up to
 # ``:today`` (NULL: every move) so a day in the past reads as it stood that day, as the week list
 # reads it; and the instant it was added, whose day in the user's calendar ``entered`` works out
-# (:class:`LocalDays`: no engine knows the user's time zone).
+# (``local_day``: no engine knows the user's time zone).
 MOVES = """(SELECT max(e.on_date) FROM deal_event e
             WHERE e.deal_id = deal.id AND e.to_stage = deal.stage
                   AND (:today IS NULL OR e.on_date <= :today))"""
@@ -33,17 +33,16 @@ def last_touch(deal: str = "deal") -> str:
 
 
 _DAYS = Days()
-_ADDED_ON = LocalDays()
 
 
 def added_day(added: str) -> dt.date:
     """The day in the user's calendar a deal was added, from :data:`ADDED` as read."""
-    return _ADDED_ON[added]
+    return local_day(added)
 
 
 def entered(stage: str, moved: str | None, added: str) -> dt.date:
     """The day the deal entered ``stage``, from :data:`MOVES` and :data:`ADDED` as read."""
-    return stage_entered(stage, ((_DAYS[moved], stage),) if moved else (), _ADDED_ON[added])
+    return stage_entered(stage, ((_DAYS[moved], stage),) if moved else (), local_day(added))
 
 
 def with_entered(row: dict) -> dict:
