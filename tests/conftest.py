@@ -76,7 +76,20 @@ def db_path(isolated: Path) -> Path:
 # Every CLI capability test in a module listed here runs twice: on the dossier file and on a fresh
 # database of a real PostgreSQL server (``pg_server``). A test that looks at the file itself (it
 # asks for ``db_path`` or ``isolated``) is about the file and runs on it alone.
-SERVER_MODULES: set[str] = {"test_dossier"}
+SERVER_MODULES: set[str] = {
+    "test_dossier",
+    "test_week",
+    "test_week_layout",
+    "test_week_store",
+    "test_remind",
+    "test_why",
+    "test_reports",
+    "test_key_tier_history",
+    "test_grades_from_orders",
+    "test_autumn_month",
+    "test_nightly",
+    "test_json_text",
+}
 
 
 @dataclass
@@ -169,6 +182,26 @@ def small_book(isolated: Path) -> Path:
     rules = isolated.parent / "rules.toml"
     rules.write_text("[key_tier]\nmin_customers = 1\n", encoding="utf-8")
     return rules
+
+
+@pytest.fixture
+def in_zone():
+    """``in_zone("Asia/Shanghai")``: the machine's time zone (the user's calendar) for the rest
+    of the test, set back afterwards."""
+    import time
+
+    before = os.environ.get("TZ")
+
+    def zone(name: str) -> None:
+        os.environ["TZ"] = name
+        time.tzset()
+
+    yield zone
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
 
 
 class Kacli:

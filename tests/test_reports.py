@@ -189,6 +189,22 @@ def test_winloss_view_and_an_empty_period(sales):
     assert "No deals closed" in sales.ok("report", "winloss", "--since", "2020-01-01", "--until", "2020-12-31").stdout
 
 
+def test_winloss_counts_the_cycle_from_the_day_added_in_the_users_calendar(kacli, db_path, in_zone):
+    """Added at 04:00 on 2 October in Shanghai (20:00 UTC the day before), won on 12 October:
+    ten days, as the deal's own views count them, not eleven."""
+    import sqlite3
+
+    kacli.ok("customer", "add", "机床厂")
+    kacli.ok("deal", "add", "机床厂", "生产线", "--amount", "60万", env=on("2026-10-01"))
+    kacli.ok("deal", "won", "生产线", "--date", "2026-10-12", env=on("2026-10-12"))
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE deal SET created_at = '2026-10-01T20:00:00Z'")
+    in_zone("Asia/Shanghai")
+    assert kacli.json("report", "winloss", "--since", "2026-10-01")["avg_cycle_days"] == 10
+    in_zone("UTC")
+    assert kacli.json("report", "winloss", "--since", "2026-10-01")["avg_cycle_days"] == 11
+
+
 # ---- receivables ----------------------------------------------------------------------------
 
 @dossier_fixture

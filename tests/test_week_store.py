@@ -236,3 +236,113 @@ def test_each_read_of_a_range_of_customers_goes_through_an_index():
         # Scanning a json_each list of ids (j) or a subquery's few rows is fine; a table is not.
         assert not re.search(r"\bSCAN (?!j\b|\(subquery)", plan), (sql, plan)
         assert "change_contact" not in plan, (sql, plan)
+
+
+# ---- the same reading on a server ------------------------------------------------------------
+
+
+@pytest.fixture
+def server_copy(pg_server: str):
+    """``copy(conn)``: a PostgreSQL dossier holding exactly the rows of the file ``conn`` (ids
+    kept), as a ``PgDb`` in a read-only transaction, as kacli reads it."""
+    import secrets
+
+    from conftest import pg_admin
+    from kacli.store.postgres.connect import connect
+    from kacli.store.postgres.db import PgDb
+    from kacli.store.postgres.schema import apply
+    from pgserver import with_database
+
+    made: list[tuple[str, object]] = []
+
+    def copy(conn: sqlite3.Connection) -> PgDb:
+        name = f"t_{secrets.token_hex(6)}"
+        with pg_admin(pg_server) as admin:
+            admin.execute(f'CREATE DATABASE "{name}"')
+        server = connect(with_database(pg_server, name))
+        made.append((name, server))
+        db = PgDb(server)
+        apply(db, now="2026-01-01T00:00:00Z")
+        tables = [t for (t,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            " AND name NOT LIKE 'undo_%' AND name != 'kacli_migrations'")]
+        with server.cursor() as cursor:
+            for table in tables:
+                columns = [c[1] for c in conn.execute(f'PRAGMA table_info("{table}")')]
+                rows = conn.execute(f'SELECT {", ".join(columns)} FROM "{table}"').fetchall()
+                if rows:
+                    cursor.executemany(f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES '
+                                       f'({", ".join(["%s"] * len(columns))})', rows)
+        server.commit()
+        db.execute("SET TRANSACTION READ ONLY")
+        return db
+
+    yield copy
+    for name, server in made:
+        server.close()
+        with pg_admin(pg_server) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_server_dossier_reads_exactly_as_the_file(server_copy, seed):
+    """The loader, the sales behind the key tier and the reports' rows: the same values on both
+    engines, read from the same rows."""
+    from kacli.store import history
+    from kacli.store import reports as rows
+
+    conn = empty_dossier()
+    fill(conn, seed, customers=40)
+    server = server_copy(conn)
+    file = Db(conn)
+    first, last = dt.date(2026, 1, 1), TODAY
+    for today, days in ((TODAY, 7), (TODAY, 366), (dt.date(2026, 9, 1), 30)):
+        window = Window.of(today, today + dt.timedelta(days=days - 1), defaults())
+        assert store.chunks(server, 7) == store.chunks(file, 7)
+        for lo, hi in store.chunks(file, 7):
+            assert store.accounts(server, window, lo, hi) == store.accounts(file, window, lo, hi)
+        assert revenue.revenue(server, today, 12) == revenue.revenue(file, today, 12)
+        assert history.intentions_stated(server, today) == history.intentions_stated(file, today)
+        assert rows.open_deals(server, today=today) == rows.open_deals(file, today=today)
+        assert rows.cadence_facts(server, today) == rows.cadence_facts(file, today)
+    assert rows.open_deals(server, first, last) == rows.open_deals(file, first, last)
+    assert rows.won_deals(server, first, last) == rows.won_deals(file, first, last)
+    assert rows.closed_deals(server, first, last) == rows.closed_deals(file, first, last)
+    assert list(rows.contacts_logged(server, first, last)) == list(rows.contacts_logged(file, first, last))
+    assert rows.payment_plans(server) == rows.payment_plans(file)
+    assert revenue.orders_since(server, first, last) == revenue.orders_since(file, first, last)
+    assert revenue.names(server, [1, 2, 3]) == revenue.names(file, [1, 2, 3])
+    assert revenue.first_sale(server, 1, TODAY) == revenue.first_sale(file, 1, TODAY)
+
+
+@pytest.mark.parametrize(("zone", "instant", "day"), [
+    ("Asia/Shanghai", "2026-10-01T20:00:00Z", "2026-10-02"),
+    ("Asia/Shanghai", "2026-10-01 20:00:00", "2026-10-02"),  # kept without its zone: UTC
+    ("Asia/Shanghai", "2026-10-01T15:59:59Z", "2026-10-01"),
+    ("America/Los_Angeles", "2026-10-01T03:00:00Z", "2026-09-30"),
+    ("UTC", "2026-10-01T23:59:59Z", "2026-10-01"),
+])
+def test_the_day_something_was_added_is_the_day_in_the_users_calendar(in_zone, zone, instant, day):
+    """As the file's ``date(instant, 'localtime')`` says it, so both engines agree."""
+    from kacli.store.db import LocalDays
+
+    in_zone(zone)
+    assert LocalDays()[instant] == dt.date.fromisoformat(day)
+    conn = sqlite3.connect(":memory:")
+    assert conn.execute("SELECT date(?, 'localtime')", (instant,)).fetchone()[0] == day
+
+
+@pytest.mark.parametrize(("zone", "instant", "listed"), [
+    ("Asia/Shanghai", "2026-11-23T17:00:00Z", True),  # already the 24th in Shanghai
+    ("America/Los_Angeles", "2026-11-24T03:00:00Z", True),  # still the 23rd in Los Angeles
+    ("America/Los_Angeles", "2026-11-25T03:00:00Z", False),
+    ("Asia/Shanghai", "2026-11-24T17:00:00Z", False),
+])
+def test_a_customer_added_after_today_is_not_on_the_list_in_any_zone(in_zone, zone, instant, listed):
+    """A customer counts from the earlier of the instant's day in UTC and in the user's calendar,
+    added that day at the latest (``--today`` pinned in the past reads the list as it stood)."""
+    in_zone(zone)
+    conn = empty_dossier()
+    conn.execute("INSERT INTO customer (id, name, created_at, updated_at) VALUES (1, 'x', ?, ?)", (instant, instant))
+    found = store.accounts(Db(conn), Window.of(TODAY, TODAY + dt.timedelta(days=6), defaults()), 1, 1)
+    assert [a.created for a in found] == ([TODAY] if listed else [])

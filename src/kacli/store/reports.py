@@ -13,19 +13,13 @@ from typing import TYPE_CHECKING
 
 from kacli.domain.relationship import NOT_CONTACT_KINDS
 from kacli.store.db import Days, Db
-from kacli.store.stage_entered import ADDED, MOVES, entered, last_touch
+from kacli.store.stage_entered import ADDED, MOVES, added_day, entered, last_touch
 
 if TYPE_CHECKING:
     from kacli.domain.reports.ageing import DealPlan
     from kacli.domain.reports.forecast import Won
     from kacli.domain.reports.pipeline import OpenDeal
     from kacli.domain.reports.winloss import ClosedDeal
-
-
-def _rows(db: Db, sql: str, **params) -> list[tuple]:
-    cursor = db.conn.cursor()
-    cursor.row_factory = None
-    return cursor.execute(sql, params).fetchall()
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -47,7 +41,7 @@ def open_deals(db: Db, first_close: dt.date | None = None, last_close: dt.date |
                   " AND (:last IS NULL OR deal.expected_close <= :last)")
     days = Days()
     clock = f"{MOVES}, {ADDED}, {last_touch()}, deal.hold_until" if with_entered else "NULL, NULL, NULL, NULL"
-    rows = _rows(db, f"""SELECT deal.stage, deal.amount, deal.price, deal.chance, {clock}, deal.expected_close
+    rows = db.tuples(f"""SELECT deal.stage, deal.amount, deal.price, deal.chance, {clock}, deal.expected_close
                          FROM deal WHERE deal.outcome = 'open' {window}""",
                  first=_iso(first_close), last=_iso(last_close), today=_iso(today or dt.date.today()))
     return [OpenDeal(stage, amount, price, chance, entered(stage, moved, added) if added else None,
@@ -61,7 +55,7 @@ def won_deals(db: Db, first: dt.date, last: dt.date) -> list[Won]:
     from kacli.domain.reports.forecast import Won
 
     days = Days()
-    rows = _rows(db, """SELECT closed_on, amount, price FROM deal
+    rows = db.tuples("""SELECT closed_on, amount, price FROM deal
                         WHERE outcome = 'won' AND closed_on BETWEEN :first AND :last""",
                  first=first.isoformat(), last=last.isoformat())
     return [Won(days[closed], amount, price) for closed, amount, price in rows]
@@ -74,15 +68,15 @@ def closed_deals(db: Db, first: dt.date, last: dt.date) -> list[ClosedDeal]:
     params = {"first": first.isoformat(), "last": last.isoformat()}
     closed = """outcome IN ('won', 'lost') AND closed_on BETWEEN :first AND :last"""
     stages: dict[int, list[str]] = {}
-    for deal_id, stage in _rows(db, f"""SELECT e.deal_id, e.to_stage FROM deal_event e
+    for deal_id, stage in db.tuples(f"""SELECT e.deal_id, e.to_stage FROM deal_event e
                                        WHERE e.to_stage IS NOT NULL
                                          AND e.deal_id IN (SELECT id FROM deal WHERE {closed})""",
                                 **params):
         stages.setdefault(deal_id, []).append(stage)
     days = Days()
-    rows = _rows(db, f"""SELECT id, outcome, amount, price, substr(created_at, 1, 10), closed_on,
+    rows = db.tuples(f"""SELECT id, outcome, amount, price, {ADDED}, closed_on,
                                lost_reason, stage FROM deal WHERE {closed}""", **params)
-    return [ClosedDeal(outcome, amount, price, days[added], days[closed_on], reason,
+    return [ClosedDeal(outcome, amount, price, added_day(added), days[closed_on], reason,
                        (stage, *stages.get(deal_id, ())))
             for deal_id, outcome, amount, price, added, closed_on, reason, stage in rows]
 
@@ -90,7 +84,7 @@ def closed_deals(db: Db, first: dt.date, last: dt.date) -> list[ClosedDeal]:
 def contacts_logged(db: Db, first: dt.date, last: dt.date) -> Iterator[tuple[dt.date, str]]:
     """(date, kind) of every logged (not planned) visit from ``first`` through ``last``."""
     days = Days()
-    rows = _rows(db, """SELECT date, kind FROM visit
+    rows = db.tuples("""SELECT date, kind FROM visit
                         WHERE planned = 0 AND date BETWEEN :first AND :last""",
                  first=first.isoformat(), last=last.isoformat())
     return ((days[day], kind) for day, kind in rows)
@@ -103,11 +97,11 @@ def payment_plans(db: Db) -> list[DealPlan]:
     from kacli.domain.reports.ageing import DealPlan
 
     days = Days()
-    received = dict(_rows(db, "SELECT deal_id, SUM(amount) FROM payment GROUP BY deal_id"))
-    names = dict(_rows(db, "SELECT id, name FROM customer"))
+    received = dict(db.tuples("SELECT deal_id, SUM(amount) FROM payment GROUP BY deal_id"))
+    names = dict(db.tuples("SELECT id, name FROM customer"))
     plans: dict[int, DealPlan] = {}
     # In the order planned: a scan of the table by row id, each instalment's deal by its key.
-    for deal_id, customer_id, amount, due in _rows(db, """
+    for deal_id, customer_id, amount, due in db.tuples("""
             SELECT i.deal_id, d.customer_id, i.amount, i.due
             FROM instalment i JOIN deal d ON d.id = i.deal_id ORDER BY i.id"""):
         plan = plans.get(deal_id)
@@ -125,7 +119,7 @@ GRADE_FACTS = ("id", "kind", "status", "grade_manual", "buy_within", "expected_p
 def cadence_facts(db: Db, as_of: dt.date) -> list[tuple[dict, dt.date | None]]:
     """Every customer's grade facts (``GRADE_FACTS``) and last logged contact up to ``as_of``."""
     days = Days()
-    rows = _rows(db, f"""SELECT {', '.join('c.' + f for f in GRADE_FACTS)},
+    rows = db.tuples(f"""SELECT {', '.join('c.' + f for f in GRADE_FACTS)},
                                (SELECT max(v.date) FROM visit v WHERE v.customer_id = c.id
                                 AND v.planned = 0 AND v.date <= :as_of
                                 AND v.kind NOT IN ({NOT_CONTACT}))

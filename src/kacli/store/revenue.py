@@ -5,14 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from kacli.store.db import Db
-
-
-def _rows(db: Db, sql: str, **params) -> list[tuple]:
-    cursor = db.conn.cursor()
-    cursor.row_factory = None  # plain tuples: tens of thousands of rows, read by position
-    return cursor.execute(sql, params).fetchall()
-
+from kacli.store.db import Db, id_list
 
 # Sales per customer (fen) in the period (:since, :today]: each won deal's value (price, else
 # amount) on the day it was won (销售额 — the seeds' 80/20 is about sales). Cash arriving later
@@ -21,7 +14,7 @@ def _rows(db: Db, sql: str, **params) -> list[tuple]:
 _REVENUE = """
     SELECT customer_id AS id, SUM(COALESCE(price, amount, 0)) AS revenue FROM deal
     WHERE outcome = 'won' AND closed_on > :since AND closed_on <= :today
-    GROUP BY customer_id HAVING revenue > 0"""
+    GROUP BY customer_id HAVING SUM(COALESCE(price, amount, 0)) > 0"""
 
 
 def _period(today: dt.date, months: int) -> dict[str, str]:
@@ -32,7 +25,7 @@ def _period(today: dt.date, months: int) -> dict[str, str]:
 
 def orders_since(db: Db, since: dt.date, today: dt.date) -> list[tuple[int, dt.date, int]]:
     """(customer id, day won, value in fen) of every deal won after ``since`` through ``today``."""
-    rows = _rows(db, """SELECT customer_id, closed_on, COALESCE(price, amount, 0) FROM deal
+    rows = db.tuples("""SELECT customer_id, closed_on, COALESCE(price, amount, 0) FROM deal
                         WHERE outcome = 'won' AND closed_on > :since AND closed_on <= :today""",
                  since=since.isoformat(), today=today.isoformat())
     return [(cid, dt.date.fromisoformat(day), value) for cid, day, value in rows]
@@ -40,7 +33,7 @@ def orders_since(db: Db, since: dt.date, today: dt.date) -> list[tuple[int, dt.d
 
 def first_sale(db: Db, customer_id: int, today: dt.date) -> dt.date | None:
     """The day the customer's first won deal was won, up to ``today``; None before any."""
-    rows = _rows(db, """SELECT MIN(closed_on) FROM deal
+    rows = db.tuples("""SELECT MIN(closed_on) FROM deal
                         WHERE customer_id = :cid AND outcome = 'won' AND closed_on <= :today""",
                  cid=customer_id, today=today.isoformat())
     return dt.date.fromisoformat(rows[0][0]) if rows and rows[0][0] else None
@@ -48,14 +41,14 @@ def first_sale(db: Db, customer_id: int, today: dt.date) -> dt.date | None:
 
 def revenue(db: Db, today: dt.date, months: int) -> dict[int, int]:
     """Revenue per customer (fen) over the ``months`` up to ``today``, for the 80/20 key tier."""
-    return dict(_rows(db, _REVENUE, **_period(today, months)))
+    return dict(db.tuples(_REVENUE, **_period(today, months)))
 
 
 def revenue_between(db: Db, first: dt.date, last: dt.date) -> dict[int, int]:
     """Revenue per customer (fen) from ``first`` through ``last``, by the key tier's rule: the
     80/20 report over any period."""
     since = first - dt.timedelta(days=1)
-    return dict(_rows(db, _REVENUE, since=since.isoformat(), today=last.isoformat()))
+    return dict(db.tuples(_REVENUE, since=since.isoformat(), today=last.isoformat()))
 
 
 def names(db: Db, customer_ids: Iterable[int]) -> dict[int, str]:
@@ -63,5 +56,4 @@ def names(db: Db, customer_ids: Iterable[int]) -> dict[int, str]:
     ids = list(customer_ids)
     if not ids:
         return {}
-    listed = ",".join(str(int(i)) for i in ids)  # ints from the dossier, never user text
-    return dict(_rows(db, f"SELECT id, name FROM customer WHERE id IN ({listed})"))
+    return dict(db.tuples(f"SELECT id, name FROM customer WHERE id IN ({id_list(ids)})"))

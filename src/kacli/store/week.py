@@ -35,7 +35,7 @@ from kacli.domain.week_input import (
     RoleCover,
 )
 from kacli.domain.week_reasons import BOOKED_VISIT_DAYS, CARE_KINDS, Window
-from kacli.store.db import Days, Db
+from kacli.store.db import Days, Db, LocalDays, id_list
 from kacli.store.history import INTENTION_STATED
 from kacli.store.stage_entered import last_touch
 
@@ -51,11 +51,17 @@ class _Json(dict):
         return roles
 
 
-def _rows(db: Db, sql: str, **params) -> list[tuple]:
-    """Plain tuples rather than sqlite3.Row: tens of thousands of rows, read by position."""
-    cursor = db.conn.cursor()
-    cursor.row_factory = None
-    return cursor.execute(sql, params).fetchall()
+def _first_phone(phones: str | None) -> str | None:
+    """The first number of a JSON list of phone numbers, as kept; None for none. The list is
+    usually one plain number, read without decoding the whole list."""
+    if not phones or phones == "[]":
+        return None
+    if phones.startswith('["'):
+        end = phones.find('"', 2)
+        if end > 0 and "\\" not in phones[2:end]:
+            return phones[2:end]
+    listed = json.loads(phones)
+    return listed[0] if listed else None
 
 
 def _grouped(rows: Iterable[tuple], make) -> dict[int, tuple]:
@@ -68,7 +74,7 @@ def _grouped(rows: Iterable[tuple], make) -> dict[int, tuple]:
 def chunks(db: Db, size: int) -> list[tuple[int, int]]:
     """The customers' ids cut into ranges of ``size`` customers (first and last id, inclusive):
     the list is made a range at a time, so memory stays flat however large the dossier."""
-    ids = [r[0] for r in _rows(db, "SELECT id FROM customer ORDER BY id")]
+    ids = [r[0] for r in db.tuples("SELECT id FROM customer ORDER BY id")]
     return [(ids[i], ids[min(i + size, len(ids)) - 1]) for i in range(0, len(ids), size)]
 
 
@@ -81,25 +87,27 @@ def accounts(db: Db, window: Window, first: int, last: int) -> list[Account]:
     # settles the call before it, whatever the window: read that far.
     ahead = {"actions_until": (until + dt.timedelta(days=2)).isoformat(),
              "visits_until": max(until, today + dt.timedelta(days=BOOKED_VISIT_DAYS - 1)).isoformat()}
-    customers = _rows(db, f"""
-        SELECT c.id, c.name, c.kind, date(c.created_at, 'localtime'), c.grade_manual, c.buy_within,
+    # The day a customer was added is the day in the user's calendar (read after), which is at
+    # most a day from the instant's own UTC day: read up to tomorrow's, then keep those whose
+    # earlier day is today's or before.
+    customers = db.tuples(f"""
+        SELECT c.id, c.name, c.kind, c.created_at, c.grade_manual, c.buy_within,
                c.expected_purchase, c.purchase_cycle, c.batch,
                (SELECT max(v.date) FROM visit v
                 WHERE v.customer_id = c.id AND v.planned = 0 AND v.date <= :today
                       AND v.kind NOT IN ({NOT_CONTACT})),
-               c.status, json_extract(c.phones, '$[0]')
-        FROM customer c WHERE c.id BETWEEN :lo AND :hi
-              AND min(substr(c.created_at, 1, 10), date(c.created_at, 'localtime')) <= :today
-        ORDER BY c.id""", **span)
+               c.status, c.phones
+        FROM customer c WHERE c.id BETWEEN :lo AND :hi AND substr(c.created_at, 1, 10) <= :tomorrow
+        ORDER BY c.id""", **span, tomorrow=(today + dt.timedelta(days=1)).isoformat())
     stated = _intentions(db, span, days)
     # "+contact_id": not the contact index, whose NULL entries are every customer's own changes
     # (read for each range of customers, the list grew with the square of the dossier).
-    regraded = dict(_rows(db, """
+    regraded = dict(db.tuples("""
         SELECT customer_id, max(substr(at, 1, 10)) FROM change
         WHERE customer_id BETWEEN :lo AND :hi AND +contact_id IS NULL AND substr(at, 1, 10) <= :today
               AND field IN ('grade_manual', 'purchase_cycle', 'batch', 'buy_within', 'expected_purchase', 'kind')
         GROUP BY customer_id""", **span))
-    actions = _grouped(_rows(db, """
+    actions = _grouped(db.tuples("""
         SELECT customer_id, id, text, due, contact_id, kind FROM next_action
         WHERE customer_id BETWEEN :lo AND :hi AND (done_on IS NULL OR done_on > :today)
               AND (due <= :actions_until OR kind = 'first_call') ORDER BY due, id""", **span, **ahead),
@@ -115,15 +123,22 @@ def accounts(db: Db, window: Window, first: int, last: int) -> list[Account]:
     people = _contacts(db, span, days)
     deals, deliveries, orders, instalments, paid = _deals(db, span, days)
     out = []
+    local = LocalDays()
     for (cid, name, kind, created, manual, buy_within, expected, cycle, batch, last_met, status,
-         phone) in customers:
-        # A customer "added" after a pinned --today counts as added that day.
-        added = min(days[created], today) if created else today
+         phones) in customers:
+        if created:
+            added = local[created]
+            if added > today and created[:10] > today.isoformat():
+                continue
+            # A customer "added" after a pinned --today counts as added that day.
+            added = min(added, today)
+        else:
+            added = today
         out.append(Account(
             cid, name, kind, added, days[last_met] if last_met else None, manual, buy_within,
             days[expected] if expected else None, cycle, batch, orders.get(cid, ()),
             people.get(cid, ()), actions.get(cid, ()), planned.get(cid, ()), deals.get(cid, ()),
-            instalments.get(cid, ()), status, phone, stated.get(cid), care.get(cid, ()),
+            instalments.get(cid, ()), status, _first_phone(phones), stated.get(cid), care.get(cid, ()),
             paid.get(cid, ()), deliveries.get(cid, ()),
             days[regraded[cid]] if cid in regraded else None,
         ))
@@ -133,34 +148,39 @@ def accounts(db: Db, window: Window, first: int, last: int) -> list[Account]:
 def _intentions(db: Db, span: dict, days: Days) -> dict[int, dt.date]:
     """The day each individual's purchase intention was last stated (set, not cleared), up to
     today; the day the customer was added when the history has no such change."""
-    rows = _rows(db, INTENTION_STATED.format(where="AND c.id BETWEEN :lo AND :hi"), **span)
+    rows = db.tuples(INTENTION_STATED.format(where="AND c.id BETWEEN :lo AND :hi"), **span)
     return {cid: days[day] for cid, day in rows if day}
 
 
 def _visits(db: Db, where: str, params: dict) -> list[tuple]:
     """(customer id, visit id, date, purpose, kind, contact ids) of the visits ``where`` says."""
     # CROSS JOIN keeps customers outside, so each customer's visits are one index range.
-    rows = _rows(db, f"""
-        SELECT v.customer_id, v.id, v.date, COALESCE(v.purpose, ''), v.kind,
-               (SELECT group_concat(contact_id) FROM
-                   (SELECT contact_id FROM visit_contact WHERE visit_id = v.id ORDER BY contact_id))
+    rows = db.tuples(f"""
+        SELECT v.customer_id, v.id, v.date, COALESCE(v.purpose, ''), v.kind
         FROM customer c CROSS JOIN visit v
         WHERE c.id BETWEEN :lo AND :hi AND v.customer_id = c.id AND {where}
         ORDER BY v.date, v.id""", **params)
-    return [(*r[:5], tuple(int(i) for i in r[5].split(",")) if r[5] else ()) for r in rows]
+    if not rows:
+        return []
+    met: dict[int, list[int]] = {}
+    for visit_id, contact_id in db.tuples(f"""
+            SELECT visit_id, contact_id FROM visit_contact WHERE visit_id IN ({id_list(r[1] for r in rows)})
+            ORDER BY contact_id"""):
+        met.setdefault(visit_id, []).append(contact_id)
+    return [(*r, tuple(met.get(r[1], ()))) for r in rows]
 
 
 def _contacts(db: Db, span: dict, days: Days) -> dict[int, tuple[Contact, ...]]:
     """Every contact of the customers in ``span`` (whom to call and the buying centre need all
     of them), without the day each was last met (:func:`_with_meetings`)."""
-    rows = _rows(db, """
-        SELECT c.customer_id, c.id, c.name, json_extract(c.phones, '$[0]'), c.is_primary, c.roles,
+    rows = db.tuples("""
+        SELECT c.customer_id, c.id, c.name, c.phones, c.is_primary, c.roles,
                c.birth_month, c.birth_day, c.birthday_lunar, c.birthday_leap, c.attitude
         FROM contact c WHERE c.customer_id BETWEEN :lo AND :hi AND c.forgotten_at IS NULL
         ORDER BY c.customer_id, c.id""", **span)
     roles = _Json()
     return _grouped(rows, lambda r: Contact(
-        r[1], r[2], r[3], bool(r[4]), roles[r[5]], None, r[6], r[7], bool(r[8]), bool(r[9]), r[10]))
+        r[1], r[2], _first_phone(r[3]), bool(r[4]), roles[r[5]], None, r[6], r[7], bool(r[8]), bool(r[9]), r[10]))
 
 
 def _with_meetings(db: Db, accounts: list[Account], today: str, days: Days) -> list[Account]:
@@ -170,12 +190,12 @@ def _with_meetings(db: Db, accounts: list[Account], today: str, days: Days) -> l
     wanted = [a for a in accounts if a.contacts and meetings_matter(a)]
     if not wanted:
         return accounts
-    ids = json.dumps([c.id for a in wanted for c in a.contacts])
-    met = dict(_rows(db, f"""
-        SELECT j.value, (SELECT max(v.date) FROM visit_contact vc JOIN visit v ON v.id = vc.visit_id
-                         WHERE vc.contact_id = j.value AND v.planned = 0 AND v.date <= :today
-                               AND v.kind NOT IN ({NOT_CONTACT}))
-        FROM json_each(:ids) j""", ids=ids, today=today))
+    ids = id_list(c.id for a in wanted for c in a.contacts)
+    met = dict(db.tuples(f"""
+        SELECT p.id, (SELECT max(v.date) FROM visit_contact vc JOIN visit v ON v.id = vc.visit_id
+                      WHERE vc.contact_id = p.id AND v.planned = 0 AND v.date <= :today
+                            AND v.kind NOT IN ({NOT_CONTACT}))
+        FROM contact p WHERE p.id IN ({ids})""", today=today))
     filled = {a.id: a._replace(contacts=tuple(
         c._replace(last_met=days[met[c.id]]) if met.get(c.id) else c for c in a.contacts))
         for a in wanted}
@@ -186,9 +206,9 @@ def _deals(db: Db, span: dict, days: Days):
     """Open deals with their moves and buying centres, won orders, instalments due by the
     window's last day and what was paid on each deal by today. A deal won or lost after today
     is still open as of today."""
-    rows = _rows(db, f"""
+    rows = db.tuples(f"""
         SELECT d.id, d.customer_id, d.outcome, d.title, d.stage, COALESCE(d.price, d.amount),
-               d.expected_close, d.closed_on, date(d.created_at, 'localtime'), d.chance,
+               d.expected_close, d.closed_on, d.created_at, d.chance,
                CASE WHEN d.delivered_on IS NULL OR d.delivered_on > :today THEN d.delivery_date END,
                d.hold_until, {last_touch("d")}
         FROM deal d WHERE d.customer_id BETWEEN :lo AND :hi
@@ -198,26 +218,27 @@ def _deals(db: Db, span: dict, days: Days):
     # moves are read by nothing here.
     open_ids = {r[0] for r in rows if r[2] == "open" or (r[7] is not None and r[7] > today)}
     moves: dict[int, list] = {}
-    for deal_id, on_date, to_stage in _rows(db, """
-            SELECT e.deal_id, e.on_date, e.to_stage FROM json_each(:ids) j CROSS JOIN deal_event e
-            WHERE e.deal_id = j.value AND e.to_stage IS NOT NULL AND e.on_date <= :today
-            ORDER BY e.id""", ids=json.dumps(sorted(open_ids)), today=today):
+    for deal_id, on_date, to_stage in db.tuples(f"""
+            SELECT e.deal_id, e.on_date, e.to_stage FROM deal_event e
+            WHERE e.deal_id IN ({id_list(sorted(open_ids))}) AND e.to_stage IS NOT NULL AND e.on_date <= :today
+            ORDER BY e.id""", today=today):
         moves.setdefault(deal_id, []).append((days[on_date], to_stage))
     # Deals that count as of today: open ones, and won ones (orders; money may be due on them).
     titles = {r[0]: (r[1], r[3]) for r in rows if r[0] in open_ids or r[2] == "won"}
-    due = _rows(db, """
+    due = db.tuples("""
             SELECT i.deal_id, i.id, i.due, i.amount, i.promised_on FROM instalment i JOIN deal d ON d.id = i.deal_id
             WHERE d.customer_id BETWEEN :lo AND :hi AND i.due <= :until ORDER BY i.deal_id, i.due, i.id""",
             **span)
     # Buying centres only of the deals still open and of those money is due on (whom to ask).
     wanted = sorted(open_ids | {r[0] for r in due if r[0] in titles})
     covers: dict[int, list] = {}
-    for deal_id, contact_id, role, attitude in _rows(db, """
+    for deal_id, contact_id, role, attitude in db.tuples(f"""
             SELECT r.deal_id, r.contact_id, r.role, r.attitude
-            FROM json_each(:ids) j CROSS JOIN deal_role r JOIN contact c ON c.id = r.contact_id
-            WHERE r.deal_id = j.value AND c.forgotten_at IS NULL ORDER BY r.id""", ids=json.dumps(wanted)):
+            FROM deal_role r JOIN contact c ON c.id = r.contact_id
+            WHERE r.deal_id IN ({id_list(wanted)}) AND c.forgotten_at IS NULL ORDER BY r.id"""):
         covers.setdefault(deal_id, []).append(RoleCover(contact_id, role, attitude))
     deals: dict[int, list] = {}
+    added_on = LocalDays()
     orders: dict[int, list] = {}
     deliveries: dict[int, list] = {}
     for (deal_id, cid, outcome, title, stage, amount, closing, closed, created, chance, delivery,
@@ -226,7 +247,7 @@ def _deals(db: Db, span: dict, days: Days):
             deliveries.setdefault(cid, []).append(Delivery(deal_id, title, days[delivery]))
         if deal_id in open_ids:
             deals.setdefault(cid, []).append(Deal(
-                deal_id, title, stage, stage_entered(stage, tuple(moves.get(deal_id, ())), days[created]),
+                deal_id, title, stage, stage_entered(stage, tuple(moves.get(deal_id, ())), added_on[created]),
                 amount, days[closing] if closing else None, tuple(covers.get(deal_id, ())), chance,
                 days[touched] if touched else None, days[hold_until] if hold_until else None))
         elif outcome == "won" and closed:
@@ -239,7 +260,7 @@ def _deals(db: Db, span: dict, days: Days):
                                                        tuple(covers.get(deal_id, ())),
                                                        days[promised] if promised else None))
     paid: dict[int, list] = {}
-    for deal_id, received in _rows(db, """
+    for deal_id, received in db.tuples("""
             SELECT p.deal_id, SUM(p.amount) FROM payment p JOIN deal d ON d.id = p.deal_id
             WHERE d.customer_id BETWEEN :lo AND :hi AND p.date <= :today GROUP BY p.deal_id""", **span):
         if deal_id in titles:

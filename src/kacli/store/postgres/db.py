@@ -104,5 +104,13 @@ class PgDb:
         found = self.row(sql, **params)
         return None if found is None else found[0]
 
+    def tuples(self, sql: str, **params: Any) -> list[tuple]:
+        """The rows as plain tuples, read by position."""
+        if self._before_read:
+            self._before_read()
+        cursor = self.conn.cursor()
+        cursor.execute(to_psycopg(sql), params or None)
+        return cursor.fetchall()
+
     def execute(self, sql: str, **params: Any) -> int:
         return self._run(sql, params).rowcount
