@@ -52,11 +52,9 @@ class ReplayConflict(Exception):
 
 
 def _engine(db):
-    if db.engine == "postgresql":
-        from kacli.store.postgres import journal as engine
-    else:
-        from kacli.store.sqlite import journal as engine
-    return engine
+    from kacli.store import engines
+
+    return engines.part(db, "journal")
 
 
 def _journaled(db) -> bool:
@@ -200,7 +198,6 @@ def undo_latest(db, command_id: int) -> None:
 
 def _refuse_if_changed(db, found) -> None:
     from kacli.errors import BadInput
-
     from kacli.i18n import label_or_code
 
     if found is None:

@@ -131,8 +131,6 @@ def replay(db: PgDb, command_id: int) -> None:
     ``ReplayConflict`` when a row is not where the journal left it, or when putting it back would
     change a row the command never touched (a row someone else since hung on one it added, which
     the foreign key's cascade would take with it)."""
-    import psycopg
-
     tables = user_tables(db)
     entries = db.rows("SELECT tbl, op, row_key, before FROM undo_entry WHERE command_id = :c"
                       " ORDER BY id DESC", c=command_id)
@@ -140,15 +138,22 @@ def replay(db: PgDb, command_id: int) -> None:
     probe = db.scalar("INSERT INTO undo_command (command, at, login) VALUES (:p, '', current_user)"
                       " RETURNING id", p=_PROBE)
     _journal_into(db, probe)
-    for table, op, row_key, before in entries:
+    for table, _, _, _ in entries:
         if table not in tables:
             raise ReplayConflict(table)
-        try:
-            changed = _put_back(db, table, tables[table], op, row_key, before)
-        except psycopg.errors.IntegrityError as exc:
-            raise ReplayConflict(table) from exc
-        if changed != 1:
-            raise ReplayConflict(table)
+    pending = list(entries)
+    while pending:
+        # A row whose parent comes back later in the list (a cascade's deletes are journaled after
+        # the row that caused them) waits for the next round, with every older change of its own.
+        waiting, blocked = [], set()
+        for entry in pending:
+            table, op, row_key, before = entry
+            if (table, row_key) in blocked or not _put_back_one(db, tables[table], entry):
+                waiting.append(entry)
+                blocked.add((table, row_key))
+        if len(waiting) == len(pending):
+            raise ReplayConflict(waiting[0][0])
+        pending = waiting
     _journal_into(db, None)
     touched = [(r[0], r[1]) for r in db.rows(
         "SELECT tbl, row_key FROM undo_entry WHERE command_id = :p ORDER BY id", p=probe)]
@@ -157,6 +162,27 @@ def replay(db: PgDb, command_id: int) -> None:
         own = {(r[0], r[1]) for r in entries}
         other = next((t for t in touched if t not in own), touched[-1])
         raise ReplayConflict(*other)
+
+
+def _put_back_one(db: PgDb, key: list[str], entry) -> bool:
+    """Put one entry back behind a savepoint: True when done, False when its parent row is not
+    there (yet); ``ReplayConflict`` when the row is not where the journal left it."""
+    import psycopg
+
+    table, op, row_key, before = entry
+    db.execute("SAVEPOINT kacli_undo")
+    try:
+        changed = _put_back(db, table, key, op, row_key, before)
+    except psycopg.errors.ForeignKeyViolation:
+        db.execute("ROLLBACK TO SAVEPOINT kacli_undo")
+        return False
+    except psycopg.errors.IntegrityError as exc:
+        db.execute("ROLLBACK TO SAVEPOINT kacli_undo")
+        raise ReplayConflict(table) from exc
+    if changed != 1:
+        raise ReplayConflict(table)
+    db.execute("RELEASE SAVEPOINT kacli_undo")
+    return True
 
 
 def _put_back(db: PgDb, table: str, key: list[str], op: str, row_key: str, before: str | None) -> int:
