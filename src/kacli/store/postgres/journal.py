@@ -159,7 +159,7 @@ def replay(db: PgDb, command_id: int) -> None:
         "SELECT tbl, row_key FROM undo_entry WHERE command_id = :p ORDER BY id", p=probe)]
     db.execute("DELETE FROM undo_command WHERE id = :p", p=probe)
     if len(touched) > len(entries):  # each put-back changed one row: the rest was a cascade's
-        own = {(r[0], r[1]) for r in entries}
+        own = {(r[0], r[2]) for r in entries}
         other = next((t for t in touched if t not in own), touched[-1])
         raise ReplayConflict(*other)
 
