@@ -202,9 +202,11 @@ def as_typed(args: list[str]) -> str:
     """The command line as the user typed it, for ``kacli undo`` to name: quotes only where the
     shell needed them (``shlex.join`` would quote every Chinese word). A password in a server's
     URI is never kept: the journal is read by every login of the dossier."""
-    from kacli.store.postgres.uri import redacted
+    words = ["kacli", *args]
+    if any("://" in word for word in words):
+        from kacli.store.postgres.uri import redacted
 
-    words = ["kacli", *(redacted(a) if "://" in a else a for a in args)]
+        words = [redacted(word) if "://" in word else word for word in words]
     if all(w and not (set(w) & _SHELL_SPECIAL) for w in words):
         return " ".join(words)
     import shlex  # only for a line with something to quote
