@@ -24,6 +24,9 @@ def pg_database(pg_server: str) -> str:
     yield with_database(pg_server, name)
     with psycopg.connect(pg_server, autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        # Roles belong to the whole server, which other test runs may share: each test's go with it.
+        for (role,) in admin.execute("SELECT rolname FROM pg_roles WHERE rolname LIKE %s", (f"%\\_{name}",)):
+            admin.execute(f'DROP ROLE "{role}"')
 
 
 def test_statements_keep_quotes_casts_and_percent_signs():
@@ -61,9 +64,12 @@ def test_rows_answer_by_position_and_by_name(pg_database):
         conn.close()
 
 
-def _role(pg_database: str, name: str, password: str) -> None:
+def _role(pg_database: str, name: str, password: str) -> str:
+    """A login for this test alone (named after its database); its name."""
+    role = f"{name}_{pg_database.split('/')[3].split('?')[0]}"
     with psycopg.connect(pg_database, autocommit=True) as admin:
-        admin.execute(f"CREATE ROLE {name} LOGIN PASSWORD '{password}'")
+        admin.execute(f"CREATE ROLE {role} LOGIN PASSWORD '{password}'")
+    return role
 
 
 def _as(pg_database: str, user: str, password: str | None = None) -> str:
@@ -72,13 +78,13 @@ def _as(pg_database: str, user: str, password: str | None = None) -> str:
 
 
 def test_a_wrong_password_is_one_sentence_naming_no_password(pg_database):
-    _role(pg_database, "lina", "right-one")
+    lina = _role(pg_database, "lina", "right-one")
     with pytest.raises(ServerError) as caught:
-        connect(_as(pg_database, "lina", "wrong-one"))
+        connect(_as(pg_database, lina, "wrong-one"))
     assert caught.value.exit_code == ExitCode.DOSSIER
     assert caught.value.key == "error.server_login"
     assert "wrong-one" not in caught.value.message() and "right-one" not in caught.value.message()
-    connect(_as(pg_database, "lina", "right-one")).close()
+    connect(_as(pg_database, lina, "right-one")).close()
 
 
 def test_no_such_database(pg_server):
@@ -88,12 +94,12 @@ def test_no_such_database(pg_server):
 
 
 def test_no_permission_on_the_database(pg_database):
-    _role(pg_database, "zhangwei", "pw")
+    zhang = _role(pg_database, "zhangwei", "pw")
     name = pg_database.split("/")[3].split("?")[0]
     with psycopg.connect(pg_database, autocommit=True) as admin:
         admin.execute(f'REVOKE CONNECT ON DATABASE "{name}" FROM PUBLIC')
     with pytest.raises(ServerError) as caught:
-        connect(_as(pg_database, "zhangwei", "pw"))
+        connect(_as(pg_database, zhang, "pw"))
     assert caught.value.key == "error.server_no_permission"
 
 
