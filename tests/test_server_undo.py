@@ -86,3 +86,23 @@ def test_a_password_in_the_command_line_is_not_journaled(kacli, logins):
     kacli.ok("--db", logins["lina"], "contact", "add", "华信地产", "王总")
     [latest] = kacli.json("--db", logins["lina"], "undo", "--list")["commands"]
     assert "pw-" not in latest["command"] and "password=***" in latest["command"]
+
+
+def test_a_table_added_by_a_later_migration_is_journaled(kacli, engine, monkeypatch):
+    """The journal's triggers are made again with every upgrade: a new table is followed at once."""
+    from kacli.store import migrations
+    from kacli.store.unit import writing
+
+    kacli.ok("customer", "add", "华信地产")
+    released_late = (3, "released after 4", [
+        "CREATE TABLE region (code TEXT NOT NULL, customer_id INTEGER NOT NULL REFERENCES customer(id),"
+        " PRIMARY KEY (code, customer_id))"])
+    monkeypatch.setattr(migrations, "MIGRATIONS", sorted([*migrations.MIGRATIONS, released_late],
+                                                         key=lambda m: m[0]))
+    with writing(engine.uri, command="kacli region 华信地产 华东") as uow:
+        uow.db.execute("INSERT INTO region (code, customer_id) VALUES ('华东', 1)")
+    [latest] = kacli.json("undo", "--list")["commands"]
+    assert latest["changes"] == [{"table": "region", "added": 1, "changed": 0, "removed": 0}]
+    kacli.ok("undo", "--yes")
+    with psycopg.connect(engine.uri) as conn:
+        assert conn.execute("SELECT count(*) FROM region").fetchone() == (0,)
