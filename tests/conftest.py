@@ -89,6 +89,7 @@ SERVER_MODULES: set[str] = {
     "test_autumn_month",
     "test_nightly",
     "test_json_text",
+    "test_merge",
 }
 
 

@@ -5,20 +5,23 @@ from __future__ import annotations
 import inspect
 import json
 import sqlite3
-from pathlib import Path
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
-from conftest import dossier_fixture
+from conftest import Engine, dossier_fixture, server_snapshot
 from kacli.errors import ExitCode
 from test_cli import all_commands
 
 JOURNAL = ("undo_command", "undo_entry", "kacli_migrations")
 
 
-def content(path: Path) -> dict[str, list[tuple]]:
+def content(engine: Engine) -> dict[str, list[tuple]]:
     """Every row of every table the user's data lives in (the journal and bookkeeping aside)."""
-    conn = sqlite3.connect(path)
+    if engine.kind == "server":
+        return {t: rows for t, rows in server_snapshot(engine.uri).items() if t not in JOURNAL}
+    conn = sqlite3.connect(engine.path)
     try:
         tables = [r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")
@@ -26,6 +29,34 @@ def content(path: Path) -> dict[str, list[tuple]]:
         return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in tables}
     finally:
         conn.close()
+
+
+@contextmanager
+def dossier_db(engine: Engine) -> Iterator:
+    """The dossier's query interface behind kacli's back, committed at the end of the block."""
+    from kacli.store.db import Db
+
+    if engine.kind == "server":
+        from kacli.store.postgres.connect import connect
+        from kacli.store.postgres.db import PgDb
+
+        db = PgDb(connect(engine.uri))
+    else:
+        db = Db(sqlite3.connect(engine.path))
+    try:
+        yield db
+        db.commit()
+    finally:
+        db.conn.close()
+
+
+def sql(engine: Engine, statement: str) -> list[tuple]:
+    """Run one statement on the dossier as someone outside kacli would; the rows it returns."""
+    with dossier_db(engine) as db:
+        if statement.lstrip().upper().startswith("SELECT"):
+            return [tuple(r) for r in db.rows(statement)]
+        db.execute(statement)
+        return []
 
 
 @dossier_fixture
@@ -95,13 +126,13 @@ def test_every_write_command_is_walked():
 
 
 @pytest.mark.parametrize("name", sorted(WALK))
-def test_undo_returns_the_dossier_to_exactly_what_it_was(kacli, dossier, db_path, name):
-    before = content(db_path)
+def test_undo_returns_the_dossier_to_exactly_what_it_was(kacli, dossier, engine, name):
+    before = content(engine)
     kacli.ok(*WALK[name])
-    assert content(db_path) != before, f"{name} changed nothing"
+    assert content(engine) != before, f"{name} changed nothing"
     done = kacli.ok("undo", "--yes")
     assert f"kacli {' '.join(WALK[name][:2])}" in done.stderr
-    assert content(db_path) == before
+    assert content(engine) == before
 
 
 def test_undo_names_the_command_and_what_it_changed_and_what_comes_next(kacli, dossier):
@@ -118,26 +149,26 @@ def test_undo_names_the_command_and_what_it_changed_and_what_comes_next(kacli, d
     assert "已撤销：kacli payment received" in zh.stderr and "收款：新增 1 条" in zh.stderr
 
 
-def test_undo_asks_and_refuses_on_a_pipe_without_yes(kacli, dossier, db_path):
-    before = content(db_path)
+def test_undo_asks_and_refuses_on_a_pipe_without_yes(kacli, dossier, engine):
+    before = content(engine)
     journal = kacli.json("undo", "--list")
     refused = kacli("undo")
     assert refused.exit_code == ExitCode.BAD_INPUT and "--yes" in refused.stderr
-    assert content(db_path) == before and kacli.json("undo", "--list") == journal
+    assert content(engine) == before and kacli.json("undo", "--list") == journal
 
 
-def test_commands_are_undone_in_order_after_later_changes(kacli, dossier, db_path):
-    states = [content(db_path)]
+def test_commands_are_undone_in_order_after_later_changes(kacli, dossier, engine):
+    states = [content(engine)]
     for args in (["payment", "plan", "二期采购", "85.5万", "--due", "2027-03-31"],
                  ["payment", "update", "I2", "--amount", "8.55万"],
                  ["deal", "update", "二期采购", "--amount", "280万"],
                  ["payment", "remove", "I2", "--yes"],
                  ["deal", "remove", "二期采购", "--yes"]):
         kacli.ok(*args)
-        states.append(content(db_path))
+        states.append(content(engine))
     for expected in reversed(states[:-1]):
         kacli.ok("undo", "--yes")
-        assert content(db_path) == expected
+        assert content(engine) == expected
 
 
 def test_a_command_that_changed_nothing_is_not_an_undo_step(kacli, dossier):
@@ -156,7 +187,7 @@ def test_nothing_to_undo(kacli):
     assert kacli.json("undo", "--list") == {"commands": [], "stops_at": None}
 
 
-def test_undo_stops_at_a_forget(kacli, dossier, db_path):
+def test_undo_stops_at_a_forget(kacli, dossier, engine):
     kacli.ok("contact", "forget", "李经理", "--yes")
     listed = kacli.json("undo", "--list")
     assert listed["commands"] == []
@@ -165,14 +196,12 @@ def test_undo_stops_at_a_forget(kacli, dossier, db_path):
     refused = kacli("undo", "--yes")
     assert refused.exit_code == ExitCode.BAD_INPUT
     assert "forgotten data must stay forgotten" in refused.stderr
-    conn = sqlite3.connect(db_path)
-    assert conn.execute("SELECT count(*) FROM undo_entry").fetchone()[0] == 0
-    conn.close()
+    assert sql(engine, "SELECT count(*) FROM undo_entry") == [(0,)]
     # Later commands are undone as usual, up to the forget.
-    before = content(db_path)
+    before = content(engine)
     kacli.ok("next", "add", "华信地产", "回访", "--date", "2026-12-02")
     kacli.ok("undo", "--yes")
-    assert content(db_path) == before
+    assert content(engine) == before
     assert "forgotten data must stay forgotten" in kacli("undo", "--yes").stderr
 
 
@@ -186,13 +215,11 @@ def test_the_journal_keeps_the_last_commands_only(kacli, monkeypatch):
     assert [c["command"] for c in listed] == [f"kacli customer add 客户{n}" for n in (4, 3, 2)]
 
 
-def test_a_failed_command_leaves_neither_change_nor_journal_entry(kacli, dossier, db_path, monkeypatch):
+def test_a_failed_command_leaves_neither_change_nor_journal_entry(kacli, dossier, engine, monkeypatch):
     from kacli.store import history
 
-    conn = sqlite3.connect(db_path)
-    journal_before = conn.execute("SELECT * FROM undo_entry").fetchall()
-    conn.close()
-    before = content(db_path)
+    journal_before = sql(engine, "SELECT * FROM undo_entry ORDER BY id")
+    before = content(engine)
 
     def fail(*args, **kwargs):
         raise RuntimeError("power cut")
@@ -200,61 +227,50 @@ def test_a_failed_command_leaves_neither_change_nor_journal_entry(kacli, dossier
     monkeypatch.setattr(history, "record", fail)  # after the customer row, before the commit
     result = kacli("customer", "add", "半途客户")
     assert result.exit_code == ExitCode.FAILURE
-    assert content(db_path) == before
-    conn = sqlite3.connect(db_path)
-    assert conn.execute("SELECT * FROM undo_entry").fetchall() == journal_before
-    conn.close()
+    assert content(engine) == before
+    assert sql(engine, "SELECT * FROM undo_entry ORDER BY id") == journal_before
 
 
-def test_a_change_is_not_kept_when_its_journal_entry_cannot_be(kacli, dossier, db_path, monkeypatch):
+def test_a_change_is_not_kept_when_its_journal_entry_cannot_be(kacli, dossier, engine, monkeypatch):
     from kacli.store import journal
 
-    before = content(db_path)
+    before = content(engine)
 
     def fail(conn, command_id):
         raise sqlite3.OperationalError("disk I/O error while closing the journal")
 
     monkeypatch.setattr(journal, "end", fail)
     assert kacli("customer", "add", "半途客户").exit_code != ExitCode.OK
-    assert content(db_path) == before
+    assert content(engine) == before
 
 
-def test_a_column_added_by_a_later_migration_is_covered(kacli, dossier, db_path):
-    conn = sqlite3.connect(db_path)
-    conn.execute("ALTER TABLE deal ADD COLUMN region TEXT DEFAULT '华南'")
-    conn.commit()
-    conn.close()
+def test_a_column_added_by_a_later_migration_is_covered(kacli, dossier, engine):
+    sql(engine, "ALTER TABLE deal ADD COLUMN region TEXT DEFAULT '华南'")
     from kacli.store.unit import writing
 
-    with writing(str(db_path), command="kacli deal region 二期采购 华北") as uow:
+    with writing(engine.uri or str(engine.path), command="kacli deal region 二期采购 华北") as uow:
         uow.db.execute("UPDATE deal SET region = '华北', amount = 1 WHERE id = 1")
-    before_undo = content(db_path)
+    before_undo = content(engine)
     kacli.ok("undo", "--yes")
-    after = content(db_path)
+    after = content(engine)
     assert after != before_undo
-    conn = sqlite3.connect(db_path)
-    assert conn.execute("SELECT region, amount FROM deal WHERE id = 1").fetchone() == ("华南", 300000000)
-    conn.close()
+    assert sql(engine, "SELECT region, amount FROM deal WHERE id = 1") == [("华南", 300000000)]
 
 
-def test_a_dossier_changed_outside_kacli_is_not_undone(kacli, dossier, db_path):
+def test_a_dossier_changed_outside_kacli_is_not_undone(kacli, dossier, engine):
     kacli.ok("next", "add", "华信地产", "回访", "--date", "2026-12-02")
-    conn = sqlite3.connect(db_path)
-    conn.execute("DELETE FROM next_action WHERE text = '回访'")  # behind kacli's back
-    conn.commit()
-    conn.close()
-    before = content(db_path)
+    sql(engine, "DELETE FROM next_action WHERE text = '回访'")  # behind kacli's back
+    before = content(engine)
     result = kacli("undo", "--yes")
     assert result.exit_code == ExitCode.BAD_INPUT and "outside kacli" in result.stderr
-    assert content(db_path) == before
+    assert content(engine) == before
 
 
-def test_an_upgrade_starts_a_new_journal(kacli, dossier, db_path):
+def test_an_upgrade_starts_a_new_journal(kacli, dossier, engine):
     from kacli.store import journal
 
-    conn = sqlite3.connect(db_path, isolation_level=None)
-    journal.after_upgrade(conn, "2026-11-23T09:00:00Z")
-    conn.close()
+    with dossier_db(engine) as db:
+        journal.after_upgrade(db, "2026-11-23T09:00:00Z")
     listed = kacli.json("undo", "--list")
     assert listed["commands"] == [] and listed["stops_at"]["reason"] == "upgrade"
     assert "upgrade" in kacli("undo", "--yes").stderr
@@ -265,22 +281,22 @@ def test_undo_list_in_human_form(kacli, dossier):
     assert "kacli payment received" in shown and "payments received: 1 added" in shown
 
 
-def test_an_import_is_undone_as_one_unit(kacli, dossier, db_path, tmp_path):
+def test_an_import_is_undone_as_one_unit(kacli, dossier, engine, tmp_path):
     sheet = tmp_path / "book.csv"
     sheet.write_text("客户名称,行业\n新华书店,零售\n宏达机械,制造业\n远大空调,制造业\n", encoding="utf-8-sig")
-    before = content(db_path)
+    before = content(engine)
     kacli.ok("import", "customers", str(sheet))
-    assert content(db_path) != before
+    assert content(engine) != before
     done = kacli.ok("undo", "--yes")
     assert "kacli import customers" in done.stderr
-    assert content(db_path) == before
+    assert content(engine) == before
 
 
-def test_a_resume_is_undone_back_to_the_hold(kacli, dossier, db_path):
+def test_a_resume_is_undone_back_to_the_hold(kacli, dossier, engine):
     kacli.ok("deal", "hold", "二期采购", "--until", "2027-01-15", "--reason", "预算冻结")
-    held = content(db_path)
+    held = content(engine)
     kacli.ok("deal", "resume", "二期采购")
     assert kacli.json("deal", "show", "二期采购")["hold"] is None
     kacli.ok("undo", "--yes")
-    assert content(db_path) == held
+    assert content(engine) == held
     assert kacli.json("deal", "show", "二期采购")["hold"]["until"] == "2027-01-15"

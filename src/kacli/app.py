@@ -200,8 +200,9 @@ _SHELL_SPECIAL = frozenset(" \t\n'\"\\$`!*?;&|<>()[]{}#~")
 
 def as_typed(args: list[str]) -> str:
     """The command line as the user typed it, for ``kacli undo`` to name: quotes only where the
-    shell needed them (``shlex.join`` would quote every Chinese word)."""
-    if any("://" in arg for arg in args):  # a password in a URI never reaches the undo journal
+    shell needed them (``shlex.join`` would quote every Chinese word). A password in a server's
+    URI is never kept: the journal is read by every login of the dossier."""
+    if any("://" in arg for arg in args):
         from kacli.store.postgres.uri import redacted_word
 
         args = [redacted_word(arg) for arg in args]

@@ -19,14 +19,14 @@ class TableChange(NamedTuple):
     removed: int
 
 
-def net_effects(entries: Iterable[tuple[str, str, int]]) -> list[TableChange]:
-    """``(table, op, row_id)`` in the order they happened -> counts per table, in order of first
+def net_effects(entries: Iterable[tuple[str, str, int | str]]) -> list[TableChange]:
+    """``(table, op, row)`` in the order they happened -> counts per table, in order of first
     appearance; tables whose rows all came and went are left out."""
-    first: dict[tuple[str, int], str] = {}
-    last: dict[tuple[str, int], str] = {}
-    for table, op, row_id in entries:
-        first.setdefault((table, row_id), op)
-        last[(table, row_id)] = op
+    first: dict[tuple[str, int | str], str] = {}
+    last: dict[tuple[str, int | str], str] = {}
+    for table, op, row in entries:
+        first.setdefault((table, row), op)
+        last[(table, row)] = op
     counts: dict[str, list[int]] = {}
     for key, op in first.items():
         existed, exists = op != "I", last[key] != "D"

@@ -11,7 +11,7 @@ from kacli.render import message, out, rows_table
 
 def changes(command) -> list[TableChange]:
     """Net changes per table; the history lines that every change writes come last."""
-    found = net_effects((e.table, e.op, e.row_id) for e in command.entries)
+    found = net_effects((e.table, e.op, e.row) for e in command.entries)
     return sorted(found, key=lambda c: c.table == "change")
 
 

@@ -44,7 +44,7 @@ def _insert_values(uow, table: str, columns: Sequence[str], values: Sequence[tup
     if not values:
         return
     sql = f'INSERT INTO "{table}" ({", ".join(columns)}) VALUES ({", ".join("?" for _ in columns)})'
-    with journal.inserting_many(uow.db.conn, uow.command_id, table):
+    with journal.inserting_many(uow.db, uow.command_id, table):
         uow.db.conn.executemany(sql, values)
 
 

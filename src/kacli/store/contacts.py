@@ -309,6 +309,6 @@ def forget(uow, contact_id: int) -> erasure.Plan:
                    old=None, new=None)
     # Forgotten data must stay forgotten: no before-image in the undo journal may keep it.
     uow.flush()
-    journal.purge(uow.db.conn, uow.command_id, journal.BARRIER_FORGET,
+    journal.purge(uow.db, uow.command_id, journal.BARRIER_FORGET,
                   shown=f"kacli contact forget {contact_id}")
     return planned

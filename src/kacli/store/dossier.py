@@ -324,7 +324,7 @@ def _upgrade(conn: sqlite3.Connection, path: Path, current: int) -> None:
 
     # Older undo entries describe the older schema: the journal restarts in the same transaction.
     migrations.apply(conn, now=utc_now(), before_first=copy_first,
-                     after_last=lambda conn: journal.after_upgrade(conn, utc_now()))
+                     after_last=lambda conn: journal.after_upgrade(Db(conn), utc_now()))
 
 
 def translate(exc: BaseException, path: Path | None = None) -> DossierError | None:

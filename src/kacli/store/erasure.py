@@ -266,7 +266,7 @@ def forget_removed(uow, removed: list[dict[str, Any]]) -> Plan:
     from kacli.store import journal
 
     uow.flush()
-    journal.purge(uow.db.conn, uow.command_id, journal.BARRIER_FORGET, shown="kacli contact forget")
+    journal.purge(uow.db, uow.command_id, journal.BARRIER_FORGET, shown="kacli contact forget")
     return Plan(edits, kept)
 
 

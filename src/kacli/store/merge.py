@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from kacli.domain import merge
 from kacli.domain.text import fold
 from kacli.errors import BadInput
-from kacli.store import contacts, customers, history
+from kacli.store import contacts, customers, engines, history
 from kacli.store.db import Db
 
 _OWN = ("id", "name", "name_pinyin", "name_initials", "name_key", "created_at", "updated_at")
@@ -140,11 +140,6 @@ def contact(uow, source_id: int, target_id: int, *, across: bool = False) -> Mer
 def _repoint(db: Db, table: str, source_id: int, target_id: int) -> None:
     """Point every foreign key to ``table``'s row ``source_id`` at ``target_id``; a row that would
     then equal one already there is left to go with the source row."""
-    # SQLite-only: the schema is read from sqlite_master and PRAGMA foreign_key_list.
-    names = [r[0] for r in db.rows("SELECT name FROM sqlite_master WHERE type = 'table'"
-                                   " AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-    for name in names:
-        for key in db.rows(f'PRAGMA foreign_key_list("{name}")'):
-            if key["table"] == table:
-                db.execute(f'UPDATE OR IGNORE "{name}" SET "{key["from"]}" = :t WHERE "{key["from"]}" = :s',
-                           t=target_id, s=source_id)
+    links = engines.part(db, "links")  # the schema is read in each engine's own words
+    for name, column in links.references_to(db, table):
+        links.repoint(db, name, column, source_id, target_id)

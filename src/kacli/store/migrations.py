@@ -276,6 +276,26 @@ V8_PROMISES = [
     "ALTER TABLE instalment ADD COLUMN promised_on TEXT",
 ]
 
+# The journal on a server: an entry names its row by primary key (``row_key``, JSON; some tables'
+# keys are two columns, and a server has no rowid), so ``row_id`` (the file's rowid) may be empty;
+# and each command records the login that ran it (``login``), so undo takes back one's own. The
+# entries are dropped with the table, as every upgrade restarts the journal anyway.
+V9_JOURNAL_KEYS = [
+    "DROP TABLE undo_entry",
+    """CREATE TABLE undo_entry (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        command_id INTEGER NOT NULL REFERENCES undo_command(id) ON DELETE CASCADE,
+        tbl TEXT NOT NULL,
+        op TEXT NOT NULL CHECK (op IN ('I', 'U', 'D')),
+        row_id INTEGER,
+        row_key TEXT,
+        before TEXT
+    )""",
+    "CREATE INDEX undo_entry_command ON undo_entry(command_id, id)",
+    "CREATE INDEX undo_entry_row ON undo_entry(tbl, row_key)",
+    "ALTER TABLE undo_command ADD COLUMN login TEXT",
+]
+
 # (version, name, steps). A step is an SQL statement (written for the file; PostgreSQL's words
 # for it come from ``kacli.store.postgres.schema.statement``) or a function of a ``Db`` (for
 # filling a new column from Python), which runs unchanged on both engines. Append only; never edit a released migration.
@@ -287,6 +307,7 @@ MIGRATIONS: list[tuple[int, str, list]] = [
     (6, "names: lookup keys across case, width and script", V6_NAME_KEYS),
     (7, "visits about a deal", V7_VISIT_DEAL),
     (8, "promises to pay an instalment", V8_PROMISES),
+    (9, "undo journal: rows by key, commands by login", V9_JOURNAL_KEYS),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -4,8 +4,8 @@
 lock at once (``BEGIN IMMEDIATE``), and commits when the block ends — or rolls everything back if
 anything in it raises, so an error halfway leaves the dossier as it was.
 
-Every command written this way is journaled for ``kacli undo`` (``kacli.store.journal``) in the
-same transaction, unless it asks not to be (undo itself).
+Every command written this way, on the file or on a server, is journaled for ``kacli undo``
+(``kacli.store.journal``) in the same transaction, unless it asks not to be (undo itself).
 
 The SQLModel session joins that transaction the first time a command asks for it
 (``uow.session``, ``uow.add``): loading SQLAlchemy and the models takes about half a second, which
@@ -113,10 +113,10 @@ def writing(db: str | None, pinned_today=None, *, command: str = "",
         conn.execute("BEGIN IMMEDIATE")
         uow = UnitOfWork(Db(conn, before_read=lambda: uow.flush()), path, _now(pinned_today))
         if journaled:
-            uow.command_id = journal.begin(conn, command, uow.now)
+            uow.command_id = journal.begin(uow.db, command, uow.now)
         yield uow
         uow.flush()
-        journal.end(conn, uow.command_id)
+        journal.end(uow.db, uow.command_id)
         uow._commit()
     except BaseException as exc:
         if uow is not None:
@@ -149,8 +149,11 @@ def _writing_server(uri: str, pinned_today, *, command: str, journaled: bool) ->
     try:
         uow = UnitOfWork(PgDb(conn, before_read=lambda: uow.flush()), None, now)
         server.lock_for_write(uow.db, uri)
+        if journaled:
+            uow.command_id = journal.begin(uow.db, command, uow.now)
         yield uow
         uow.flush()
+        journal.end(uow.db, uow.command_id)
         uow._commit()
     except BaseException as exc:
         try:

@@ -43,6 +43,11 @@ MESSAGES = {
         "so it was changed outside kacli. Nothing was changed.",
         "无法撤销：档案已不是那条命令留下的样子（{table}），曾在 kacli 之外被修改。未做任何更改。",
         "無法復原：檔案已不是那條命令留下的樣子（{table}），曾在 kacli 之外被修改。未做任何變更。"),
+    "error.undo_changed_since": (
+        "Cannot undo: {login} has since changed the same {table} ({command}); undoing would take back "
+        "their change too. Nothing was changed.",
+        "无法撤销：{login} 之后修改了同一{table}（{command}），撤销会连同对方的修改一起撤回。未做任何更改。",
+        "無法復原：{login} 之後修改了同一{table}（{command}），復原會連同對方的修改一起撤回。未做任何變更。"),
     "error.undo_json_needs_list": ("--json goes with --list.", "--json 需与 --list 一起使用。",
                                    "--json 需與 --list 一起使用。"),
     "undo.added": ("{n} added", "新增 {n} 条", "新增 {n} 筆"),

@@ -78,4 +78,16 @@ def apply(db: PgDb, *, now: str) -> list[int]:
                 db.execute(statement(step))
         db.execute("INSERT INTO kacli_migrations (version, name, applied_at) VALUES (:v, :n, :at)",
                    v=number, n=name, at=now)
+    if todo:
+        _journal_after(db, now)
     return todo
+
+
+def _journal_after(db: PgDb, now: str) -> None:
+    """The undo journal's trigger on every table, as the migrations left them (a table added, a
+    key changed), and a new journal: older entries describe rows of the older schema."""
+    from kacli.store import journal
+    from kacli.store.postgres import journal as triggers
+
+    triggers.install(db)
+    journal.after_upgrade(db, now)
