@@ -72,10 +72,13 @@ def _same(a: Path, b: Path) -> bool:
 
 def _clash(path: Path) -> tuple[str, dict] | None:
     from kacli import settings
-    from kacli.store.dossier import resolve_path
+    from kacli.store.dossier import default_path, resolve_path, server_uri
     from kacli.store.rules_file import rules_path
 
-    dossier = resolve_path(settings.get().db)
+    # A dossier on a server has no file to protect; the one in the default place is then not
+    # the dossier in use, but still the salesperson's own.
+    db = settings.get().db
+    dossier = default_path() if server_uri(db) else resolve_path(db)
     for own, key in _protected(dossier, rules_path()):
         if _same(path, own):
             return key, {"dossier": dossier, "rules": own}
