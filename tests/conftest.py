@@ -90,6 +90,8 @@ SERVER_MODULES: set[str] = {
     "test_nightly",
     "test_json_text",
     "test_merge",
+    "test_forget",
+    "test_forget_only_the_person",
 }
 
 

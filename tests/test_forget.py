@@ -74,6 +74,24 @@ def test_no_personal_text_left_in_the_file(kacli, db_path, secret_contact):
     assert "李经理的家乡长沙".encode() in after  # other people's data is untouched
 
 
+def test_no_personal_text_left_in_any_row_the_dossier_holds(kacli, engine, secret_contact):
+    """Every row of every table, the undo journal's included, on the file or on a server; on a
+    server the user is told what the server itself may keep a while."""
+    from conftest import server_snapshot, snapshot
+
+    def every_row() -> str:
+        return repr(server_snapshot(engine.uri) if engine.kind == "server" else snapshot(engine.path))
+
+    before = every_row()
+    for secret in _secrets():
+        assert secret in before, secret  # the search would find it if it stayed
+    result = kacli.ok("contact", "forget", secret_contact, "--yes")
+    after = every_row()
+    assert [s for s in _secrets() if s in after] == []
+    assert "李经理的家乡长沙" in after  # other people's data is untouched
+    assert ("VACUUM" in result.stderr) == (engine.kind == "server")
+
+
 def test_forgotten_contact_keeps_its_row_roles_and_links(kacli, db_path, secret_contact):
     conn = sqlite3.connect(db_path)
     with conn:

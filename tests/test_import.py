@@ -304,3 +304,19 @@ def test_an_import_of_contacts_with_primaries_is_undone_exactly(kacli, tmp_path,
     assert [p["name"] for p in show(kacli, "华信地产")["contacts"] if p["is_primary"]] == ["刘主任"]
     kacli.ok("undo", "--yes")
     assert snapshot(db_path) == before
+
+
+def test_imported_rows_take_their_ids_from_the_dossier_as_adds_do(kacli, tmp_path):
+    """A removed customer's id is never handed out again, and an add after an import gets the
+    next id, on a file and on a server alike."""
+    kacli.ok("customer", "add", "甲公司")
+    kacli.ok("customer", "add", "乙公司")
+    kacli.ok("customer", "remove", "乙公司", "--yes")
+    kacli.ok("import", "customers", write(tmp_path / "c.csv", GBK_CUSTOMERS, "gbk"))
+    kacli.ok("customer", "add", "丙公司")
+    ids = {c["name"]: c["id"] for c in kacli.json("customer", "list")}
+    assert ids == {"甲公司": 1, "华信地产": 3, "天福茗茶": 4, "丙公司": 5}
+    kacli.ok("import", "contacts", write(tmp_path / "p.csv", CONTACTS))
+    kacli.ok("contact", "add", "天福茗茶", "周经理")
+    people = {p["name"]: (p["id"], p["customer"]) for p in kacli.json("contact", "list")}
+    assert people == {"刘主任": (1, "华信地产"), "张董": (2, "华信地产"), "周经理": (3, "天福茗茶")}

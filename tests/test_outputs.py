@@ -70,11 +70,12 @@ ALL = [*WRITERS, _demo]  # the demo's build is slow: it only meets the cases ref
 
 
 @pytest.fixture
-def book(kacli, db_path, tmp_path):
+def book(kacli, engine, tmp_path):
+    """A small dossier, on the file or on a server; the file's path (None on a server)."""
     kacli.ok("customer", "add", "Acme", "--phone", "138-0000-0000")
     kacli.ok("contact", "add", "Acme", "王总", "--phone", "139-0000-0000")
     (tmp_path / "rules.toml").write_text("", encoding="utf-8")
-    return db_path
+    return engine.path
 
 
 def _bytes_of(path: Path) -> bytes:
@@ -84,7 +85,7 @@ def _bytes_of(path: Path) -> bytes:
 @pytest.mark.parametrize("spelling", ["dossier", "wal", "shm", "dotdot", "hardlink", "symlink", "rules",
                                       "backup"])
 @pytest.mark.parametrize("writer", ALL, ids=lambda w: w.__name__.strip("_"))
-def test_no_output_is_the_dossier_its_files_its_backups_or_the_rules(kacli, book, tmp_path, writer,
+def test_no_output_is_the_dossier_its_files_its_backups_or_the_rules(kacli, db_path, book, tmp_path, writer,
                                                                       spelling, unchanged):
     db = book
     (tmp_path / "sub").mkdir()
@@ -171,7 +172,7 @@ def test_a_socket_is_written_into(kacli, book, tmp_path):
 
 @pytest.mark.parametrize("writer", [_backup, _demo], ids=lambda w: w.__name__.strip("_"))
 @pytest.mark.parametrize("place", ["fifo", "fd", "dash", "null"])
-def test_a_dossier_copy_is_never_a_stream(kacli, book, tmp_path, writer, place, unchanged):
+def test_a_dossier_copy_is_never_a_stream(kacli, db_path, book, tmp_path, writer, place, unchanged):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     read_end, write_end = os.pipe()
@@ -237,7 +238,7 @@ def test_a_folder_given_as_a_file_or_a_file_as_a_folder_is_bad_input(kacli, book
     assert args[-1].rstrip("/") in done.stderr and "Traceback" not in done.stderr
 
 
-def test_a_backup_into_proc_names_the_output_not_the_dossier(kacli, book):
+def test_a_backup_into_proc_names_the_output_not_the_dossier(kacli, db_path, book):
     done = kacli("dossier", "backup", "/proc/self/environ", "--force")
     assert done.exit_code == ExitCode.BAD_INPUT, (done.stdout, done.stderr)
     assert "/proc/self/environ" in done.stderr and "dossier" not in done.stderr.lower()
@@ -254,7 +255,7 @@ def test_export_all_as_csv_checks_every_file_before_writing_any(kacli, book, tmp
     assert len(list(folder.iterdir())) == 5 and (folder / "visits.csv").read_text("utf-8-sig") != "mine"
 
 
-def test_a_bad_output_is_refused_before_an_import_writes_anything(kacli, book, tmp_path, unchanged):
+def test_a_bad_output_is_refused_before_an_import_writes_anything(kacli, db_path, book, tmp_path, unchanged):
     with unchanged():
         done = kacli("import", "customers", str(_bad_customers(tmp_path)), "--skip-bad", str(book))
     assert done.exit_code == ExitCode.BAD_INPUT

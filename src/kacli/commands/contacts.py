@@ -202,9 +202,11 @@ def forget(
 
     from kacli import settings
 
-    path = dossier.resolve_path(settings.get().db)
-    written = erasure.files_holding(preview.who, [path.parent, Path.cwd()],
-                                    [path, *dossier.copies_beside(path)])
+    # A server dossier has no folder of its own here: only this folder is looked at.
+    on_server = dossier.server_uri(settings.get().db) is not None
+    path = None if on_server else dossier.resolve_path(settings.get().db)
+    written = erasure.files_holding(preview.who, [*([path.parent] if path else []), Path.cwd()],
+                                    [path, *dossier.copies_beside(path)] if path else [])
     if dry_run:
         view.forget_plan(preview, to_stdout=True)
         if written:
@@ -226,18 +228,22 @@ def forget(
         again = f"'#{removed[0]['former_id']}'"
     else:
         again = "'(forgotten)'"
-    try:
-        maintenance.scrub(path)
-    except DossierLocked as exc:
-        raise DossierLocked("error.forget_scrub_locked", path=path, ref=again) from exc
+    if path is not None:
+        try:
+            maintenance.scrub(path)
+        except DossierLocked as exc:
+            raise DossierLocked("error.forget_scrub_locked", path=path, ref=again) from exc
+    suffix = "_on_server" if on_server else ""
     if removed:
-        render.message(t("contact.forgotten_removed", name=name))
+        render.message(t(f"contact.forgotten_removed{suffix}", name=name))
     else:
-        render.message(t("contact.forgotten", id=found.id))
+        render.message(t(f"contact.forgotten{suffix}", id=found.id))
     view.forget_kept(done.kept)
-    copies = dossier.copies_beside(path)
+    copies = dossier.copies_beside(path) if path is not None else []
     if copies:
         render.warn(t("contact.forget_backups", paths=_rm_lines(copies)))
+    if on_server:
+        render.warn(t("contact.forget_server_keeps"))
     if written:
         render.warn(t("contact.forget_files", paths=_rm_lines(written)))
 

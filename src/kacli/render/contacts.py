@@ -163,7 +163,7 @@ def forget_plan(plan, *, to_stdout: bool) -> None:
 
     lines = []
     for edit in plan.edits:
-        lines.append(t("contact.forget_edit_where", table=edit.table, id=edit.rowid, column=edit.column))
+        lines.append(t("contact.forget_edit_where", table=edit.table, id=edit.row, column=edit.column))
         lines.append(f"  - {edit.old}")
         lines.append(f"  + {edit.new}")
     lines.append(tn("contact.forget_edit_count", len(plan.edits)))

@@ -286,7 +286,7 @@ def forget(uow, contact_id: int) -> erasure.Plan:
     clear the rest.
     """
     row = uow.db.row("SELECT customer_id FROM contact WHERE id = :id", id=contact_id)
-    uow.db.execute("PRAGMA secure_delete = ON")  # SQLite-only; a connection setting, so allowed here
+    erasure.erase_freed(uow.db)
     who = erasure.person(uow.db, contact_id)
     planned = erasure.plan(uow.db, who, contact_id, privacy.placeholder(contact_id))
     cleared = ", ".join(f"{f} = NULL" for f in ("title", "department", "email", "wechat",

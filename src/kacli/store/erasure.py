@@ -5,7 +5,9 @@ reason, a fact or a history line written in any version of kacli is reached, and
 added later. The names of records that are not the person (customers, other contacts,
 competitors) are left alone; search keys derived from a changed title are made again.
 
-SQLite-only: the tables and columns are read from ``sqlite_master`` and ``PRAGMA table_info``.
+The tables and their columns are read from the engine's own catalogue
+(``kacli.store.sqlite.erasure``, ``kacli.store.postgres.erasure``); a row is named by its primary
+key, so the same plan is written back on either engine.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from kacli.domain import privacy
-from kacli.store import history
+from kacli.store import engines, history
 from kacli.store.db import Db
 
 # Names of other records: a customer called after its owner is the customer's business. Their
@@ -33,10 +35,15 @@ class Edit:
     """One free-text field forget changes: where, as it is, as it will be."""
 
     table: str
-    rowid: int
+    key: tuple[tuple[str, Any], ...]  # the row's primary key: (column, value) pairs
     column: str
     old: str
     new: str
+
+    @property
+    def row(self) -> str:
+        """The row as a person reads it: its id, or its key's values joined by "/"."""
+        return "/".join(str(value) for _, value in self.key)
 
 
 @dataclass(frozen=True)
@@ -114,8 +121,8 @@ def others(db: Db, who: privacy.Person, contact_id: int | None) -> tuple[privacy
 
     for row in db.rows("SELECT id, name, phones FROM customer"):
         record(row["name"], row["phones"])
-    for row in db.rows("SELECT id, name, phones, email, wechat FROM contact WHERE id IS NOT :id"
-                       " AND forgotten_at IS NULL", id=contact_id):
+    for row in db.rows("SELECT id, name, phones, email, wechat FROM contact"
+                       " WHERE (:id IS NULL OR id != :id) AND forgotten_at IS NULL", id=contact_id):
         record(row["name"], row["phones"], (row["email"], row["wechat"]))
     names += [r[0] for r in db.rows("SELECT name FROM competitor UNION SELECT name FROM deal_competitor")]
     return privacy.Others.of(names=names, shared=owners), owners
@@ -130,12 +137,13 @@ def plan(db: Db, who: privacy.Person, contact_id: int | None, replacement: str) 
     shared_texts: dict[str, int] = {}
     if not who:
         return Plan([], [], who)
-    for table in _tables(db):
-        columns = _text_columns(db, table)
-        for column in columns:
+    catalogue = engines.part(db, "catalogue")
+    for table in catalogue.tables(db):
+        key = catalogue.primary_key(db, table)
+        for column in catalogue.text_columns(db, table):
             if (table, column) in _NOT_FREE_TEXT or column.endswith(_DERIVED):
                 continue
-            for rowid, value in _candidates(db, table, column, contact_id):
+            for row_key, value in _candidates(db, table, key, column, contact_id):
                 found = privacy.mentions(value, who, other)
                 if not found:
                     continue
@@ -143,64 +151,66 @@ def plan(db: Db, who: privacy.Person, contact_id: int | None, replacement: str) 
                     shared_texts[key] = shared_texts.get(key, 0) + 1
                 new = privacy.erased(value, found, replacement)
                 if new != value:
-                    edits.append(Edit(table, rowid, column, value, new))
+                    edits.append(Edit(table, row_key, column, value, new))
     kept = [Kept(who.shown(key), tuple(names), shared_texts.get(key, 0))
             for key, names in owners.items()]
     return Plan(edits, kept, who)
 
 
-def _candidates(db: Db, table: str, column: str, contact_id: int | None) -> list[tuple[int, str]]:
+def _candidates(db: Db, table: str, key: list[str], column: str,
+                contact_id: int | None) -> list[tuple[tuple[tuple[str, Any], ...], str]]:
+    """(the row's key, the text) of every row whose ``column`` holds some text."""
     where = f'"{column}" IS NOT NULL AND "{column}" != \'\''
     if table == "contact" and contact_id is not None:
         where += " AND id != :id"
     elif table == "contact_fact" and contact_id is not None:
         where += " AND contact_id != :id"
+    keys = ", ".join(f'"{k}"' for k in key)
+    width = len(key)
     if table != "change":
-        return [(r[0], r[1]) for r in db.rows(
-            f'SELECT rowid, "{column}" FROM "{table}" WHERE {where}', id=contact_id)]
+        return [(tuple(zip(key, r[:width], strict=True)), r[width]) for r in db.rows(
+            f'SELECT {keys}, "{column}" FROM "{table}" WHERE {where} ORDER BY {keys}', id=contact_id)]
     # Other records' names, phones, email and WeChat as they were are theirs; the person's own
     # lines go with them.
-    contact_columns = [r["name"] for r in db.rows("SELECT name FROM pragma_table_info('contact')")]
-    return [(r[0], r[1]) for r in db.rows(
-        f'SELECT rowid, "{column}", field, contact_id FROM change WHERE {where}')
-        if r[2] not in _IDENTIFYING
-        and not (contact_id is not None and r[3] == contact_id
-                 and privacy.is_own_change(r[2], contact_columns))]
+    contact_columns = engines.part(db, "catalogue").columns(db, "contact")
+    return [(tuple(zip(key, r[:width], strict=True)), r[width]) for r in db.rows(
+        f'SELECT {keys}, "{column}", field, contact_id FROM change WHERE {where} ORDER BY {keys}')
+        if r[width + 1] not in _IDENTIFYING
+        and not (contact_id is not None and r[width + 2] == contact_id
+                 and privacy.is_own_change(r[width + 1], contact_columns))]
 
 
 def apply(db: Db, edits: list[Edit]) -> None:
     """Write the planned fields; search keys derived from a changed title are made again."""
     from kacli.domain.names import lookup_key, search_keys
 
+    catalogue = engines.part(db, "catalogue")
+    columns: dict[str, list[str]] = {}
     for edit in edits:
-        db.execute(f'UPDATE "{edit.table}" SET "{edit.column}" = :v WHERE rowid = :r',
-                   v=edit.new, r=edit.rowid)
-        columns = _text_columns(db, edit.table)
-        if f"{edit.column}_pinyin" in columns and f"{edit.column}_initials" in columns:
-            pinyin, initials = search_keys(edit.new)
-            db.execute(f'UPDATE "{edit.table}" SET "{edit.column}_pinyin" = :p,'
-                       f' "{edit.column}_initials" = :i WHERE rowid = :r',
-                       p=pinyin, i=initials, r=edit.rowid)
-        if f"{edit.column}_key" in columns:
-            db.execute(f'UPDATE "{edit.table}" SET "{edit.column}_key" = :k WHERE rowid = :r',
-                       k=lookup_key(edit.new), r=edit.rowid)
+        where = " AND ".join(f'"{k}" = :k{i}' for i, (k, _) in enumerate(edit.key))
+        row = {f"k{i}": value for i, (_, value) in enumerate(edit.key)}
+        sets = {edit.column: edit.new}
+        if edit.table not in columns:
+            columns[edit.table] = catalogue.columns(db, edit.table)
+        if {f"{edit.column}_pinyin", f"{edit.column}_initials"} <= set(columns[edit.table]):
+            sets[f"{edit.column}_pinyin"], sets[f"{edit.column}_initials"] = search_keys(edit.new)
+        if f"{edit.column}_key" in columns[edit.table]:
+            sets[f"{edit.column}_key"] = lookup_key(edit.new)
+        assignments = ", ".join(f'"{c}" = :v{i}' for i, c in enumerate(sets))
+        db.execute(f'UPDATE "{edit.table}" SET {assignments} WHERE {where}',
+                   **row, **{f"v{i}": value for i, value in enumerate(sets.values())})
 
 
-def _tables(db: Db) -> list[str]:
-    return [r[0] for r in db.rows(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        " AND name != 'kacli_migrations' AND name NOT LIKE 'undo_%' ORDER BY name")]
-
-
-def _text_columns(db: Db, table: str) -> list[str]:
-    return [r["name"] for r in db.rows(f'SELECT * FROM pragma_table_info("{table}")')
-            if not r["type"] or any(k in r["type"].upper() for k in ("TEXT", "CHAR", "CLOB"))]
+def erase_freed(db: Db) -> None:
+    """What the engine can do, in this transaction, so erased text does not linger in freed
+    space (on the file: zeroed pages; on a server: nothing, see the README's privacy section)."""
+    engines.part(db, "erasure").erase_freed(db)
 
 
 def keep_business_history(db: Db, contact_id: int) -> int:
     """Detach the change-log lines that mention a contact but are business facts (a next action
     done with its note, a role on a deal), so they outlive the contact; how many."""
-    columns = [r["name"] for r in db.rows("SELECT * FROM pragma_table_info('contact')")]
+    columns = engines.part(db, "catalogue").columns(db, "contact")
     rows = db.rows("SELECT id, field FROM change WHERE contact_id = :id", id=contact_id)
     kept = [r["id"] for r in rows if not privacy.is_own_change(r["field"], columns)]
     for change_id in kept:
@@ -250,7 +260,7 @@ def preview(db: Db, contact_id: int | None, removed: list[dict[str, Any]]) -> Pl
 def forget_removed(uow, removed: list[dict[str, Any]]) -> Plan:
     """Erase the names of contacts removed earlier from every free-text field (their "contact
     removed" line included): all that is left of them once their row is gone."""
-    uow.db.execute("PRAGMA secure_delete = ON")
+    erase_freed(uow.db)
     edits: list[Edit] = []
     kept: list[Kept] = []
     for gone in removed:
