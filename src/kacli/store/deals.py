@@ -18,7 +18,7 @@ from kacli.domain import sales
 from kacli.errors import BadInput
 from kacli.store import history
 from kacli.store.db import Db
-from kacli.store.stage_entered import ADDED, MOVES, with_entered
+from kacli.store.stage_entered import ADDED, MOVES, added_day, with_entered
 
 NO_COMPETITOR = ""  # the name of the row that says "nobody competes"
 STAGES = sales.STAGES
@@ -283,7 +283,7 @@ def close(uow, deal_id: int, outcome: str, on_date: dt.date, reason: str | None,
     deal = uow.session.get(Deal, deal_id)
     if deal.outcome != "open":
         raise BadInput(f"error.deal_already_{deal.outcome}", title=deal.title)
-    added = dt.date.fromisoformat(uow.db.scalar(f"SELECT {ADDED} FROM deal WHERE id = :id", id=deal_id))
+    added = added_day(uow.db.scalar(f"SELECT {ADDED} FROM deal WHERE id = :id", id=deal_id))
     sales.check_closed_on(on_date, added, title=deal.title, force=force)
     uow.add(DealEvent(deal_id=deal_id, on_date=on_date.isoformat(), from_stage=deal.stage,
                       outcome=outcome, note=reason, created_at=uow.now))

@@ -35,6 +35,11 @@ def last_touch(deal: str = "deal") -> str:
 _DAYS = Days()
 
 
+def added_day(added: str) -> dt.date:
+    """The day in the user's calendar a deal was added, from :data:`ADDED` as read."""
+    return _DAYS[added]
+
+
 def entered(stage: str, moves: str | None, added: str) -> dt.date:
     """The day the deal entered ``stage``, from :data:`MOVES` and :data:`ADDED` as read."""
     days = _DAYS
