@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from kacli.store.db import Db, Row
+from kacli.store.db import Db, Row, limited
 
 
 def as_text(value: Any) -> str | None:
@@ -46,14 +46,13 @@ def apply(uow, obj, changes: dict[str, Any], *, customer_id: int, contact_id: in
 def for_customer(db: Db, customer_id: int, *, limit: int | None = None) -> list[Row]:
     """The customer's history, newest first, with the contact's name where it is about one."""
     return db.rows(
-        """SELECT change.id, change.field, change.old, change.new, change.at,
+        f"""SELECT change.id, change.field, change.old, change.new, change.at,
                   change.contact_id, contact.name AS contact_name
            FROM change LEFT JOIN contact ON contact.id = change.contact_id
            WHERE change.customer_id = :cid
            ORDER BY change.at DESC, change.id DESC
-           LIMIT :limit""",
-        cid=customer_id,
-        limit=-1 if limit is None else limit,
+           {limited(limit)}""",
+        cid=customer_id, limit=limit,
     )
 
 
