@@ -76,7 +76,10 @@ def db_path(isolated: Path) -> Path:
 # Every CLI capability test in a module listed here runs twice: on the dossier file and on a fresh
 # database of a real PostgreSQL server (``pg_server``). A test that looks at the file itself (it
 # asks for ``db_path`` or ``isolated``) is about the file and runs on it alone.
-SERVER_MODULES: set[str] = set()
+SERVER_MODULES: set[str] = {
+    "test_stage_moves",
+    "test_cli",
+}
 
 
 @dataclass
