@@ -63,3 +63,16 @@ def test_two_colleagues_adding_one_customer_at_once_get_one_customer(kacli, data
     assert len(names) == 2 and names[0] == "机床厂" and names[1] in ("华信地产", second)
     refused = next(err for code, _, err in done if code == ExitCode.BAD_INPUT)
     assert f"There is already a customer named {names[1]} (#2)" in refused and "Traceback" not in refused
+
+
+def test_money_and_yes_no_are_written_to_a_server_as_to_the_file(kacli, database):
+    """Money above ¥21,474,836.47 (2^31 fen) is kept to the fen; a yes/no is 1 or 0 in its column
+    and yes/no in the customer's history, as on the file. (A deal's and a payment's money: the
+    payment tests, on both engines.)"""
+    kacli.ok("--db", database, "customer", "add", "中建八局", "--revenue", "300亿", "--need")
+    kacli.ok("--db", database, "contact", "add", "中建八局", "王总", "--primary")
+    kacli.ok("--db", database, "contact", "update", "王总", "--not-primary")
+    with psycopg.connect(database) as conn:
+        assert conn.execute("SELECT annual_revenue, need FROM customer").fetchone() == (3_000_000_000_000, 1)
+        assert conn.execute("SELECT is_primary FROM contact").fetchone() == (0,)
+        assert conn.execute("SELECT old, new FROM change WHERE field = 'is_primary'").fetchall() == [("yes", "no")]
