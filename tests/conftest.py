@@ -92,6 +92,8 @@ SERVER_MODULES: set[str] = {
     "test_merge",
     "test_forget",
     "test_forget_only_the_person",
+    "test_stage_moves",
+    "test_cli",
 }
 
 

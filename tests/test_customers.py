@@ -32,6 +32,20 @@ def test_dossier_created_private(kacli, db_path):
     assert db_path.stat().st_mode & 0o777 == 0o600
 
 
+def test_list_by_tag_ignores_case_and_reads_the_tag_as_typed(kacli):
+    """``--tag vip`` finds the customer tagged VIP on either engine; a tag is a whole tag, never a
+    pattern (``%`` or ``_`` in it match only themselves)."""
+    kacli.ok("customer", "add", "华信地产", "--tag", "VIP,华南")
+    kacli.ok("customer", "add", "机床厂", "--tag", "vip客户")
+    kacli.ok("customer", "add", "德联汽车", "--tag", "50%_off")
+    def tagged(tag):
+        return [c["name"] for c in kacli.json("customer", "list", "--tag", tag)]
+    assert tagged("vip") == tagged("VIP") == tagged("Vip") == ["华信地产"]
+    assert tagged("华南") == ["华信地产"]
+    assert tagged("%") == tagged("_") == tagged("50%") == []
+    assert tagged("50%_OFF") == ["德联汽车"]
+
+
 def test_duplicate_name_refused_and_nothing_written(kacli, unchanged):
     kacli.ok("customer", "add", "华信地产")
     with unchanged():

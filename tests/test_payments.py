@@ -180,3 +180,16 @@ def test_a_promised_payment_is_asked_for_on_the_promised_day(kacli, unchanged):
               if c["field"] == "deal:MES项目:promised"]
     assert (kept["old"], kept["new"]) == (None, "2027-06-11")
     assert "promised payment day" in kacli.ok("customer", "history", "德联汽车").stdout
+
+
+def test_money_beyond_two_billion_fen_is_kept_to_the_fen(kacli):
+    """A contract worth more than ¥21,474,836.47 (2^31 fen): planned, paid and shown exactly."""
+    kacli.ok("customer", "add", "中建八局")
+    kacli.ok("deal", "add", "中建八局", "总部大楼幕墙", "--amount", "3.5亿", "--price", "3.2亿")
+    kacli.ok("deal", "won", "总部大楼幕墙")
+    kacli.ok("payment", "plan", "总部大楼幕墙", "3.2亿", "--due", "2026-12-31")
+    kacli.ok("payment", "received", "总部大楼幕墙", "2.5亿")
+    money = kacli.json("payment", "show", "总部大楼幕墙")
+    assert (money["value_fen"], money["planned_fen"], money["received_fen"], money["outstanding_fen"]) == (
+        32_000_000_000, 32_000_000_000, 25_000_000_000, 7_000_000_000)
+    assert [r["amount_fen"] for r in money["receipts"]] == [25_000_000_000]

@@ -61,18 +61,25 @@ def listing(db: Db, *, kind: str | None = None, status: str | None = None,
 
 def each_listed(db: Db, *, kind: str | None = None, status: str | None = None,
                 tag: str | None = None) -> Iterator[dict[str, Any]]:
-    """``listing`` one customer at a time, as the dossier gives them (for ``customer list``)."""
+    """``listing`` one customer at a time, as the dossier gives them (for ``customer list``).
+
+    ``tag`` is one whole tag, its case ignored: the tags are a JSON list, read here in Python, so
+    the match is the same on both engines (a server's LIKE minds case) and a tag is never a
+    pattern."""
     rows = db.each(
         """SELECT c.id, c.name, c.kind, c.status, c.industry, c.grade_manual, c.tags,
                   c.buy_within, c.expected_purchase, c.purchase_cycle, c.batch, c.created_at,
                   (SELECT count(*) FROM contact WHERE contact.customer_id = c.id) AS contacts
            FROM customer c
            WHERE (:kind IS NULL OR c.kind = :kind) AND (:status IS NULL OR c.status = :status)
-             AND (:tag IS NULL OR c.tags LIKE :tag_like)
            ORDER BY c.name_pinyin, c.name""",
-        kind=kind, status=status, tag=tag, tag_like=f'%"{tag}"%' if tag else None,
+        kind=kind, status=status,
     )
-    return (decode(r, ("tags",), ()) for r in rows)
+    listed = (decode(r, ("tags",), ()) for r in rows)
+    if not tag:
+        return listed
+    wanted = tag.casefold()
+    return (c for c in listed if any(t.casefold() == wanted for t in c["tags"]))
 
 
 def dependents(db: Db, customer_id: int) -> dict[str, int]:

@@ -16,6 +16,12 @@ from typing import Any
 Row = sqlite3.Row
 
 
+def limited(limit: int | None) -> str:
+    """``LIMIT :limit`` when a limit is given, else nothing: "no limit" has no one spelling both
+    engines take (SQLite's ``LIMIT -1`` is an error on a server)."""
+    return "" if limit is None else "LIMIT :limit"
+
+
 class Db:
     engine = "sqlite"
 

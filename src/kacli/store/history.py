@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from kacli.store.db import Db, Row
+from kacli.store.db import Db, Row, limited
 
 
 def as_text(value: Any) -> str | None:
@@ -50,9 +50,9 @@ def for_customer(db: Db, customer_id: int, *, limit: int | None = None) -> list[
                   change.contact_id, contact.name AS contact_name
            FROM change LEFT JOIN contact ON contact.id = change.contact_id
            WHERE change.customer_id = :cid
-           ORDER BY change.at DESC, change.id DESC{"" if limit is None else " LIMIT :limit"}""",
-        cid=customer_id,
-        limit=limit,
+           ORDER BY change.at DESC, change.id DESC
+           {limited(limit)}""",
+        cid=customer_id, limit=limit,
     )
 
 

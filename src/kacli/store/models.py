@@ -14,6 +14,7 @@ ISO ``YYYY-MM-DD`` text; instants are UTC ISO text; money is integer fen.
 
 from __future__ import annotations
 
+import functools
 from importlib import import_module
 
 # Each class and the module of kacli.store.tables (named after its table) that defines it.
@@ -43,13 +44,45 @@ def __getattr__(name: str):
     """The table class ``name``, built on first use (PEP 562)."""
     if name not in _MODULES:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    model = getattr(import_module(f"kacli.store.tables.{_MODULES[name]}"), name)
+    model = _as_on_both_engines(getattr(import_module(f"kacli.store.tables.{_MODULES[name]}"), name))
     globals()[name] = model
     return model
 
 
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+def _as_on_both_engines(model: type) -> type:
+    """The columns typed as the schema has them on both engines: a whole number is 64 bits
+    (SQLite's INTEGER; a BIGINT on a server), and a flag is a whole number 1 or 0 (SQLite has no
+    booleans, so neither does the server's schema). SQLAlchemy casts what it writes to a server
+    to the column's type (a 32-bit cast would refuse money above ¥21,474,836.47), and reads a
+    flag back as True or False on either engine only through :class:`Flag`."""
+    from sqlalchemy import BigInteger, Boolean, Integer
+
+    for column in model.__table__.columns:
+        if type(column.type) is Integer:
+            column.type = BigInteger()
+        elif type(column.type) is Boolean:
+            column.type = _flag()()
+    return model
+
+
+@functools.cache
+def _flag() -> type:
+    from sqlalchemy import BigInteger
+    from sqlalchemy.types import TypeDecorator
+
+    class Flag(TypeDecorator):
+        """A yes/no kept as 1 or 0 (NULL: not known), read back as True or False."""
+
+        impl = BigInteger
+        cache_ok = True
+
+        def process_bind_param(self, value, dialect):
+            return None if value is None else int(bool(value))
+
+        def process_result_value(self, value, dialect):
+            return None if value is None else bool(value)
+
+    return Flag
 
 
 def all_tables() -> list[type]:

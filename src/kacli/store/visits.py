@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from kacli.errors import NotFound
-from kacli.store.db import Db
+from kacli.store.db import Db, limited
 
 _CHUNK = 500  # ids per IN (...) list: well under SQLite's bound-parameter limit
 
@@ -79,9 +79,8 @@ def listing(db: Db, *, customer_id: int | None = None, contact_id: int | None = 
         f"""{_SELECT}
             WHERE v.planned = :planned {filters}
             ORDER BY {order}
-            LIMIT :limit""",
-        planned=int(planned), cust=customer_id, kind=kind, since=since, contact=contact_id,
-        limit=-1 if limit is None else limit,
+            {limited(limit)}""",
+        planned=int(planned), cust=customer_id, kind=kind, since=since, contact=contact_id, limit=limit,
     )
     return _with_contacts(db, rows)
 
