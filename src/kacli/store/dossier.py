@@ -356,6 +356,7 @@ def reading(db: str | None) -> Iterator[Db]:
     if server is not None:
         from kacli.store.postgres.dossier import reading as server_reading
 
+        busy_timeout()  # the same setting, checked the same way, on both engines
         with server_reading(server, now=utc_now()) as found:
             yield found
         return
