@@ -98,20 +98,15 @@ def _now(pinned_today) -> str:
 @contextmanager
 def writing(db: str | None, pinned_today=None, *, command: str = "",
             journaled: bool = True) -> Iterator[UnitOfWork]:
-    """``command`` is the command line as typed, which ``kacli undo`` names."""
+    """``command`` is the command line as typed, which ``kacli undo`` names. One transaction on
+    either engine; what differs (opening, the write lock, what a failure means) is the engine's."""
+    now = _now(pinned_today)
     server = dossier.server_uri(db)
-    if server is not None:
-        with _writing_server(server, pinned_today, command=command, journaled=journaled) as uow:
-            yield uow
-        return
-    path = dossier.resolve_path(db)
-    conn = dossier.open_dossier(path, create=True)
+    engine = _ServerWrite(server, now) if server is not None else _FileWrite(dossier.resolve_path(db))
     uow = None
     try:
-        # SQLite-only: take the write lock now, not at the first write, so two writers never
-        # deadlock upgrading a read lock; the busy timeout makes the second one wait.
-        conn.execute("BEGIN IMMEDIATE")
-        uow = UnitOfWork(Db(conn, before_read=lambda: uow.flush()), path, _now(pinned_today))
+        uow = UnitOfWork(engine.db(lambda: uow.flush()), engine.path, now)
+        engine.lock(uow.db)
         if journaled:
             uow.command_id = journal.begin(uow.db, command, uow.now)
         yield uow
@@ -119,61 +114,89 @@ def writing(db: str | None, pinned_today=None, *, command: str = "",
         journal.end(uow.db, uow.command_id)
         uow._commit()
     except BaseException as exc:
-        if uow is not None:
-            uow._rollback()
-        elif conn.in_transaction:
-            conn.rollback()
-        if isinstance(exc, sqlite3.Error) or hasattr(exc, "orig"):
-            mapped = dossier.translate(exc, path)
-            if mapped is not None:
-                raise mapped from exc
+        engine.roll_back(uow)
+        mapped = engine.translate(exc)
+        if mapped is not None:
+            raise mapped from exc
         raise
     finally:
         if uow is not None:
             uow._close()
-        conn.close()
+        engine.close()
 
 
-@contextmanager
-def _writing_server(uri: str, pinned_today, *, command: str, journaled: bool) -> Iterator[UnitOfWork]:
-    """The same unit of work on a PostgreSQL dossier: one transaction, the write lock first."""
-    import psycopg
+class _FileWrite:
+    """The dossier file: opened (made, upgraded) first; the write lock taken at once."""
 
-    from kacli.store.postgres import dossier as server
-    from kacli.store.postgres.db import PgDb
+    def __init__(self, path: Path):
+        self.path = path
+        self.conn = dossier.open_dossier(path, create=True)
 
-    now = _now(pinned_today)
-    opened = server.open_db(uri, create=True, now=now)
-    conn = opened.conn
-    uow = None
-    try:
-        uow = UnitOfWork(PgDb(conn, before_read=lambda: uow.flush()), None, now)
-        server.lock_for_write(uow.db, uri)
-        if journaled:
-            uow.command_id = journal.begin(uow.db, command, uow.now)
-        yield uow
-        uow.flush()
-        journal.end(uow.db, uow.command_id)
-        uow._commit()
-    except BaseException as exc:
+    def db(self, before_read) -> Db:
+        return Db(self.conn, before_read=before_read)
+
+    def lock(self, db: Db) -> None:
+        # SQLite-only: take the write lock now, not at the first write, so two writers never
+        # deadlock upgrading a read lock; the busy timeout makes the second one wait.
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def roll_back(self, uow: UnitOfWork | None) -> None:
+        if uow is not None:
+            uow._rollback()
+        elif self.conn.in_transaction:
+            self.conn.rollback()
+
+    def translate(self, exc: BaseException):
+        if isinstance(exc, sqlite3.Error) or hasattr(exc, "orig"):
+            return dossier.translate(exc, self.path)
+        return None
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class _ServerWrite:
+    """A PostgreSQL dossier: opened (made, upgraded) first; the database's kacli write lock."""
+
+    path = None
+
+    def __init__(self, uri: str, now: str):
+        from kacli.store.postgres import dossier as server
+
+        self.uri, self.server = uri, server
+        self.conn = server.open_db(uri, create=True, now=now).conn
+
+    def db(self, before_read):
+        from kacli.store.postgres.db import PgDb
+
+        return PgDb(self.conn, before_read=before_read)
+
+    def lock(self, db) -> None:
+        self.server.lock_for_write(db, self.uri)
+
+    def roll_back(self, uow: UnitOfWork | None) -> None:
+        import psycopg
+
         try:
             if uow is not None:
                 uow._rollback()
             else:
-                conn.rollback()
+                self.conn.rollback()
         except psycopg.Error:
             pass  # the server is gone: nothing was committed
+
+    def translate(self, exc: BaseException):
+        import psycopg
+
         orig = getattr(exc, "orig", exc)
-        if server.must_retry(orig):
+        if self.server.must_retry(orig):
             # Behind the write lock no other kacli writer can meet this one; a transaction the
             # server still gave up on is said as a busy dossier, never as a driver's error.
-            raise server.busy(uri) from exc
+            return self.server.busy(self.uri)
         if isinstance(orig, psycopg.Error):
-            mapped = server._gone(orig, uri)
-            if mapped is not orig:
-                raise mapped from exc
-        raise
-    finally:
-        if uow is not None:
-            uow._close()
-        conn.close()
+            mapped = self.server._gone(orig, self.uri)
+            return None if mapped is orig else mapped
+        return None
+
+    def close(self) -> None:
+        self.conn.close()
