@@ -159,6 +159,22 @@ def pg_admin(uri: str):
 
 
 @pytest.fixture
+def pg_database(pg_server: str) -> str:
+    """A new, empty database on the server, for a test about the server itself: its superuser
+    URI. Dropped afterwards."""
+    import secrets
+
+    import pgserver
+
+    name = f"t_{secrets.token_hex(6)}"
+    with pg_admin(pg_server) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    yield pgserver.with_database(pg_server, name)
+    with pg_admin(pg_server) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
 def pg_login(pg_server: str):
     """``pg_login(database_uri, "lina") -> (role, password)``: a login role with a password, its
     name made unique (roles belong to the whole server, which every test process shares); dropped

@@ -13,19 +13,6 @@ from kacli.store.postgres.uri import is_server, redacted
 from pgserver import with_database
 
 
-@pytest.fixture
-def pg_database(pg_server: str) -> str:
-    """A new, empty database for one test: its superuser URI. Dropped afterwards."""
-    import secrets
-
-    name = f"t_{secrets.token_hex(6)}"
-    with psycopg.connect(pg_server, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield with_database(pg_server, name)
-    with psycopg.connect(pg_server, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 def test_statements_keep_quotes_casts_and_percent_signs():
     sql = "SELECT ':x', name::text, 'a%b' FROM t WHERE id = :id AND note LIKE '%' || :part || '%'"
     assert to_psycopg(sql) == ("SELECT ':x', name::text, 'a%%b' FROM t WHERE id = %(id)s "

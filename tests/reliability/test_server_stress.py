@@ -4,7 +4,6 @@ reaching the user. The fast lane's small version is in tests/test_server_ops.py.
 
 from __future__ import annotations
 
-import secrets
 import subprocess
 import sys
 import time
@@ -12,9 +11,6 @@ import time
 import psycopg
 import pytest
 from support import STRESS, child_env
-
-from conftest import pg_admin
-from pgserver import with_database
 
 pytestmark = pytest.mark.slow
 
@@ -55,25 +51,15 @@ sys.exit(1 if failures else 0)
 """
 
 
-@pytest.fixture
-def database(pg_server: str) -> str:
-    name = f"stress_{secrets.token_hex(6)}"
-    with pg_admin(pg_server) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield with_database(pg_server, name)
-    with pg_admin(pg_server) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def test_ten_writers_and_two_readers_lose_nothing(database, tmp_path):
-    env = child_env(tmp_path / "unused.db", KACLI_DB=database, KACLI_BUSY_TIMEOUT="120")
+def test_ten_writers_and_two_readers_lose_nothing(pg_database, tmp_path):
+    env = child_env(tmp_path / "unused.db", KACLI_DB=pg_database, KACLI_BUSY_TIMEOUT="120")
     seed = subprocess.run([sys.executable, "-m", "kacli", "customer", "add", "Seed"], env=env,
                           capture_output=True, text=True, timeout=120)
     assert seed.returncode == 0, seed.stderr
     deadline = str(time.time() + SECONDS + 5)  # the processes' start-up is not counted
 
     def start(role: str, n: int) -> subprocess.Popen:
-        return subprocess.Popen([sys.executable, "-c", DRIVER, database, role, str(n), deadline], env=env,
+        return subprocess.Popen([sys.executable, "-c", DRIVER, pg_database, role, str(n), deadline], env=env,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
     writers = [start("writer", n) for n in range(WRITERS)]
@@ -84,7 +70,7 @@ def test_ten_writers_and_two_readers_lose_nothing(database, tmp_path):
         assert "deadlock" not in err.lower() and "serializ" not in err.lower(), err
     wrote = [int(out.split()[-1]) for (out, _), _ in results[:WRITERS]]
     assert all(n > 0 for n in wrote) and all(int(out.split()[-1]) > 0 for (out, _), _ in results[WRITERS:])
-    with psycopg.connect(database) as conn:
+    with psycopg.connect(pg_database) as conn:
         for n, count in enumerate(wrote):
             names = [r[0] for r in conn.execute("SELECT name FROM customer WHERE name LIKE %s ORDER BY name",
                                                 (f"W{n}-%",))]
