@@ -133,3 +133,27 @@ def commands_under(nouns=FUZZED_NOUNS) -> list[tuple[tuple[str, ...], object]]:
 
 def has_command(*path: str) -> bool:
     return any(p == path for p, _ in commands_under(nouns=(path[0],)))
+
+
+# The start of a driver process (``python -c DRIVER_START + …``) that runs kacli's command line
+# in-process, over and over, on the dossier given as its first argument: ``kacli(*args)`` is true
+# when the command succeeded, and a failure is counted in ``failures`` and told on stderr.
+DRIVER_START = r"""
+import json, sys, time
+import typer.main
+from kacli.app import app
+command = typer.main.get_command(app)
+db = sys.argv[1]
+failures = 0
+
+def kacli(*args):
+    global failures
+    try:
+        code = command.main(["--db", db, *args], prog_name="kacli", standalone_mode=False)
+    except SystemExit as exc:
+        code = exc.code
+    if code:
+        failures += 1
+        print(f"FAILED {code}: kacli {' '.join(args)}", file=sys.stderr, flush=True)
+    return not code
+"""

@@ -11,7 +11,7 @@ import subprocess
 import sys
 
 import pytest
-from support import child_env, integrity, query, run, scaled
+from support import DRIVER_START, child_env, integrity, query, run, scaled
 
 from kacli.errors import ExitCode
 
@@ -19,24 +19,9 @@ pytestmark = pytest.mark.slow
 
 WRITERS = 3
 # A process that runs kacli's command line repeatedly and reports every failure on stderr.
-DRIVER = r"""
-import json, sys
-from kacli.app import app
-import typer.main
-command = typer.main.get_command(app)
-db, role, number, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+DRIVER = DRIVER_START + r"""
+role, number, rounds = sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 paths = {" ".join(p) for p in json.loads(sys.argv[5])}
-failures = 0
-
-def kacli(*args):
-    global failures
-    try:
-        code = command.main(["--db", db, *args], prog_name="kacli", standalone_mode=False)
-    except SystemExit as exc:
-        code = exc.code
-    if code:
-        failures += 1
-        print(f"FAILED {code}: kacli {' '.join(args)}", file=sys.stderr, flush=True)
 
 if role == "writer":
     for i in range(rounds):

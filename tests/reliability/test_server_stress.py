@@ -10,31 +10,16 @@ import time
 
 import psycopg
 import pytest
-from support import STRESS, child_env
+from support import DRIVER_START, STRESS, child_env
 
 pytestmark = pytest.mark.slow
 
 WRITERS, READERS = 10, 2
 SECONDS = 30 * STRESS
 # Runs kacli's command line over and over until a deadline; a writer counts what it wrote.
-DRIVER = r"""
-import sys, time
-import typer.main
-from kacli.app import app
-command = typer.main.get_command(app)
-db, role, number, deadline = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
-failures = done = 0
-
-def kacli(*args):
-    global failures
-    try:
-        code = command.main(["--db", db, *args], prog_name="kacli", standalone_mode=False)
-    except SystemExit as exc:
-        code = exc.code
-    if code:
-        failures += 1
-        print(f"FAILED {code}: kacli {' '.join(args)}", file=sys.stderr, flush=True)
-    return not code
+DRIVER = DRIVER_START + r"""
+role, number, deadline = sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+done = 0
 
 while time.time() < deadline:
     if role == "writer":
